@@ -1,0 +1,129 @@
+#pragma once
+/// @file plan.hpp
+/// @brief A city's emergency plan (重污染天气应急预案) as plain data. Every rule the engine applies
+/// comes from here; see docs/plan-format.md for the JSON form and plans/taiyuan.json for Taiyuan.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hazeguard::plans {
+
+/// @brief One warning level. Levels are ordered lowest first; a level's rank is its index.
+struct Level {
+    std::string id;          ///< stable id used in the API: "adverse", "yellow", "orange", "red"
+    std::string name_cn;     ///< "黄色预警（Ⅲ级响应）"
+    std::string name_en;     ///< "Yellow (level III)"
+    bool pre_stage = false;  ///< the adverse-weather stage: no warning signature rules of its own
+};
+
+/// @brief A run of at least `days` consecutive forecast days whose daily AQI is strictly above
+/// `aqi_above` ("AQI > 200 for ≥ 48 h" is {200, 2}).
+struct Condition {
+    int aqi_above = 0;
+    int days = 1;
+};
+
+/// @brief A level's start criterion: true when any of the groups holds, a group holding when all
+/// of its conditions hold.
+struct Criterion {
+    std::vector<std::vector<Condition>> any_of;
+};
+
+/// @brief The start criterion of one level under one rule set, and the bound used by the lift rule.
+struct LevelRule {
+    std::string level;      ///< a Level::id
+    Criterion criterion;
+    int lift_below = 0;     ///< "below the level's start criterion": daily AQI <= this value
+};
+
+/// @brief A versioned set of trigger rules. Rules are evaluated in the order given (highest level
+/// first); the first that holds is the recommendation.
+struct RuleSet {
+    std::string id;         ///< "national-2024"
+    std::string title_cn;
+    std::string source;     ///< document number, e.g. "环大气〔2024〕6号"
+    std::vector<LevelRule> rules;
+};
+
+/// @brief Who may sign which levels (e.g. the deputy mayor signs yellow/orange, the mayor all).
+struct Authority {
+    std::string id;         ///< "deputy_mayor"
+    std::string name_cn;    ///< "主管副市长"
+    std::vector<std::string> levels;
+};
+
+/// @brief Workflow time limits, in hours.
+struct TimeLimits {
+    int approval_form_hours = 2;   ///< consultation → approval form (proposal) completed
+    int signature_hours = 2;       ///< proposal → signature; beyond it the approval is late
+    int distribution_hours = 2;    ///< signature → departments notified
+};
+
+/// @brief "Frequent fluctuation → execute the higher level": a downgrade is refused while the
+/// forecast crosses one of the current level's thresholds at least `min_crossings` times within
+/// the first `window_days` forecast days from the downgrade's start.
+struct FluctuationRule {
+    int window_days = 3;
+    int min_crossings = 2;
+};
+
+/// @brief Lift only when the forecast stays at or below the level's `lift_below` for this long.
+struct LiftRule {
+    int min_hours_below = 36;
+};
+
+/// @brief How an episode driven by a given primary pollutant is answered (2024 guidance).
+struct PollutantPath {
+    std::string pollutant;    ///< "PM2.5", "PM10", "O3", "dust", "fireworks", ...
+    std::string path;         ///< "full_response" or "health_advisory"
+    std::string note_cn;
+};
+
+/// @brief A public measure (health guidance, advocacy, mandatory mobile/dust ...) for one level.
+struct PublicMeasure {
+    std::string level;
+    std::string sector;       ///< "health", "advocacy", "mobile", "dust", "industrial", "other"
+    std::string text_cn;
+};
+
+/// @brief The whole plan.
+struct Plan {
+    std::string id;           ///< "taiyuan"
+    std::string version;      ///< "2024.1"; recorded on every episode and timeline entry
+    std::string name_cn;
+    std::string city_cn;
+    std::string utc_offset = "+08:00";          ///< local time zone of the plan (Asia/Shanghai)
+    std::string default_rule_set;               ///< a RuleSet::id
+    std::string forecast_value = "central";     ///< "central" or "high" (upper bound)
+    std::vector<Level> levels;                  ///< lowest first
+    std::vector<RuleSet> rule_sets;
+    std::vector<Authority> authorities;
+    TimeLimits time_limits;
+    FluctuationRule fluctuation;
+    LiftRule lift;
+    int episode_merge_hours = 36;               ///< episodes closer than this count as one
+    std::vector<PollutantPath> pollutant_paths;
+    std::string unknown_pollutant_path = "full_response";
+    /// level id → pollutant ("SO2","NOx","PM","VOCs") → percent of the city total to cut
+    std::map<std::string, std::map<std::string, double>> reduction_targets;
+    /// pollutant → city (whole-society) baseline emission, tonnes per day
+    std::map<std::string, double> baseline_emissions_t_per_day;
+    std::vector<PublicMeasure> public_measures;
+
+    /// @brief Rank of a level id (index in `levels`), or nullopt when unknown.
+    std::optional<int> rank(std::string const& level_id) const;
+    /// @brief The level at a rank; precondition: 0 <= rank < levels.size().
+    Level const& level_at(int rank) const;
+    /// @brief The rule set with this id, or nullptr.
+    RuleSet const* rule_set(std::string const& id) const;
+    /// @brief The authority with this id, or nullptr.
+    Authority const* authority(std::string const& id) const;
+    /// @brief True when authority `authority_id` may sign level `level_id`.
+    bool may_sign(std::string const& authority_id, std::string const& level_id) const;
+    /// @brief "full_response" or "health_advisory" for a primary pollutant.
+    std::string const& path_for(std::string const& pollutant) const;
+};
+
+}  // namespace hazeguard::plans
