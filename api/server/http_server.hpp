@@ -20,6 +20,7 @@ struct ServerOptions {
     int threads = 2;                      ///< I/O threads on one io_context
     std::size_t body_limit = 256 * 1024;  ///< larger request bodies get 413 problem+json
     int read_timeout_seconds = 30;
+    bool handle_signals = true;           ///< stop on SIGINT/SIGTERM (tests turn this off)
 };
 
 /// @brief Runs until stop() or SIGINT/SIGTERM.
