@@ -1,0 +1,487 @@
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "tests/unit/plans/plan_test_support.hpp"
+
+namespace hazeguard::plans {
+namespace {
+
+using test::has_problem;
+using test::json;
+using test::minimal_plan;
+using test::parse;
+
+TEST_CASE("minimal plan parses into the model", "[plans]") {
+    auto const result = parse(minimal_plan());
+    INFO(test::describe(result));
+    REQUIRE(result.ok());
+    auto const& plan = result.plan;
+
+    CHECK(plan.id == "test");
+    CHECK(plan.version == "1.0");
+    CHECK(plan.utc_offset == "+08:00");
+    REQUIRE(plan.levels.size() == 3);
+    CHECK(plan.rank("adverse") == 0);
+    CHECK(plan.rank("red") == 2);
+    CHECK(plan.levels[0].pre_stage);
+    CHECK_FALSE(plan.levels[1].pre_stage);  // default when absent
+    CHECK(plan.levels[1].name_en == "Yellow");
+
+    REQUIRE(plan.rule_sets.size() == 1);
+    auto const& rules = plan.rule_sets[0].rules;
+    REQUIRE(rules.size() == 3);
+    CHECK(rules[0].level == "red");
+    REQUIRE(rules[0].criterion.any_of.size() == 1);
+    REQUIRE(rules[0].criterion.any_of[0].size() == 2);
+    CHECK(rules[0].criterion.any_of[0][1].aqi_above == 300);
+    CHECK(rules[0].criterion.any_of[0][1].days == 1);
+    REQUIRE(rules[1].criterion.any_of.size() == 2);
+    CHECK(rules[1].criterion.any_of[1][0].aqi_above == 150);
+    CHECK(rules[1].criterion.any_of[1][0].days == 2);
+    CHECK(rules[2].lift_below == 100);
+    CHECK(plan.default_rule_set == "rs");
+    CHECK(plan.forecast_value == "central");
+
+    CHECK(plan.may_sign("deputy", "yellow"));
+    CHECK_FALSE(plan.may_sign("deputy", "red"));
+    CHECK(plan.may_sign("mayor", "red"));
+
+    CHECK(plan.time_limits.approval_form_hours == 2);
+    CHECK(plan.time_limits.signature_hours == 3);
+    CHECK(plan.time_limits.distribution_hours == 4);
+    CHECK(plan.fluctuation.window_days == 3);
+    CHECK(plan.fluctuation.min_crossings == 2);
+    CHECK(plan.lift.min_hours_below == 36);
+    CHECK(plan.episode_merge_hours == 48);
+
+    CHECK(plan.path_for("PM2.5") == "full_response");
+    CHECK(plan.path_for("O3") == "health_advisory");
+    CHECK(plan.path_for("CO") == "health_advisory");  // unknown_pollutant_path
+    CHECK(plan.pollutant_paths[0].note_cn.empty());
+    CHECK(plan.pollutant_paths[1].note_cn == "健康提示");
+
+    CHECK(plan.reduction_targets.at("yellow").at("NOx") == Approx(10));
+    CHECK(plan.reduction_targets.at("red").size() == 1);
+    CHECK(plan.baseline_emissions_t_per_day.at("VOCs") == Approx(150.5));
+    REQUIRE(plan.public_measures.size() == 1);
+    CHECK(plan.public_measures[0].sector == "health");
+    CHECK(plan.public_measures[0].text_cn == "减少户外活动");
+}
+
+TEST_CASE("comments and notes are accepted and ignored", "[plans]") {
+    auto doc = minimal_plan();
+    doc["$comment"] = "top level";
+    doc["notes"] = json::array({"one", "two"});
+    doc["levels"][1]["$comment"] = "nested";
+    doc["reduction_targets"]["$comment"] = "inside a map";
+    doc["reduction_targets"]["yellow"]["$comment"] = "inside a pollutant map";
+    auto const result = parse(doc);
+    INFO(test::describe(result));
+    CHECK(result.ok());
+    CHECK(result.plan.reduction_targets.count("$comment") == 0);
+    CHECK(result.plan.reduction_targets.at("yellow").count("$comment") == 0);
+}
+
+TEST_CASE("malformed JSON is one problem at the root pointer", "[plans]") {
+    auto const text = GENERATE(as<std::string>{}, "", "{", "{\"format\": }", "[1,]", "{} extra");
+    auto const result = parse_plan(text);
+    INFO("text: " << text);
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems[0].pointer.empty());
+    CHECK(result.problems[0].message.find("parse error") != std::string::npos);
+    CHECK(result.problems[0].message.find("json.exception") == std::string::npos);
+}
+
+TEST_CASE("the root must be an object", "[plans]") {
+    CHECK_ONLY_PROBLEM(json::array(), "", "must be a JSON object, got array");
+    CHECK_ONLY_PROBLEM(json(42), "", "must be a JSON object, got integer");
+}
+
+TEST_CASE("a failed parse leaves no half-read plan", "[plans]") {
+    auto doc = minimal_plan();
+    doc["lift"]["min_hours_below"] = 0;
+    auto const result = parse(doc);
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.plan.levels.empty());
+    CHECK(result.plan.id.empty());
+}
+
+TEST_CASE("every required top-level member is reported where it should be", "[plans]") {
+    auto const key = GENERATE(as<std::string>{}, "format", "id", "version", "name_cn", "city_cn",
+                              "utc_offset", "levels", "assessment", "rule_sets", "authorities",
+                              "time_limits", "fluctuation", "lift", "episode_merge_hours",
+                              "pollutant_paths", "unknown_pollutant_path", "reduction_targets",
+                              "baseline_emissions_t_per_day", "public_measures");
+    auto doc = minimal_plan();
+    doc.erase(key);
+    CHECK_ONLY_PROBLEM(doc, "/" + key, "missing required member \"" + key + "\"");
+}
+
+TEST_CASE("required nested members are reported with their full pointer", "[plans]") {
+    auto doc = minimal_plan();
+    SECTION("level name_en") {
+        doc["levels"][1].erase("name_en");
+        CHECK_ONLY_PROBLEM(doc, "/levels/1/name_en", "missing required member");
+    }
+    SECTION("rule lift_below") {
+        doc["rule_sets"][0]["rules"][2].erase("lift_below");
+        CHECK_ONLY_PROBLEM(doc, "/rule_sets/0/rules/2/lift_below", "missing required member");
+    }
+    SECTION("condition days") {
+        doc["rule_sets"][0]["rules"][0]["any_of"][0]["all_of"][1].erase("days");
+        CHECK_ONLY_PROBLEM(doc, "/rule_sets/0/rules/0/any_of/0/all_of/1/days", "missing");
+    }
+    SECTION("assessment forecast_value") {
+        doc["assessment"].erase("forecast_value");
+        CHECK_ONLY_PROBLEM(doc, "/assessment/forecast_value", "missing required member");
+    }
+    SECTION("time limit") {
+        doc["time_limits"].erase("signature_hours");
+        CHECK_ONLY_PROBLEM(doc, "/time_limits/signature_hours", "missing required member");
+    }
+    SECTION("pollutant path") {
+        doc["pollutant_paths"][1].erase("path");
+        CHECK_ONLY_PROBLEM(doc, "/pollutant_paths/1/path", "missing required member");
+    }
+    SECTION("optional members may be left out") {
+        doc["levels"][0].erase("pre_stage");
+        doc["pollutant_paths"][1].erase("note_cn");
+        CHECK(parse(doc).ok());
+    }
+}
+
+TEST_CASE("wrong JSON types are reported", "[plans]") {
+    auto doc = minimal_plan();
+    SECTION("array expected") {
+        doc["levels"] = json::object();
+        CHECK_ONLY_PROBLEM(doc, "/levels", "expected an array, got object");
+    }
+    SECTION("object expected") {
+        doc["assessment"] = json::array();
+        CHECK_ONLY_PROBLEM(doc, "/assessment", "expected an object, got array");
+    }
+    SECTION("array element object expected") {
+        doc["authorities"][0] = "mayor";
+        CHECK_ONLY_PROBLEM(doc, "/authorities/0", "expected an object, got string");
+    }
+    SECTION("string expected") {
+        doc["id"] = 7;
+        CHECK_ONLY_PROBLEM(doc, "/id", "expected a string, got integer");
+    }
+    SECTION("integer expected, got string") {
+        doc["episode_merge_hours"] = "36";
+        CHECK_ONLY_PROBLEM(doc, "/episode_merge_hours", "expected an integer, got string");
+    }
+    SECTION("integer expected, got fraction") {
+        doc["rule_sets"][0]["rules"][0]["any_of"][0]["all_of"][0]["aqi_above"] = 200.5;
+        CHECK_ONLY_PROBLEM(doc, "/rule_sets/0/rules/0/any_of/0/all_of/0/aqi_above",
+                           "expected an integer, got number");
+    }
+    SECTION("boolean expected") {
+        doc["levels"][0]["pre_stage"] = "yes";
+        CHECK_ONLY_PROBLEM(doc, "/levels/0/pre_stage", "expected a boolean, got string");
+    }
+    SECTION("number expected") {
+        doc["baseline_emissions_t_per_day"]["SO2"] = nullptr;
+        CHECK_ONLY_PROBLEM(doc, "/baseline_emissions_t_per_day/SO2", "expected a number, got null");
+    }
+    SECTION("notes must be strings") {
+        doc["notes"] = json::array({"fine", 1});
+        CHECK_ONLY_PROBLEM(doc, "/notes/1", "expected a string");
+    }
+    SECTION("notes must be an array") {
+        doc["notes"] = "one note";
+        CHECK_ONLY_PROBLEM(doc, "/notes", "expected an array");
+    }
+}
+
+TEST_CASE("unknown members are reported, with a hint for typos", "[plans]") {
+    auto doc = minimal_plan();
+    SECTION("top level typo") {
+        doc["levles"] = json::array();
+        CHECK_ONLY_PROBLEM(doc, "/levles", "unknown member \"levles\"; did you mean \"levels\"?");
+    }
+    SECTION("top level, nothing close") {
+        doc["colour_scheme"] = "dark";
+        CHECK_ONLY_PROBLEM(doc, "/colour_scheme", "unknown member \"colour_scheme\"");
+    }
+    SECTION("inside a rule") {
+        doc["rule_sets"][0]["rules"][1]["lift"] = 150;
+        CHECK_ONLY_PROBLEM(doc, "/rule_sets/0/rules/1/lift", "unknown member");
+    }
+    SECTION("inside a condition") {
+        doc["rule_sets"][0]["rules"][2]["any_of"][0]["all_of"][0]["hours"] = 48;
+        CHECK_ONLY_PROBLEM(doc, "/rule_sets/0/rules/2/any_of/0/all_of/0/hours", "unknown member");
+    }
+    SECTION("inside time_limits") {
+        doc["time_limits"]["distribtion_hours"] = 2;
+        CHECK_ONLY_PROBLEM(doc, "/time_limits/distribtion_hours", "did you mean \"distribution_hours\"?");
+    }
+    SECTION("pointer tokens are escaped per RFC 6901") {
+        doc["a/b~c"] = 1;
+        CHECK_ONLY_PROBLEM(doc, "/a~1b~0c", "unknown member \"a/b~c\"");
+    }
+}
+
+TEST_CASE("format must be hazeguard-plan/1", "[plans]") {
+    auto doc = minimal_plan();
+    doc["format"] = "hazeguard-plan/2";
+    CHECK_ONLY_PROBLEM(doc, "/format", "unsupported format \"hazeguard-plan/2\"");
+}
+
+TEST_CASE("ids and names must not be empty strings", "[plans]") {
+    auto doc = minimal_plan();
+    std::string pointer;
+    SECTION("plan id") { pointer = "/id"; }
+    SECTION("plan name") { pointer = "/name_cn"; }
+    SECTION("level name") { pointer = "/levels/2/name_cn"; }
+    SECTION("rule set source") { pointer = "/rule_sets/0/source"; }
+    SECTION("authority name") { pointer = "/authorities/1/name_cn"; }
+    SECTION("pollutant") { pointer = "/pollutant_paths/0/pollutant"; }
+    SECTION("measure text") { pointer = "/public_measures/0/text_cn"; }
+    doc[json::json_pointer(pointer)] = "";
+    CHECK_ONLY_PROBLEM(doc, pointer, "must not be an empty string");
+}
+
+TEST_CASE("level ids are unique, well formed, and there is at least one level", "[plans]") {
+    auto doc = minimal_plan();
+    SECTION("pattern") {
+        auto const id = GENERATE(as<std::string>{}, "Purple", "dark-red", "red2", "");
+        doc["levels"].push_back({{"id", id}, {"name_cn", "紫色"}, {"name_en", "Purple"}});
+        CHECK_ONLY_PROBLEM(doc, "/levels/3/id", id.empty() ? "empty string" : "must match ^[a-z_]+$");
+    }
+    SECTION("duplicate") {
+        doc["levels"].push_back({{"id", "red"}, {"name_cn", "红色"}, {"name_en", "Red"}});
+        CHECK_ONLY_PROBLEM(doc, "/levels/3/id", "duplicate level id \"red\"");
+    }
+    SECTION("empty list is reported once, not at every reference") {
+        doc["levels"] = json::array();
+        CHECK_ONLY_PROBLEM(doc, "/levels", "must not be empty");
+    }
+}
+
+TEST_CASE("rule sets: unique ids, known levels, strict order", "[plans]") {
+    auto doc = minimal_plan();
+    auto& rules = doc["rule_sets"][0]["rules"];
+    SECTION("duplicate rule set id") {
+        doc["rule_sets"].push_back(doc["rule_sets"][0]);
+        CHECK_ONLY_PROBLEM(doc, "/rule_sets/1/id", "duplicate rule set id \"rs\"");
+    }
+    SECTION("unknown level") {
+        rules[0]["level"] = "purple";
+        CHECK_ONLY_PROBLEM(doc, "/rule_sets/0/rules/0/level", "unknown level \"purple\"");
+    }
+    SECTION("lowest first is out of order") {
+        std::swap(rules[0], rules[1]);
+        CHECK_ONLY_PROBLEM(doc, "/rule_sets/0/rules/1/level",
+                           "ordered from the highest level to the lowest; \"red\" must come before \"yellow\"");
+    }
+    SECTION("a level twice") {
+        rules.insert(rules.begin() + 2, rules[1]);
+        CHECK_ONLY_PROBLEM(doc, "/rule_sets/0/rules/2/level", "\"yellow\" already has a rule");
+    }
+    SECTION("a rule set without rules") {
+        rules = json::array();
+        CHECK_ONLY_PROBLEM(doc, "/rule_sets/0/rules", "must not be empty");
+    }
+    SECTION("a subset of levels in order is fine") {
+        rules.erase(1);
+        CHECK(parse(doc).ok());
+    }
+}
+
+TEST_CASE("criteria: non-empty groups, bounded AQI and days", "[plans]") {
+    auto doc = minimal_plan();
+    std::string const rule = "/rule_sets/0/rules/0";
+    SECTION("any_of empty") {
+        doc[json::json_pointer(rule + "/any_of")] = json::array();
+        CHECK_ONLY_PROBLEM(doc, rule + "/any_of", "must not be empty");
+    }
+    SECTION("all_of empty") {
+        doc[json::json_pointer(rule + "/any_of/0/all_of")] = json::array();
+        CHECK_ONLY_PROBLEM(doc, rule + "/any_of/0/all_of", "must not be empty");
+    }
+    SECTION("aqi_above out of range") {
+        auto const value = GENERATE(-1, 501);
+        doc[json::json_pointer(rule + "/any_of/0/all_of/1/aqi_above")] = value;
+        CHECK_ONLY_PROBLEM(doc, rule + "/any_of/0/all_of/1/aqi_above", "must be between 0 and 500");
+    }
+    SECTION("aqi_above bounds are inclusive") {
+        doc[json::json_pointer(rule + "/any_of/0/all_of/1/aqi_above")] = 500;
+        doc[json::json_pointer(rule + "/any_of/0/all_of/0/aqi_above")] = 0;
+        CHECK(parse(doc).ok());
+    }
+    SECTION("days out of range") {
+        auto const value = GENERATE(0, 31);
+        doc[json::json_pointer(rule + "/any_of/0/all_of/0/days")] = value;
+        CHECK_ONLY_PROBLEM(doc, rule + "/any_of/0/all_of/0/days", "must be between 1 and 30");
+    }
+    SECTION("lift_below out of range") {
+        doc[json::json_pointer(rule + "/lift_below")] = 501;
+        CHECK_ONLY_PROBLEM(doc, rule + "/lift_below", "must be between 0 and 500, got 501");
+    }
+    SECTION("huge integers do not wrap around") {
+        doc[json::json_pointer(rule + "/lift_below")] = 18446744073709551615ULL;
+        CHECK_ONLY_PROBLEM(doc, rule + "/lift_below", "must be between 0 and 500");
+    }
+}
+
+TEST_CASE("assessment: default rule set exists, forecast value enum", "[plans]") {
+    auto doc = minimal_plan();
+    SECTION("unknown rule set") {
+        doc["assessment"]["default_rule_set"] = "national-2099";
+        CHECK_ONLY_PROBLEM(doc, "/assessment/default_rule_set", "unknown rule set \"national-2099\"");
+    }
+    SECTION("forecast value") {
+        doc["assessment"]["forecast_value"] = "mean";
+        CHECK_ONLY_PROBLEM(doc, "/assessment/forecast_value",
+                           "unknown value \"mean\"; expected one of \"central\", \"high\"");
+    }
+    SECTION("high is allowed") {
+        doc["assessment"]["forecast_value"] = "high";
+        auto const result = parse(doc);
+        REQUIRE(result.ok());
+        CHECK(result.plan.forecast_value == "high");
+    }
+}
+
+TEST_CASE("authorities: unique ids, known levels", "[plans]") {
+    auto doc = minimal_plan();
+    SECTION("duplicate id") {
+        doc["authorities"][1]["id"] = "deputy";
+        CHECK_ONLY_PROBLEM(doc, "/authorities/1/id", "duplicate authority id \"deputy\"");
+    }
+    SECTION("unknown level") {
+        doc["authorities"][0]["levels"][1] = "orange";
+        CHECK_ONLY_PROBLEM(doc, "/authorities/0/levels/1", "unknown level \"orange\"");
+    }
+}
+
+TEST_CASE("workflow settings are positive integers", "[plans]") {
+    auto const pointer = GENERATE(as<std::string>{}, "/time_limits/approval_form_hours",
+                                  "/time_limits/signature_hours", "/time_limits/distribution_hours",
+                                  "/fluctuation/window_days", "/fluctuation/min_crossings",
+                                  "/lift/min_hours_below", "/episode_merge_hours");
+    auto const value = GENERATE(0, -5);
+    auto doc = minimal_plan();
+    doc[json::json_pointer(pointer)] = value;
+    CHECK_ONLY_PROBLEM(doc, pointer, "must be at least 1");
+}
+
+TEST_CASE("pollutant paths: enum values, unique pollutants", "[plans]") {
+    auto doc = minimal_plan();
+    SECTION("path value") {
+        doc["pollutant_paths"][0]["path"] = "ignore";
+        CHECK_ONLY_PROBLEM(doc, "/pollutant_paths/0/path",
+                           "unknown value \"ignore\"; expected one of \"full_response\", \"health_advisory\"");
+    }
+    SECTION("unknown_pollutant_path value") {
+        doc["unknown_pollutant_path"] = "none";
+        CHECK_ONLY_PROBLEM(doc, "/unknown_pollutant_path", "unknown value \"none\"");
+    }
+    SECTION("duplicate pollutant") {
+        doc["pollutant_paths"][1]["pollutant"] = "PM2.5";
+        CHECK_ONLY_PROBLEM(doc, "/pollutant_paths/1/pollutant", "duplicate pollutant \"PM2.5\"");
+    }
+    SECTION("an empty list is allowed") {
+        doc["pollutant_paths"] = json::array();
+        CHECK(parse(doc).ok());
+    }
+}
+
+TEST_CASE("reduction targets and baseline emissions", "[plans]") {
+    auto doc = minimal_plan();
+    SECTION("target for an unknown level") {
+        doc["reduction_targets"]["orange"] = {{"SO2", 20}};
+        CHECK_ONLY_PROBLEM(doc, "/reduction_targets/orange", "unknown level \"orange\"");
+    }
+    SECTION("unknown pollutant") {
+        doc["reduction_targets"]["yellow"]["CO"] = 10;
+        CHECK_ONLY_PROBLEM(doc, "/reduction_targets/yellow/CO",
+                           "unknown pollutant \"CO\"; expected one of \"SO2\", \"NOx\", \"PM\", \"VOCs\"");
+    }
+    SECTION("percent above 100") {
+        doc["reduction_targets"]["red"]["PM"] = 100.5;
+        CHECK_ONLY_PROBLEM(doc, "/reduction_targets/red/PM", "must be between 0 and 100, got 100.5");
+    }
+    SECTION("percent below 0") {
+        doc["reduction_targets"]["yellow"]["SO2"] = -1;
+        CHECK_ONLY_PROBLEM(doc, "/reduction_targets/yellow/SO2", "must be between 0 and 100");
+    }
+    SECTION("targets per level must be an object") {
+        doc["reduction_targets"]["red"] = 30;
+        CHECK_ONLY_PROBLEM(doc, "/reduction_targets/red", "expected an object");
+    }
+    SECTION("baseline pollutant") {
+        doc["baseline_emissions_t_per_day"]["CO2"] = 1000;
+        CHECK_ONLY_PROBLEM(doc, "/baseline_emissions_t_per_day/CO2", "unknown pollutant \"CO2\"");
+    }
+    SECTION("baseline negative") {
+        doc["baseline_emissions_t_per_day"]["SO2"] = -0.5;
+        CHECK_ONLY_PROBLEM(doc, "/baseline_emissions_t_per_day/SO2", "must be at least 0, got -0.5");
+    }
+}
+
+TEST_CASE("public measures: known level, sector enum, text", "[plans]") {
+    auto doc = minimal_plan();
+    SECTION("level") {
+        doc["public_measures"][0]["level"] = "blue";
+        CHECK_ONLY_PROBLEM(doc, "/public_measures/0/level", "unknown level \"blue\"");
+    }
+    SECTION("sector") {
+        doc["public_measures"][0]["sector"] = "education";
+        CHECK_ONLY_PROBLEM(doc, "/public_measures/0/sector", "unknown value \"education\"");
+    }
+    SECTION("every sector is accepted") {
+        auto const sector = GENERATE(as<std::string>{}, "health", "advocacy", "industrial", "mobile",
+                                     "dust", "other");
+        doc["public_measures"][0]["sector"] = sector;
+        CHECK(parse(doc).ok());
+    }
+}
+
+TEST_CASE("utc_offset is ±HH:MM within range", "[plans]") {
+    auto doc = minimal_plan();
+    SECTION("invalid") {
+        auto const offset = GENERATE(as<std::string>{}, "+8:00", "08:00", "+15:00", "+08:60",
+                                     "+08:00Z", "+0a:00", "UTC+8");
+        doc["utc_offset"] = offset;
+        CHECK_ONLY_PROBLEM(doc, "/utc_offset", "got \"" + offset + "\"");
+    }
+    SECTION("valid") {
+        auto const offset = GENERATE(as<std::string>{}, "-03:30", "+14:00", "+00:00", "-12:00");
+        doc["utc_offset"] = offset;
+        auto const result = parse(doc);
+        REQUIRE(result.ok());
+        CHECK(result.plan.utc_offset == offset);
+    }
+}
+
+TEST_CASE("several problems in one document are all reported", "[plans]") {
+    auto doc = minimal_plan();
+    doc.erase("version");
+    doc["format"] = "other";
+    doc["levels"][1]["id"] = "yellow";  // unchanged, keeps references valid
+    doc["levels"][2]["name_en"] = "";
+    doc["rule_sets"][0]["rules"][1]["any_of"][1]["all_of"][0]["days"] = 0;
+    doc["authorities"][1]["levels"].push_back("purple");
+    doc["fluctuation"]["window_days"] = "3";
+    doc["public_measures"][0]["sector"] = "schools";
+    doc["extra"] = true;
+
+    auto const result = parse(doc);
+    INFO(test::describe(result));
+    CHECK(result.problems.size() == 8);
+    CHECK(has_problem(result, "/version", "missing required member"));
+    CHECK(has_problem(result, "/format", "unsupported format"));
+    CHECK(has_problem(result, "/levels/2/name_en", "empty string"));
+    CHECK(has_problem(result, "/rule_sets/0/rules/1/any_of/1/all_of/0/days", "between 1 and 30"));
+    CHECK(has_problem(result, "/authorities/1/levels/3", "unknown level \"purple\""));
+    CHECK(has_problem(result, "/fluctuation/window_days", "expected an integer"));
+    CHECK(has_problem(result, "/public_measures/0/sector", "unknown value \"schools\""));
+    CHECK(has_problem(result, "/extra", "unknown member"));
+}
+
+}  // namespace
+}  // namespace hazeguard::plans

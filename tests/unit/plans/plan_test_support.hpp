@@ -1,0 +1,83 @@
+#pragma once
+/// @file plan_test_support.hpp
+/// @brief A minimal valid plan document and helpers for asserting on parse problems.
+
+#include <string>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "plans/plan_parser.hpp"
+
+namespace hazeguard::plans::test {
+
+using nlohmann::json;
+
+/// @brief The smallest document that exercises every member: levels adverse(pre)/yellow/red, one
+/// rule set "rs", two authorities. Tests mutate a copy of it.
+inline json minimal_plan() {
+    return json::parse(R"({
+      "format": "hazeguard-plan/1",
+      "id": "test", "version": "1.0", "name_cn": "测试预案", "city_cn": "测试市",
+      "utc_offset": "+08:00",
+      "levels": [
+        {"id": "adverse", "name_cn": "不利气象条件应对", "name_en": "Adverse", "pre_stage": true},
+        {"id": "yellow", "name_cn": "黄色预警", "name_en": "Yellow"},
+        {"id": "red", "name_cn": "红色预警", "name_en": "Red"}
+      ],
+      "assessment": {"default_rule_set": "rs", "forecast_value": "central"},
+      "rule_sets": [{"id": "rs", "title_cn": "规则", "source": "文件", "rules": [
+        {"level": "red", "any_of": [{"all_of": [{"aqi_above": 200, "days": 3}, {"aqi_above": 300, "days": 1}]}],
+         "lift_below": 150},
+        {"level": "yellow", "any_of": [{"all_of": [{"aqi_above": 200, "days": 1}]},
+                                       {"all_of": [{"aqi_above": 150, "days": 2}]}], "lift_below": 150},
+        {"level": "adverse", "any_of": [{"all_of": [{"aqi_above": 100, "days": 2}]}], "lift_below": 100}
+      ]}],
+      "authorities": [
+        {"id": "deputy", "name_cn": "副市长", "levels": ["adverse", "yellow"]},
+        {"id": "mayor", "name_cn": "市长", "levels": ["adverse", "yellow", "red"]}
+      ],
+      "time_limits": {"approval_form_hours": 2, "signature_hours": 3, "distribution_hours": 4},
+      "fluctuation": {"window_days": 3, "min_crossings": 2},
+      "lift": {"min_hours_below": 36},
+      "episode_merge_hours": 48,
+      "pollutant_paths": [
+        {"pollutant": "PM2.5", "path": "full_response"},
+        {"pollutant": "O3", "path": "health_advisory", "note_cn": "健康提示"}
+      ],
+      "unknown_pollutant_path": "health_advisory",
+      "reduction_targets": {"yellow": {"SO2": 10, "NOx": 10}, "red": {"PM": 30}},
+      "baseline_emissions_t_per_day": {"SO2": 60, "VOCs": 150.5},
+      "public_measures": [{"level": "yellow", "sector": "health", "text_cn": "减少户外活动"}]
+    })");
+}
+
+/// @brief Parses a document given as JSON.
+inline PlanParseResult parse(json const& doc) { return parse_plan(doc.dump()); }
+
+/// @brief All problems, one "POINTER: message" line each, for failure messages.
+inline std::string describe(PlanParseResult const& result) {
+    std::string out;
+    for (auto const& p : result.problems) out += "  " + p.pointer + ": " + p.message + "\n";
+    return out.empty() ? "  (no problems)\n" : out;
+}
+
+/// @brief True when a problem sits exactly at `pointer` and its message contains `fragment`.
+inline bool has_problem(PlanParseResult const& result, std::string const& pointer,
+                        std::string const& fragment) {
+    for (auto const& p : result.problems)
+        if (p.pointer == pointer && p.message.find(fragment) != std::string::npos) return true;
+    return false;
+}
+
+}  // namespace hazeguard::plans::test
+
+/// Asserts that `doc` yields exactly one problem, at `pointer`, whose message contains `fragment`.
+#define CHECK_ONLY_PROBLEM(doc, pointer, fragment)                                              \
+    do {                                                                                        \
+        auto const hg_result = ::hazeguard::plans::test::parse(doc);                            \
+        INFO("expected " << (pointer) << ": ..." << (fragment) << "...\ngot:\n"                 \
+                         << ::hazeguard::plans::test::describe(hg_result));                     \
+        CHECK(hg_result.problems.size() == 1);                                                  \
+        CHECK(::hazeguard::plans::test::has_problem(hg_result, pointer, fragment));             \
+    } while (false)
