@@ -1,0 +1,146 @@
+#include "api/app/application.hpp"
+
+#include <functional>
+#include <iostream>
+#include <random>
+#include <vector>
+
+#include "api/app/problem_response.hpp"
+#include "api/app/route.hpp"
+#include "engine/service/input.hpp"
+#include "engine/util/sha256.hpp"
+
+namespace hazeguard::api {
+using nlohmann::json;
+using service::Problem;
+
+namespace {
+
+std::string new_request_id() {
+    static thread_local std::mt19937_64 rng{std::random_device{}()};
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string id;
+    for (int i = 0; i < 16; ++i) id.push_back(kHex[rng() % 16]);
+    return id;
+}
+
+service::Principal authenticate(service::Service& s, Request const& r) {
+    auto const header = r.headers.get("Authorization");
+    if (!header || header->rfind("Bearer ", 0) != 0)
+        throw Problem(401, "/problems/unauthenticated", "Authentication required",
+                      "send 'Authorization: Bearer <token>' (see README: demo tokens)");
+    auto p = s.authenticate(header->substr(7));
+    if (!p) throw Problem(401, "/problems/unauthenticated", "Authentication required", "the bearer token is not valid");
+    return *p;
+}
+
+// Idempotency-Key (draft-ietf-httpapi-idempotency-key-header): an sf-string, quotes optional here.
+std::optional<std::string> idempotency_key(Request const& r) {
+    auto key = r.headers.get("Idempotency-Key");
+    if (!key) return std::nullopt;
+    std::string k = *key;
+    if (k.size() >= 2 && k.front() == '"' && k.back() == '"') k = k.substr(1, k.size() - 2);
+    if (k.empty() || k.size() > 255)
+        throw Problem(400, "/problems/invalid-idempotency-key", "Invalid Idempotency-Key",
+                      "the Idempotency-Key must be 1 to 255 characters");
+    return k;
+}
+
+json body_of(Request const& r) {
+    if (r.body.empty()) return json::object();
+    auto const type = r.headers.get("Content-Type").value_or("");
+    if (type.rfind("application/json", 0) != 0)
+        throw Problem(415, "/problems/unsupported-media-type", "Unsupported media type",
+                      "send the body as application/json");
+    return service::parse_body(r.body);
+}
+
+struct Context {
+    Request const& request;
+    RouteMatch const& match;
+    service::Principal principal;
+    service::Command command() const {
+        return {principal, idempotency_key(request),
+                engine::sha256_hex(request.method + " " + match.path + "\n" + request.body)};
+    }
+};
+
+Response reply(service::Reply const& r) {
+    Response out = json_response(r.status, r.body);
+    if (!r.location.empty()) out.headers.set("Location", r.location);
+    return out;
+}
+
+void deny_enterprise(service::Principal const& p) {
+    if (p.role == "enterprise")
+        throw Problem(403, "/problems/forbidden-role", "Forbidden", "enterprise tokens may only read their own orders and the status");
+}
+
+}  // namespace
+
+Application::Application(service::Service& service) : service_(service) {}
+
+Response Application::handle(Request const& request) {
+    std::string const request_id = request.headers.get("X-Request-Id").value_or(new_request_id());
+    Response r;
+    try {
+        r = dispatch(request, request_id);
+    } catch (Problem const& p) {
+        r = problem_response(p, request_id, request.target);
+    } catch (std::exception const& e) {
+        std::cerr << json{{"level", "error"}, {"component", "api"}, {"request_id", request_id}, {"msg", e.what()}}.dump()
+                  << std::endl;
+        r = problem_response(Problem(500, "/problems/internal-error", "Internal server error",
+                                     "an unexpected error occurred; quote the request_id when reporting it"),
+                             request_id, request.target);
+    }
+    r.headers.set("X-Request-Id", request_id);
+    return r;
+}
+
+Response Application::dispatch(Request const& request, std::string const& request_id) {
+    using RouteHandler = std::function<Response(Context const&)>;
+    auto& s = service_;
+    auto id = [](Context const& c) { return c.match.id; };
+    std::vector<Route<RouteHandler>> const routes = {
+        {"GET", "/v1/status", [&](Context const&) { return json_response(200, s.status()); }},
+        {"POST", "/v1/forecasts", [&](Context const& c) { deny_enterprise(c.principal); return reply(s.submit_forecast(c.command(), body_of(c.request))); }},
+        {"GET", "/v1/forecasts/{id}", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.forecast(id(c))); }},
+        {"POST", "/v1/proposals", [&](Context const& c) { return reply(s.create_proposal(c.command(), body_of(c.request))); }},
+        {"GET", "/v1/proposals", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.proposals(c.match.query("status"))); }},
+        {"GET", "/v1/proposals/{id}", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.proposal(id(c))); }},
+        {"POST", "/v1/proposals/{id}/approve", [&](Context const& c) { return reply(s.approve_proposal(c.command(), id(c), body_of(c.request))); }},
+        {"POST", "/v1/proposals/{id}/reject", [&](Context const& c) { return reply(s.reject_proposal(c.command(), id(c), body_of(c.request))); }},
+        {"POST", "/v1/directives", [&](Context const& c) { return reply(s.create_directive(c.command(), body_of(c.request))); }},
+        {"GET", "/v1/directives", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.directives()); }},
+        {"GET", "/v1/directives/{id}", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.directive(id(c))); }},
+        {"POST", "/v1/directives/{id}/lift", [&](Context const& c) { return reply(s.lift_directive(c.command(), id(c), body_of(c.request))); }},
+        {"GET", "/v1/episodes", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episodes()); }},
+        {"GET", "/v1/episodes/{id}", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode(id(c))); }},
+    };
+
+    auto const target = split_target(request.target);
+    if (target.path == "/healthz" || target.path == "/livez") return json_response(200, {{"status", "ok"}});
+    if (target.path == "/readyz") {
+        bool const ok = s.ready();
+        return json_response(ok ? 200 : 503, {{"status", ok ? "ready" : "not ready"}, {"drill", s.drill()}});
+    }
+    if (target.path == "/openapi.json") {
+        Response r;
+        r.body = std::string(openapi_document());
+        return r;
+    }
+    auto const found = find_route(routes, request.method, target);
+    if (found.method_not_allowed) {
+        Response r = problem_response(Problem(405, "/problems/method-not-allowed", "Method not allowed",
+                                              request.method + " is not allowed on " + target.path),
+                                      request_id, request.target);
+        r.headers.set("Allow", found.allow);
+        return r;
+    }
+    if (!found.route) throw Problem(404, "/problems/not-found", "Not found", "no resource at " + target.path);
+    Context ctx{request, found.match, authenticate(s, request)};
+    return found.route->handler(ctx);
+}
+
+}  // namespace hazeguard::api

@@ -1,0 +1,31 @@
+#include "api/app/problem_response.hpp"
+
+namespace hazeguard::api {
+
+Response problem_response(service::Problem const& p, std::string const& request_id, std::string const& instance) {
+    nlohmann::json body = p.extra.is_object() ? p.extra : nlohmann::json::object();
+    body["type"] = p.type;
+    body["title"] = p.title;
+    body["status"] = p.status;
+    body["detail"] = p.detail;
+    body["instance"] = instance;
+    body["request_id"] = request_id;
+    if (!p.errors.empty()) {
+        body["errors"] = nlohmann::json::array();
+        for (auto const& e : p.errors) body["errors"].push_back({{"pointer", e.pointer}, {"message", e.message}});
+    }
+    Response r;
+    r.status = p.status;
+    r.content_type = "application/problem+json";
+    r.body = body.dump();
+    return r;
+}
+
+Response json_response(int status, nlohmann::json const& body) {
+    Response r;
+    r.status = status;
+    r.body = body.dump();
+    return r;
+}
+
+}  // namespace hazeguard::api

@@ -1,0 +1,82 @@
+#include "api/app/route.hpp"
+
+#include <charconv>
+
+namespace hazeguard::api {
+namespace {
+std::vector<std::string> segments(std::string const& path) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < path.size()) {
+        if (path[i] == '/') {
+            ++i;
+            continue;
+        }
+        auto j = path.find('/', i);
+        if (j == std::string::npos) j = path.size();
+        out.push_back(path.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
+
+std::string percent_decode(std::string const& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '+') out += ' ';
+        else if (s[i] == '%' && i + 2 < s.size()) {
+            int v = 0;
+            auto [p, ec] = std::from_chars(s.data() + i + 1, s.data() + i + 3, v, 16);
+            if (ec == std::errc() && p == s.data() + i + 3) {
+                out += static_cast<char>(v);
+                i += 2;
+            } else {
+                out += s[i];
+            }
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+}  // namespace
+
+Target split_target(std::string const& target) {
+    Target t;
+    auto const q = target.find('?');
+    t.path = target.substr(0, q);
+    if (q == std::string::npos) return t;
+    std::string const query = target.substr(q + 1);
+    std::size_t i = 0;
+    while (i <= query.size()) {
+        auto j = query.find('&', i);
+        if (j == std::string::npos) j = query.size();
+        auto const part = query.substr(i, j - i);
+        if (!part.empty()) {
+            auto const eq = part.find('=');
+            t.query.emplace_back(percent_decode(part.substr(0, eq)),
+                                 eq == std::string::npos ? "" : percent_decode(part.substr(eq + 1)));
+        }
+        i = j + 1;
+    }
+    return t;
+}
+
+bool match_pattern(std::string const& pattern, std::string const& path, RouteMatch& out) {
+    auto const p = segments(pattern), s = segments(path);
+    if (p.size() != s.size()) return false;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        if (p[i] == "{id}") {
+            std::int64_t v = 0;
+            auto [ptr, ec] = std::from_chars(s[i].data(), s[i].data() + s[i].size(), v);
+            if (ec != std::errc() || ptr != s[i].data() + s[i].size() || v < 1) return false;
+            out.id = v;
+        } else if (p[i] != s[i]) {
+            return false;
+        }
+    }
+    out.path = path;
+    return true;
+}
+
+}  // namespace hazeguard::api

@@ -1,0 +1,19 @@
+#pragma once
+/// @file commands.hpp
+/// @brief The subcommands of the `hazeguard` executable; each returns the process exit code.
+
+#include <string>
+
+#include "plans/plan.hpp"
+
+namespace hazeguard::cli {
+
+int serve(int argc, char** argv);          ///< hazeguard serve [options]
+int plan_check(int argc, char** argv);     ///< hazeguard plan check FILE
+int token_create(int argc, char** argv);   ///< hazeguard token create --role R --name N ...
+
+/// @brief The plan to run: FILE when given, else the embedded Taiyuan plan. Returns the JSON text
+/// and the plan; prints every problem and throws std::runtime_error when it is invalid.
+std::pair<std::string, plans::Plan> load_plan(std::string const& file);
+
+}  // namespace hazeguard::cli

@@ -1,0 +1,116 @@
+// hazeguard serve: open the database, restore the machine, fire overdue timers, serve HTTP.
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "api/app/application.hpp"
+#include "api/cli/args.hpp"
+#include "api/cli/commands.hpp"
+#include "api/server/http_server.hpp"
+#include "engine/service/service.hpp"
+#include "engine/storage/database.hpp"
+#include "templates/renderer.hpp"
+
+namespace hazeguard::cli {
+namespace {
+
+void log(std::string const& level, std::string const& msg, nlohmann::json extra = nlohmann::json::object()) {
+    extra["ts"] = engine::format_rfc3339(service::real_now(), 0);
+    extra["level"] = level;
+    extra["component"] = "serve";
+    extra["msg"] = msg;
+    std::cerr << extra.dump() << std::endl;
+}
+
+// First start only: one token per role, so the README's tour works out of the box.
+void write_demo_tokens(service::Service& s, std::string const& path) {
+    struct Demo {
+        char const* role;
+        char const* name;
+        char const* authority;
+        char const* enterprise;
+    };
+    static constexpr Demo kDemo[] = {
+        {"duty_officer", "值班员张伟", "", ""},       {"duty_officer", "值班员刘洋", "", ""},
+        {"approver", "副市长李明", "deputy_mayor", ""}, {"approver", "市长王强", "mayor", ""},
+        {"approver", "应急办赵敏", "office", ""},       {"enterprise", "晋阳示例焦化", "", "91140121TEST00001X"},
+        {"department", "市生态环境局", "", ""},         {"auditor", "评估员陈静", "", ""},
+        {"admin", "系统管理员", "", ""}};
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path().empty()
+                                            ? std::filesystem::path(".")
+                                            : std::filesystem::path(path).parent_path());
+    std::ofstream out(path);
+    out << "# hazeguard demo tokens (role name token); created on first start\n";
+    for (auto const& d : kDemo) {
+        auto const token = s.create_token({d.name, d.role, d.authority, d.enterprise});
+        out << d.role << (d.authority[0] ? std::string(":") + d.authority : "") << " " << d.name << " " << token << "\n";
+    }
+    out.close();
+    std::cout << "demo tokens written to " << path << ":\n" << std::ifstream(path).rdbuf() << std::flush;
+}
+
+}  // namespace
+
+int serve(int argc, char** argv) {
+    try {
+        Args args(argc, argv, 2,
+                  {"--port", "--address", "--db", "--plan", "--drill-start", "--drill-speed", "--demo-tokens", "--threads"},
+                  {"--no-demo-tokens"});
+        auto [plan_text, plan] = load_plan(args.get_or("--plan", ""));
+        templates::check_templates();
+        service::ServiceOptions options;
+        if (auto start = args.get("--drill-start")) {
+            auto t = engine::parse_rfc3339(*start);
+            if (!t) throw std::invalid_argument("--drill-start must be an RFC 3339 time with offset");
+            options.drill = true;
+            options.drill_start = *t;
+            options.drill_speed = std::stod(args.get_or("--drill-speed", "1"));
+            if (options.drill_speed <= 0) throw std::invalid_argument("--drill-speed must be positive");
+        }
+        std::string const db_path = args.get_or("--db", options.drill ? "var/drill.sqlite" : "var/hazeguard.sqlite");
+        service::Service svc(storage::open_database(db_path), plan, plan_text, options);
+        std::string const tokens_path = args.get_or("--demo-tokens", "var/demo-tokens.txt");
+        if (!args.flag("--no-demo-tokens") && !svc.has_tokens()) write_demo_tokens(svc, tokens_path);
+
+        // Timers are rows: whatever fell due while we were down fires now, once.
+        int const overdue = svc.fire_due_timers();
+        api::Application app(svc);
+        api::ServerOptions so;
+        so.address = args.get_or("--address", "127.0.0.1");
+        so.port = static_cast<std::uint16_t>(std::stoi(args.get_or("--port", "8765")));
+        so.threads = std::stoi(args.get_or("--threads", "2"));
+        api::HttpServer server(so, [&app](api::Request const& r) { return app.handle(r); });
+
+        std::atomic<bool> stopping{false};
+        std::thread timers([&] {
+            while (!stopping) {
+                try {
+                    svc.fire_due_timers();
+                } catch (std::exception const& e) {
+                    log("error", std::string("timer loop: ") + e.what());
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            }
+        });
+        log("info", "hazeguard serving",
+            {{"address", so.address}, {"port", so.port}, {"db", db_path}, {"plan", plan.id + " " + plan.version},
+             {"drill", options.drill}, {"now", engine::format_rfc3339(svc.now(), 480)}, {"overdue_timers_fired", overdue}});
+        std::cout << "hazeguard listening on http://" << so.address << ":" << so.port << "  (db " << db_path
+                  << (options.drill ? ", DRILL" : "") << ")" << std::endl;
+        server.run();
+        stopping = true;
+        timers.join();
+        log("info", "hazeguard stopped");
+        return 0;
+    } catch (std::exception const& e) {
+        std::cerr << "hazeguard serve: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+}  // namespace hazeguard::cli

@@ -1,0 +1,27 @@
+// hazeguard: heavy-pollution-weather emergency response. Thin entry point: picks a subcommand.
+#include <iostream>
+#include <string>
+
+#include "api/cli/commands.hpp"
+
+namespace {
+int usage() {
+    std::cerr << "usage:\n"
+                 "  hazeguard serve [--port 8765] [--address 127.0.0.1] [--db var/hazeguard.sqlite] [--plan FILE]\n"
+                 "                  [--drill-start 2026-12-14T08:00:00+08:00 --drill-speed 60]\n"
+                 "                  [--demo-tokens var/demo-tokens.txt | --no-demo-tokens] [--threads 2]\n"
+                 "  hazeguard plan check FILE\n"
+                 "  hazeguard token create --role ROLE --name NAME [--authority A] [--enterprise ID]\n"
+                 "                  [--db var/hazeguard.sqlite] [--plan FILE]\n";
+    return 2;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string const cmd = argc > 1 ? argv[1] : "";
+    std::string const sub = argc > 2 ? argv[2] : "";
+    if (cmd == "serve") return hazeguard::cli::serve(argc, argv);
+    if (cmd == "plan" && sub == "check") return hazeguard::cli::plan_check(argc, argv);
+    if (cmd == "token" && sub == "create") return hazeguard::cli::token_create(argc, argv);
+    return usage();
+}

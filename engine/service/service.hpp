@@ -1,0 +1,138 @@
+#pragma once
+/// @file service.hpp
+/// @brief The I/O edge around the pure engine: loads the machine from SQLite, applies one
+/// command, stores the new state, its timeline rows, timers and the idempotent reply in ONE
+/// transaction. Thread-safe (one connection behind a mutex).
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/forecast/forecast.hpp"
+#include "engine/service/clock.hpp"
+#include "engine/service/principal.hpp"
+#include "engine/workflow/warning.hpp"
+#include "plans/plan.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace hazeguard::service {
+
+/// @brief A command's answer: status, JSON body and (for creations) the new resource's path.
+struct Reply {
+    int status = 200;
+    nlohmann::json body;
+    std::string location;
+};
+
+/// @brief Per-request context of a command.
+struct Command {
+    Principal principal;
+    std::optional<std::string> idempotency_key;
+    std::string fingerprint;   ///< hash of method + path + body, for Idempotency-Key replays
+};
+
+/// @brief How the service runs: drill mode marks every record and uses a simulated clock.
+struct ServiceOptions {
+    bool drill = false;
+    engine::Instant drill_start = 0;
+    double drill_speed = 1.0;
+};
+
+/// @brief Creates a bearer token for `who` and returns it in clear (stored as SHA-256). Throws
+/// std::invalid_argument for an unknown role, a missing name, authority or enterprise.
+std::string create_token(SQLite::Database& db, plans::Plan const& plan, Principal const& who);
+
+class Service {
+public:
+    /// @brief Takes an opened, migrated database. Records the plan version; restores the machine;
+    /// in drill mode anchors (or resumes) the simulated clock. Throws std::runtime_error when a
+    /// live database is started as a drill or the other way round.
+    Service(std::unique_ptr<SQLite::Database> db, plans::Plan plan, std::string plan_json, ServiceOptions options);
+    ~Service();
+
+    // --- identity --------------------------------------------------------------------------
+    std::optional<Principal> authenticate(std::string const& bearer_token);
+    /// @brief Creates a token and returns it in clear (stored hashed). Throws on a bad role/authority.
+    std::string create_token(Principal const& who);
+
+    // --- commands (idempotent when Command::idempotency_key is set) ---------------------------
+    Reply submit_forecast(Command const& c, nlohmann::json const& body);
+    Reply create_proposal(Command const& c, nlohmann::json const& body);
+    Reply approve_proposal(Command const& c, std::int64_t id, nlohmann::json const& body);
+    Reply reject_proposal(Command const& c, std::int64_t id, nlohmann::json const& body);
+    Reply create_directive(Command const& c, nlohmann::json const& body);
+    Reply lift_directive(Command const& c, std::int64_t id, nlohmann::json const& body);
+
+    // --- queries ---------------------------------------------------------------------------
+    nlohmann::json status();
+    nlohmann::json forecast(std::int64_t id);
+    nlohmann::json proposal(std::int64_t id);
+    nlohmann::json proposals(std::optional<std::string> const& status);
+    nlohmann::json directive(std::int64_t id);
+    nlohmann::json directives();
+    nlohmann::json episodes();
+    nlohmann::json episode(std::int64_t id);
+    bool ready();
+    bool has_tokens();
+
+    // --- timers ----------------------------------------------------------------------------
+    /// @brief Fires every timer due now, each in its own transaction, exactly once. Returns how many.
+    int fire_due_timers();
+
+    engine::Instant now() const;
+    bool drill() const { return options_.drill; }
+    plans::Plan const& plan() const { return plan_; }
+
+private:
+    struct Tx;
+    Reply run(Command const& c, std::function<Reply(Tx&)> const& body);
+    template <class F>
+    auto read(F&& f);
+
+    // helpers implemented across service_*.cpp
+    engine::Warning load_machine();
+    void save_machine(engine::Warning const& w);
+    void record_effects(Tx& tx, std::vector<engine::Effect> const& effects, std::optional<int> episode,
+                        std::string const& actor);
+    void sync_timers(Tx& tx, engine::WarningState const& s);
+    void timeline(Tx& tx, std::optional<int> episode, std::string const& ref, engine::Instant at,
+                  std::string const& kind, std::string const& actor, std::string const& summary_cn,
+                  nlohmann::json const& detail);
+    std::int64_t add_timer(std::string const& kind, std::string const& ref, engine::Instant due);
+    void cancel_timers(std::string const& kind, std::string const& ref);
+    engine::Outcome handle(Tx& tx, engine::Action const& a, std::string const& actor);
+    bool fire_one(engine::Instant now);
+    nlohmann::json proposal_view(std::int64_t id);
+    nlohmann::json forecast_view(std::int64_t id);
+    nlohmann::json assessment_view(engine::Forecast const& f, plans::RuleSet const& rules,
+                                   engine::WarningState const& state) const;
+    std::optional<engine::Forecast> stored_forecast(std::optional<std::int64_t> id);
+    engine::Action proposal_action(std::int64_t id);
+    void start_directive(Tx& tx, std::int64_t id, engine::Instant at);
+    void end_directive(Tx& tx, std::int64_t id, engine::Instant at);
+    void link_episode(Tx& tx, int episode, std::string const& cause);
+    nlohmann::json directive_view(std::int64_t id);
+    std::string local(engine::Instant t) const;
+    nlohmann::json local_or_null(std::optional<engine::Instant> t) const;
+    nlohmann::json level_view(std::optional<int> rank) const;
+    plans::RuleSet const& rule_set(std::optional<std::string> const& id) const;
+    [[noreturn]] void refuse(engine::Refusal const& r);
+    std::string render_notice(std::int64_t proposal_id, engine::Instant signed_at, Principal const& signer);
+
+    std::unique_ptr<SQLite::Database> db_;
+    plans::Plan plan_;
+    ServiceOptions options_;
+    std::unique_ptr<Clock> clock_;
+    int offset_minutes_ = 480;
+    engine::MachineSettings settings_;
+    std::mutex mutex_;
+};
+
+}  // namespace hazeguard::service

@@ -1,0 +1,227 @@
+// Proposals (审批单): a duty officer proposes, an approver with authority signs or rejects.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "engine/forecast/assessment.hpp"
+#include "engine/service/input.hpp"
+#include "engine/service/roles.hpp"
+#include "engine/service/service.hpp"
+#include "engine/service/service_tx.hpp"
+
+namespace hazeguard::service {
+using nlohmann::json;
+using engine::Instant;
+
+namespace {
+std::string ref(std::int64_t id) { return "proposal:" + std::to_string(id); }
+
+std::optional<Instant> opt_instant(SQLite::Column const& c) {
+    return c.isNull() ? std::nullopt : std::optional<Instant>(c.getInt64());
+}
+
+// What the plan's rules say about a downgrade or lift at `start` (fluctuation, 36 h), as stored facts.
+json rule_checks(plans::Plan const& plan, plans::RuleSet const& rules, std::optional<engine::Forecast> const& f,
+                 std::string const& action, std::optional<int> level, Instant start, bool directive_ordered) {
+    json checks{{"directive_ordered", directive_ordered}};
+    if (!level) return checks;
+    std::string const current = plan.level_at(*level).id;
+    if (action == "downgrade") {
+        auto const fl = f ? engine::check_fluctuation(plan, rules, *f, current, start) : engine::FluctuationCheck{};
+        checks["fluctuation"] = {{"applies", fl.applies}, {"crossings", fl.crossings},
+                                 {"explanation_cn", f ? fl.explanation_cn : "无预报可供判断波动。"}};
+    } else if (action == "lift") {
+        auto const lc = f ? engine::check_lift(plan, rules, *f, current, start) : engine::LiftCheck{};
+        checks["lift"] = {{"satisfied", lc.satisfied}, {"hours_below", lc.hours_below},
+                          {"hours_required", plan.lift.min_hours_below},
+                          {"explanation_cn", f ? lc.explanation_cn : "无预报，无法确认满足解除条件。"}};
+    }
+    return checks;
+}
+}  // namespace
+
+engine::Action Service::proposal_action(std::int64_t id) {
+    SQLite::Statement q(*db_, "SELECT action, level, start_at, end_at, checks FROM proposals WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) not_found("proposal " + std::to_string(id));
+    auto const action = q.getColumn(0).getString();
+    int const level = q.getColumn(1).isNull() ? 0 : plan_.rank(q.getColumn(1).getString()).value_or(0);
+    Instant const start = q.getColumn(2).getInt64();
+    auto const end = opt_instant(q.getColumn(3));
+    auto const checks = json::parse(q.getColumn(4).getString());
+    bool const ordered = checks.value("directive_ordered", false);
+    std::string const cause = ref(id);
+    if (action == "issue") return engine::Issue{level, start, end, cause};
+    if (action == "upgrade") return engine::Upgrade{level, start, end, cause};
+    if (action == "downgrade") {
+        bool const fluctuation = checks.contains("fluctuation") && checks["fluctuation"].value("applies", false);
+        return engine::Downgrade{level, start, end, fluctuation, ordered, cause};
+    }
+    if (action == "extend") return engine::Extend{end, now(), cause};
+    bool const met = checks.contains("lift") && checks["lift"].value("satisfied", false);
+    return engine::Lift{start, met, ordered, cause};
+}
+
+Reply Service::create_proposal(Command const& c, json const& body) {
+    require_role(c.principal, {"duty_officer"});
+    Input in(body);
+    in.reject_unknown({"action", "level", "start_at", "end_at", "consultation_note", "consulted_at", "forecast_id",
+                       "directive_id", "rule_set"});
+    auto const action = in.one_of("action", true, {"issue", "upgrade", "downgrade", "extend", "lift"}).value_or("");
+    bool const has_level = action == "issue" || action == "upgrade" || action == "downgrade";
+    std::optional<std::string> level;
+    if (has_level) {
+        level = in.text("level", true, 32);
+        if (level && !plan_.rank(*level)) in.error("level", "is not a level of the plan");
+    } else if (in.has("level")) {
+        in.error("level", "must not be given for " + action);
+    }
+    std::optional<Instant> start;
+    if (action == "extend") {
+        if (in.has("start_at")) in.error("start_at", "must not be given for extend (the new end is end_at)");
+        if (!in.has("end_at")) in.error("end_at", "is required for extend: the new end, or null for open-ended");
+    } else {
+        start = in.instant("start_at", true);
+    }
+    auto const end = in.instant("end_at", false);
+    if (action == "lift" && in.has("end_at")) in.error("end_at", "must not be given for lift");
+    if (start && end && *end <= *start) in.error("end_at", "must be after start_at");
+    auto const note = in.text("consultation_note", true);
+    auto const consulted = in.instant("consulted_at", false);
+    auto const forecast_id = in.id("forecast_id", false);
+    auto const directive_id = in.id("directive_id", false);
+    auto const rule_set_id = in.text("rule_set", false);
+    if (rule_set_id && !plan_.rule_set(*rule_set_id)) in.error("rule_set", "is not a rule set of the plan");
+    in.finish();
+
+    return run(c, [&](Tx& tx) {
+        auto forecast = stored_forecast(forecast_id);
+        if (forecast_id && !forecast)
+            throw Problem(422, "/problems/validation", "Invalid request", "no such forecast",
+                          {{"/forecast_id", "no forecast with this id"}});
+        if (directive_id && db_->execAndGet("SELECT count(*) FROM directives WHERE id = " +
+                                            std::to_string(*directive_id)).getInt() == 0)
+            throw Problem(422, "/problems/validation", "Invalid request", "no such directive",
+                          {{"/directive_id", "no directive with this id"}});
+        auto const state = load_machine().state();
+        Instant const consulted_at = consulted.value_or(forecast ? forecast->consulted_at.value_or(forecast->issued_at)
+                                                                 : tx.now);
+        json const checks = rule_checks(plan_, rule_set(rule_set_id), forecast, action, state.level,
+                                        start.value_or(tx.now), directive_id.has_value());
+        Instant const form_due = consulted_at + plan_.time_limits.approval_form_hours * engine::kHour;
+        Instant const approval_due = tx.now + plan_.time_limits.signature_hours * engine::kHour;
+        SQLite::Statement q(tx.db, "INSERT INTO proposals(action, level, start_at, end_at, open_ended, note, "
+                                   "consulted_at, forecast_id, directive_id, proposer, created_at, form_due_at, "
+                                   "approval_due_at, checks, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'pending')");
+        q.bind(1, action);
+        if (level) q.bind(2, *level);
+        q.bind(3, start.value_or(tx.now));
+        if (end) q.bind(4, *end);
+        q.bind(5, !end && action != "lift" ? 1 : 0);
+        q.bind(6, *note);
+        q.bind(7, consulted_at);
+        if (forecast_id) q.bind(8, *forecast_id);
+        if (directive_id) q.bind(9, *directive_id);
+        q.bind(10, c.principal.name);
+        q.bind(11, tx.now);
+        q.bind(12, form_due);
+        q.bind(13, approval_due);
+        q.bind(14, checks.dump());
+        q.exec();
+        auto const id = tx.db.getLastInsertRowid();
+        // Refuse now what the machine would refuse at signature (it is checked again then).
+        if (auto dry = load_machine().try_handle(proposal_action(id)); !dry.accepted) refuse(dry.refusal);
+        add_timer("approval_due", ref(id), approval_due);
+        std::string summary = c.principal.name + "提交审批单P-" + std::to_string(id) + "（" + action + "）";
+        if (level) summary += "：" + plan_.level_at(*plan_.rank(*level)).name_cn;
+        timeline(tx, state.episode, ref(id), tx.now, "proposal", c.principal.name, summary,
+                 {{"proposal_id", id}, {"action", action}, {"level", level ? json(*level) : json(nullptr)},
+                  {"note", *note}, {"checks", checks}, {"form_late", tx.now > form_due}});
+        return Reply{201, proposal_view(id), "/v1/proposals/" + std::to_string(id)};
+    });
+}
+
+Reply Service::approve_proposal(Command const& c, std::int64_t id, json const& body) {
+    require_role(c.principal, {"approver"});
+    Input in(body);
+    in.reject_unknown({"note"});
+    auto const note = in.text("note", false).value_or("");
+    in.finish();
+    return run(c, [&](Tx& tx) {
+        auto const p = proposal_view(id);
+        if (p.at("status") != "pending")
+            throw Problem(409, "/problems/proposal-not-pending", "Proposal already decided",
+                          "proposal " + std::to_string(id) + " is " + p.at("status").get<std::string>(), {},
+                          {{"status", p.at("status")}});
+        if (p.at("proposer") == c.principal.name)
+            forbidden("/problems/self-approval", "the proposer of a proposal may not sign it");
+        auto const state = load_machine().state();
+        int rank = state.level.value_or(0);
+        if (!p.at("level").is_null()) rank = std::max(rank, *plan_.rank(p.at("level").at("id").get<std::string>()));
+        auto const& level = plan_.level_at(rank);
+        if (!plan_.may_sign(c.principal.authority, level.id)) {
+            auto const* a = plan_.authority(c.principal.authority);
+            forbidden("/problems/insufficient-authority",
+                      (a ? a->name_cn : c.principal.authority) + " may not sign " + level.id + " (" + level.name_cn + ")");
+        }
+        bool const late = tx.now > p.at("approval_due_epoch").get<Instant>();
+        Instant const distribution_due = tx.now + plan_.time_limits.distribution_hours * engine::kHour;
+        SQLite::Statement u(tx.db, "UPDATE proposals SET status = 'approved', decided_by = ?, decided_authority = ?, "
+                                   "decided_at = ?, decision_note = ?, approval_late = ?, distribution_due_at = ?, "
+                                   "notice = ? WHERE id = ?");
+        u.bind(1, c.principal.name);
+        u.bind(2, c.principal.authority);
+        u.bind(3, tx.now);
+        u.bind(4, note);
+        u.bind(5, late ? 1 : 0);
+        u.bind(6, distribution_due);
+        u.bind(7, render_notice(id, tx.now, c.principal));
+        u.bind(8, id);
+        u.exec();
+        cancel_timers("approval_due", ref(id));
+        timeline(tx, state.episode, ref(id), tx.now, "signature", c.principal.name,
+                 c.principal.name + "签发审批单P-" + std::to_string(id) + (late ? "（超过签发时限）" : ""),
+                 {{"proposal_id", id}, {"decision", "approved"}, {"authority", c.principal.authority},
+                  {"late", late}, {"note", note}});
+        timeline(tx, state.episode, ref(id), tx.now, "distribution", "system",
+                 "向各有关部门、县（市、区）分发通知（时限至" + local(distribution_due) + "）",
+                 {{"proposal_id", id}, {"due_at", local(distribution_due)}, {"on_time", true}});
+        auto const outcome = handle(tx, proposal_action(id), c.principal.name);
+        if (!outcome.accepted) refuse(outcome.refusal);
+        // An action whose start has come takes effect at signature.
+        auto const after = load_machine().state();
+        if (after.scheduled && after.scheduled->cause == ref(id) && after.scheduled->start_at <= tx.now)
+            handle(tx, engine::StartDue{tx.now}, "system");
+        return Reply{200, proposal_view(id), ""};
+    });
+}
+
+Reply Service::reject_proposal(Command const& c, std::int64_t id, json const& body) {
+    require_role(c.principal, {"approver"});
+    Input in(body);
+    in.reject_unknown({"reason"});
+    auto const reason = in.text("reason", true);
+    in.finish();
+    return run(c, [&](Tx& tx) {
+        auto const p = proposal_view(id);
+        if (p.at("status") != "pending")
+            throw Problem(409, "/problems/proposal-not-pending", "Proposal already decided",
+                          "proposal " + std::to_string(id) + " is " + p.at("status").get<std::string>(), {},
+                          {{"status", p.at("status")}});
+        if (p.at("proposer") == c.principal.name)
+            forbidden("/problems/self-approval", "the proposer of a proposal may not decide on it");
+        SQLite::Statement u(tx.db, "UPDATE proposals SET status = 'rejected', decided_by = ?, decided_authority = ?, "
+                                   "decided_at = ?, decision_note = ? WHERE id = ?");
+        u.bind(1, c.principal.name);
+        u.bind(2, c.principal.authority);
+        u.bind(3, tx.now);
+        u.bind(4, *reason);
+        u.bind(5, id);
+        u.exec();
+        cancel_timers("approval_due", ref(id));
+        timeline(tx, load_machine().state().episode, ref(id), tx.now, "signature", c.principal.name,
+                 c.principal.name + "退回审批单P-" + std::to_string(id) + "：" + *reason,
+                 {{"proposal_id", id}, {"decision", "rejected"}, {"reason", *reason}});
+        return Reply{200, proposal_view(id), ""};
+    });
+}
+
+}  // namespace hazeguard::service

@@ -1,0 +1,39 @@
+#include "engine/storage/database.hpp"
+
+#include <filesystem>
+#include <stdexcept>
+
+#include "engine/storage/migrations.hpp"
+
+namespace hazeguard::storage {
+
+int schema_version() { return static_cast<int>(migrations().size()); }
+
+std::unique_ptr<SQLite::Database> open_database(std::string const& path) {
+    try {
+        auto const parent = std::filesystem::path(path).parent_path();
+        if (!parent.empty()) std::filesystem::create_directories(parent);
+        auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 5000);
+        db->exec("PRAGMA journal_mode=WAL");
+        // FULL: the WAL is fsync'd at every commit, so a 2xx answer means the change is on disk.
+        db->exec("PRAGMA synchronous=FULL");
+        db->exec("PRAGMA foreign_keys=ON");
+        int version = db->execAndGet("PRAGMA user_version").getInt();
+        if (version > schema_version())
+            throw std::runtime_error("database schema version " + std::to_string(version) +
+                                     " is newer than this build (" + std::to_string(schema_version()) + ")");
+        for (; version < schema_version(); ++version) {
+            SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
+            db->exec(std::string(migrations()[static_cast<std::size_t>(version)]));
+            db->exec("PRAGMA user_version=" + std::to_string(version + 1));
+            tx.commit();
+        }
+        return db;
+    } catch (SQLite::Exception const& e) {
+        throw std::runtime_error("cannot open database " + path + ": " + e.what());
+    } catch (std::filesystem::filesystem_error const& e) {
+        throw std::runtime_error("cannot create the directory for " + path + ": " + e.what());
+    }
+}
+
+}  // namespace hazeguard::storage
