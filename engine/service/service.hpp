@@ -124,6 +124,7 @@ private:
     nlohmann::json level_view(std::optional<int> rank) const;
     plans::RuleSet const& rule_set(std::optional<std::string> const& id) const;
     [[noreturn]] void refuse(engine::Refusal const& r);
+    std::string notice_basis(nlohmann::json const& proposal);
     std::string render_notice(std::int64_t proposal_id, engine::Instant signed_at, Principal const& signer);
 
     std::unique_ptr<SQLite::Database> db_;

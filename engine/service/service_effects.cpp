@@ -18,6 +18,15 @@ struct Overloaded : F... {
 template <class... F>
 Overloaded(F...) -> Overloaded<F...>;
 
+std::string sector_cn(std::string const& sector) {
+    if (sector == "health") return "健康防护引导措施";
+    if (sector == "advocacy") return "倡议性减排措施";
+    if (sector == "industrial") return "强制性减排措施（工业源）";
+    if (sector == "mobile") return "强制性减排措施（移动源）";
+    if (sector == "dust") return "强制性减排措施（扬尘源）";
+    return "其他措施";
+}
+
 std::string action_cn(std::string const& action) {
     if (action == "issue") return "发布";
     if (action == "upgrade") return "升级为";
@@ -159,6 +168,20 @@ int Service::fire_due_timers() {
     return fired;
 }
 
+std::string Service::notice_basis(json const& proposal) {
+    std::string basis = "根据" + plan_.name_cn + "（" + plan_.version + "）";
+    if (!proposal.at("forecast_id").is_null()) {
+        SQLite::Statement q(*db_, "SELECT assessment FROM forecasts WHERE id = ?");
+        q.bind(1, proposal.at("forecast_id").get<std::int64_t>());
+        if (q.executeStep())
+            return basis + "及预报会商结果：" + json::parse(q.getColumn(0).getString()).at("explanation_cn").get<std::string>();
+    }
+    if (!proposal.at("directive_id").is_null())
+        return basis + "及区域预警指令（" + directive_view(proposal.at("directive_id").get<std::int64_t>())
+                                              .at("reference").get<std::string>() + "）。";
+    return basis + "及会商意见。";
+}
+
 std::string Service::render_notice(std::int64_t proposal_id, Instant signed_at, Principal const& signer) {
     auto const p = proposal_view(proposal_id);
     auto const state = load_machine().state();
@@ -171,12 +194,12 @@ std::string Service::render_notice(std::int64_t proposal_id, Instant signed_at, 
     if (rank && action != "lift")
         for (auto const& m : plan_.public_measures)
             if (m.level == plan_.level_at(*rank).id)
-                measures.push_back({{"index", std::to_string(measures.size() + 1)}, {"sector_cn", m.sector},
+                measures.push_back({{"index", std::to_string(measures.size() + 1)}, {"sector_cn", sector_cn(m.sector)},
                                     {"text_cn", m.text_cn}});
     json data{{"office_cn", plan_.city_cn + "重污染天气应急指挥部办公室"},
               {"action_cn", action_cn(action)},
               {"level_cn", level_cn},
-              {"basis_cn", "根据会商意见及预案规定。"},
+              {"basis_cn", notice_basis(p)},
               {"authority_cn", (authority ? authority->name_cn : signer.authority) + "（" + signer.name + "）"},
               {"decision_cn", "决定" + action_cn(action) + level_cn},
               {"start_local", p.at("start_at")},

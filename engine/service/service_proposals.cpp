@@ -162,7 +162,8 @@ Reply Service::approve_proposal(Command const& c, std::int64_t id, json const& b
             forbidden("/problems/insufficient-authority",
                       (a ? a->name_cn : c.principal.authority) + " may not sign " + level.id + " (" + level.name_cn + ")");
         }
-        bool const late = tx.now > p.at("approval_due_epoch").get<Instant>();
+        bool const late =
+            tx.now > tx.db.execAndGet("SELECT approval_due_at FROM proposals WHERE id = " + std::to_string(id)).getInt64();
         Instant const distribution_due = tx.now + plan_.time_limits.distribution_hours * engine::kHour;
         SQLite::Statement u(tx.db, "UPDATE proposals SET status = 'approved', decided_by = ?, decided_authority = ?, "
                                    "decided_at = ?, decision_note = ?, approval_late = ?, distribution_due_at = ?, "

@@ -80,7 +80,6 @@ json Service::proposal_view(std::int64_t id) {
                 {"form_due_at", local(form_due)},
                 {"form_late", created > form_due},
                 {"approval_due_at", local(q.getColumn(12).getInt64())},
-                {"approval_due_epoch", q.getColumn(12).getInt64()},
                 {"checks", json::parse(q.getColumn(13).getString())},
                 {"status", q.getColumn(14).getString()},
                 {"decided_by", q.getColumn(15).isNull() ? json(nullptr) : json(q.getColumn(15).getString())},
@@ -95,11 +94,7 @@ json Service::proposal_view(std::int64_t id) {
 }
 
 json Service::proposal(std::int64_t id) {
-    return read([&] {
-        auto v = proposal_view(id);
-        v.erase("approval_due_epoch");
-        return v;
-    });
+    return read([&] { return proposal_view(id); });
 }
 
 json Service::proposals(std::optional<std::string> const& status) {
@@ -112,7 +107,6 @@ json Service::proposals(std::optional<std::string> const& status) {
         while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
         for (auto id : ids) {
             auto v = proposal_view(id);
-            v.erase("approval_due_epoch");
             v.erase("notice_cn");
             out.push_back(v);
         }

@@ -1,0 +1,121 @@
+#pragma once
+// A real `hazeguard serve` process on a temporary database, in drill mode so that simulated
+// hours pass in real seconds, plus helpers to talk to it.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/time/timestamp.hpp"
+#include "tests/support/http_client.hpp"
+#include "tests/support/server_process.hpp"
+
+namespace hazeguard::test {
+
+using nlohmann::json;
+
+struct Reply {
+    int status;
+    json body;
+};
+
+class LiveServer {
+public:
+    /// @param speed simulated seconds per real second
+    explicit LiveServer(std::string drill_start = "2026-12-14T10:00:00+08:00", double speed = 3600)
+        : dir_(std::filesystem::temp_directory_path() / ("hg-it-" + std::to_string(::getpid()) + "-" +
+                                                         std::to_string(counter()++))),
+          drill_start_(std::move(drill_start)), speed_(speed) {
+        std::filesystem::remove_all(dir_);
+        std::filesystem::create_directories(dir_);
+        start();
+        read_tokens();
+    }
+    ~LiveServer() {
+        process_.reset();
+        std::filesystem::remove_all(dir_);
+    }
+
+    void start() {
+        port_ = free_port();
+        process_ = std::make_unique<ServerProcess>(
+            HG_EXECUTABLE, std::vector<std::string>{"serve", "--port", std::to_string(port_), "--db", db(),
+                                                    "--demo-tokens", (dir_ / "tokens.txt").string(), "--drill-start",
+                                                    drill_start_, "--drill-speed", std::to_string(speed_)});
+        REQUIRE(process_->wait_ready(port_, std::chrono::seconds(15)));
+        client_ = std::make_unique<HttpClient>(port_);
+    }
+    void kill_hard() {
+        client_.reset();
+        process_->kill_hard();
+    }
+    int terminate() {
+        client_.reset();
+        return process_->terminate();
+    }
+    std::string db() const { return (dir_ / "drill.sqlite").string(); }
+    std::string log() const { return process_ ? process_->log() : ""; }
+
+    std::string const& token(std::string const& role_key) { return tokens_.at(role_key); }
+
+    Reply post(std::string const& path, json const& body, std::string const& role_key, std::string const& key = "") {
+        std::vector<std::pair<std::string, std::string>> headers{{"Authorization", "Bearer " + token(role_key)},
+                                                                 {"Content-Type", "application/json"}};
+        if (!key.empty()) headers.emplace_back("Idempotency-Key", key);
+        auto r = client_->post(path, body.dump(), headers);
+        return {r.status, r.body.empty() ? json() : json::parse(r.body)};
+    }
+    Reply get(std::string const& path, std::string const& role_key = "duty_officer") {
+        auto r = client_->get(path, {{"Authorization", "Bearer " + token(role_key)}});
+        return {r.status, r.body.empty() ? json() : json::parse(r.body)};
+    }
+    /// @brief The server's (simulated) clock.
+    engine::Instant now() { return *engine::parse_rfc3339(get("/v1/status").body.at("now").get<std::string>()); }
+
+private:
+    static int& counter() {
+        static int n = 0;
+        return n;
+    }
+    void read_tokens() {
+        std::ifstream in(dir_ / "tokens.txt");
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.empty() || line[0] == '#') continue;
+            std::istringstream s(line);
+            std::string role, name, token;
+            s >> role >> name >> token;
+            tokens_.emplace(role, token);  // first token of each role
+        }
+        REQUIRE(tokens_.count("duty_officer") == 1);
+    }
+
+    std::filesystem::path dir_;
+    std::string drill_start_;
+    double speed_;
+    std::uint16_t port_ = 0;
+    std::unique_ptr<ServerProcess> process_;
+    std::unique_ptr<HttpClient> client_;
+    std::map<std::string, std::string> tokens_;
+};
+
+inline std::string at_local(engine::Instant t) { return engine::format_rfc3339(t, 480); }
+
+/// @brief The timeline rows of `kind` in episode `id`.
+inline std::vector<json> timeline_rows(LiveServer& s, int episode, std::string const& kind) {
+    std::vector<json> out;
+    auto const ep = s.get("/v1/episodes/" + std::to_string(episode));
+    REQUIRE(ep.status == 200);
+    for (auto const& row : ep.body.at("timeline"))
+        if (row.at("kind") == kind) out.push_back(row);
+    return out;
+}
+
+}  // namespace hazeguard::test
