@@ -39,21 +39,22 @@ json rule_checks(plans::Plan const& plan, plans::RuleSet const& rules, std::opti
 }  // namespace
 
 engine::Action Service::proposal_action(std::int64_t id) {
-    SQLite::Statement q(*db_, "SELECT action, level, start_at, end_at, checks FROM proposals WHERE id = ?");
+    SQLite::Statement q(*db_, "SELECT action, level, start_at, end_at, checks, open_ended FROM proposals WHERE id = ?");
     q.bind(1, id);
     if (!q.executeStep()) not_found("proposal " + std::to_string(id));
     auto const action = q.getColumn(0).getString();
     int const level = q.getColumn(1).isNull() ? 0 : plan_.rank(q.getColumn(1).getString()).value_or(0);
     Instant const start = q.getColumn(2).getInt64();
     auto const end = opt_instant(q.getColumn(3));
+    bool const open_ended = q.getColumn(5).getInt() == 1;
     auto const checks = json::parse(q.getColumn(4).getString());
     bool const ordered = checks.value("directive_ordered", false);
     std::string const cause = ref(id);
     if (action == "issue") return engine::Issue{level, start, end, cause};
-    if (action == "upgrade") return engine::Upgrade{level, start, end, cause};
+    if (action == "upgrade") return engine::Upgrade{level, start, end, cause, open_ended};
     if (action == "downgrade") {
         bool const fluctuation = checks.contains("fluctuation") && checks["fluctuation"].value("applies", false);
-        return engine::Downgrade{level, start, end, fluctuation, ordered, cause};
+        return engine::Downgrade{level, start, end, fluctuation, ordered, cause, open_ended};
     }
     if (action == "extend") return engine::Extend{end, now(), cause};
     bool const met = checks.contains("lift") && checks["lift"].value("satisfied", false);
@@ -82,6 +83,7 @@ Reply Service::create_proposal(Command const& c, json const& body) {
         start = in.instant("start_at", true);
     }
     auto const end = in.instant("end_at", false);
+    bool const in_null_end = in.is_null("end_at");
     if (action == "lift" && in.has("end_at")) in.error("end_at", "must not be given for lift");
     if (start && end && *end <= *start) in.error("end_at", "must be after start_at");
     auto const note = in.text("consultation_note", true);
@@ -115,7 +117,10 @@ Reply Service::create_proposal(Command const& c, json const& body) {
         if (level) q.bind(2, *level);
         q.bind(3, start.value_or(tx.now));
         if (end) q.bind(4, *end);
-        q.bind(5, !end && action != "lift" ? 1 : 0);
+        // Open-ended: an issue without end, or an explicit "end_at": null (upgrade, downgrade,
+        // extend). An upgrade or downgrade without end_at keeps the planned end in force.
+        bool const open_ended = !end && (action == "issue" || in_null_end);
+        q.bind(5, open_ended ? 1 : 0);
         q.bind(6, *note);
         q.bind(7, consulted_at);
         if (forecast_id) q.bind(8, *forecast_id);

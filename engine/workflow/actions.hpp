@@ -20,12 +20,14 @@ struct Issue {
     std::string cause;
 };
 
-/// @brief Approved: raise the level from `start_at`; `end_at` replaces the planned end if given.
+/// @brief Approved: raise the level from `start_at`. `end_at` replaces the planned end if given;
+/// `open_ended` removes it; otherwise the planned end is kept.
 struct Upgrade {
     int level = 0;
     Instant start_at = 0;
     std::optional<Instant> end_at;
     std::string cause;
+    bool open_ended = false;
 };
 
 /// @brief Approved: lower the level. Refused while the forecast fluctuates across the level's
@@ -37,6 +39,7 @@ struct Downgrade {
     bool fluctuation = false;
     bool directive_ordered = false;
     std::string cause;
+    bool open_ended = false;   ///< as for Upgrade
 };
 
 /// @brief Approved: move the planned end later, or make the warning open-ended (no end_at).

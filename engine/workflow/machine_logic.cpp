@@ -94,10 +94,10 @@ void MachineLogic::apply(Issue const& e) {
     schedule({"issue", e.level, e.start_at, true, e.end_at, e.cause});
 }
 void MachineLogic::apply(Upgrade const& e) {
-    schedule({"upgrade", e.level, e.start_at, e.end_at.has_value(), e.end_at, e.cause});
+    schedule({"upgrade", e.level, e.start_at, e.end_at || e.open_ended, e.end_at, e.cause});
 }
 void MachineLogic::apply(Downgrade const& e) {
-    schedule({"downgrade", e.level, e.start_at, e.end_at.has_value(), e.end_at, e.cause});
+    schedule({"downgrade", e.level, e.start_at, e.end_at || e.open_ended, e.end_at, e.cause});
 }
 void MachineLogic::apply(Lift const& e) { schedule({"lift", std::nullopt, e.start_at, false, std::nullopt, e.cause}); }
 
