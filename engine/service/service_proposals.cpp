@@ -137,9 +137,18 @@ Reply Service::create_proposal(Command const& c, json const& body) {
         add_timer("approval_due", ref(id), approval_due);
         std::string summary = c.principal.name + "提交审批单P-" + std::to_string(id) + "（" + action + "）";
         if (level) summary += "：" + plan_.level_at(*plan_.rank(*level)).name_cn;
-        timeline(tx, state.episode, ref(id), tx.now, "proposal", c.principal.name, summary,
-                 {{"proposal_id", id}, {"action", action}, {"level", level ? json(*level) : json(nullptr)},
-                  {"note", *note}, {"checks", checks}, {"form_late", tx.now > form_due}});
+        json detail{{"proposal_id", id}, {"action", action}, {"level", level ? json(*level) : json(nullptr)},
+                    {"note", *note}, {"checks", checks}, {"form_late", tx.now > form_due}, {"forecast", nullptr}};
+        if (forecast_id) {
+            // The rule behind the proposal: what the plan recommended for the referenced forecast.
+            SQLite::Statement fq(tx.db, "SELECT assessment, rule_set FROM forecasts WHERE id = ?");
+            fq.bind(1, *forecast_id);
+            fq.executeStep();
+            auto const a = json::parse(fq.getColumn(0).getString());
+            detail["forecast"] = {{"id", *forecast_id}, {"rule_set", fq.getColumn(1).getString()},
+                                  {"recommended_level", a.at("recommended_level")}, {"fired", a.at("fired")}};
+        }
+        timeline(tx, state.episode, ref(id), tx.now, "proposal", c.principal.name, summary, detail);
         return Reply{201, proposal_view(id), "/v1/proposals/" + std::to_string(id)};
     });
 }
