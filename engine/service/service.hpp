@@ -108,7 +108,7 @@ private:
     std::int64_t add_timer(std::string const& kind, std::string const& ref, engine::Instant due);
     void cancel_timers(std::string const& kind, std::string const& ref);
     engine::Outcome handle(Tx& tx, engine::Action const& a, std::string const& actor);
-    bool fire_one(engine::Instant now);
+    bool fire_one(engine::Instant until);
     nlohmann::json proposal_view(std::int64_t id);
     nlohmann::json forecast_view(std::int64_t id);
     nlohmann::json assessment_view(engine::Forecast const& f, plans::RuleSet const& rules,

@@ -124,18 +124,18 @@ void Service::record_effects(Tx& tx, std::vector<engine::Effect> const& effects,
     }
 }
 
-bool Service::fire_one(Instant now_) {
+bool Service::fire_one(Instant until) {
     SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement q(*db_, "SELECT id, kind, ref, due_at FROM timers WHERE fired_at IS NULL AND cancelled_at IS NULL "
                               "AND due_at <= ? ORDER BY due_at, id LIMIT 1");
-    q.bind(1, now_);
+    q.bind(1, until);
     if (!q.executeStep()) return false;
     auto const id = q.getColumn(0).getInt64();
     auto const kind = q.getColumn(1).getString();
     auto const ref = q.getColumn(2).getString();
     Instant const due = q.getColumn(3).getInt64();
     q.reset();
-    Tx tx{*db_, real_now(), now_};
+    Tx tx{*db_, real_now(), due};  // what a timer does happens at its due instant, whenever it runs
     db_->exec("UPDATE timers SET fired_at = " + std::to_string(tx.real_now) + " WHERE id = " + std::to_string(id));
     auto const episode = load_machine().state().episode;
     try {

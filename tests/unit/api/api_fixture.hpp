@@ -189,7 +189,7 @@ inline json day(int n, int central, int low, int high) {
 /// @brief Consultation C1, D1 10:00 (domain.md §14): D2–D3 > 150 for 48 h → yellow.
 inline json forecast_c1() {
     return {{"issued_at", at(1, "10:00")},
-            {"issuer", "太原市生态环境监测中心、太原市气象局（省市联合会商）"},
+            {"issuer", "省市联合会商"},
             {"days",
              {day(1, 128, 110, 145), day(2, 162, 145, 180), day(3, 178, 160, 195), day(4, 146, 130, 165),
               day(5, 120, 105, 135), day(6, 95, 80, 110), day(7, 80, 65, 95)}}};

@@ -282,7 +282,31 @@ TEST_CASE("an open-ended extension removes the planned end and cannot be extende
     auto const again = w.handle(Extend{.end_at = day(9), .at = day(3), .cause = "proposal:9"});
     CHECK_FALSE(again.accepted);
     CHECK(again.refusal.kind == Refusal::Kind::invalid_transition);
-    CHECK_FALSE(w.handle(EndDue{.at = day(4)}).accepted);  // no planned end to reach
+}
+
+TEST_CASE("the planned-end timer is refused when the warning in force has no planned end", "[engine][warning]") {
+    // A stale end timer must not be reported as an accepted event that changed nothing.
+    auto const setup = GENERATE(as<std::string>{}, "open-ended issue", "open-ended extension", "directive only");
+    Warning w{settings()};
+    if (setup == "open-ended issue") {
+        accept(w, Issue{.level = kYellow, .start_at = day(2), .end_at = std::nullopt, .cause = "proposal:1"});
+        accept(w, StartDue{.at = day(2)});
+    } else if (setup == "open-ended extension") {
+        w = active_orange();
+        accept(w, Extend{.end_at = std::nullopt, .at = day(3), .cause = "proposal:8"});
+    } else {
+        accept(w, DirectiveStart{.id = "MEE-2026-03", .level = kOrange, .at = day(2)});
+    }
+    REQUIRE(w.phase() == Phase::active);
+    REQUIRE_FALSE(w.state().planned_end.has_value());
+    std::string const before = dump(w.state());
+
+    auto const o = w.handle(EndDue{.at = day(4)});
+    INFO(setup << ": " << describe(o));
+    CHECK_FALSE(o.accepted);
+    CHECK(o.refusal.kind == Refusal::Kind::invalid_transition);
+    CHECK(o.refusal.action == "end_due");
+    CHECK(dump(w.state()) == before);
 }
 
 TEST_CASE("extending a scheduled issue moves the end it will start with", "[engine][warning][extend]") {
