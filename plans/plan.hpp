@@ -88,6 +88,26 @@ struct PublicMeasure {
     std::string text_cn;
 };
 
+/// @brief A default measure for list enterprises without their own measure at a level, by
+/// industry × grade × level (the 2020 technical guide's tables, modelled where not verified).
+struct CatalogMeasure {
+    std::string industry;                 ///< an entry of Plan::industries, or "*" for any industry
+    std::vector<std::string> grades;      ///< grades it applies to (entries of Plan::grades)
+    std::string level;                    ///< a Level::id
+    std::string action;                   ///< "stop", "limit", "extend_time", "transport", "other"
+    std::string text_cn;                  ///< the measure as the order states it
+    std::string transport_cn;             ///< transport restriction ("" = none)
+    /// fraction (0..1) of the plant's daily baseline cut, per pollutant ("SO2","NOx","PM","VOCs")
+    std::map<std::string, double> cut;
+};
+
+/// @brief Enterprise-order deadlines (domain §9 pattern: 1 h to acknowledge, 24 h to report).
+struct OrderRules {
+    int ack_hours = 1;               ///< acknowledge within this many hours of issue
+    int execution_hours = 24;        ///< execution report within this many hours of issue
+    int escalate_after_hours = 1;    ///< a late ack is reminded at the deadline, escalated this much later
+};
+
 /// @brief The whole plan.
 struct Plan {
     std::string id;           ///< "taiyuan"
@@ -111,6 +131,15 @@ struct Plan {
     /// pollutant → city (whole-society) baseline emission, tonnes per day
     std::map<std::string, double> baseline_emissions_t_per_day;
     std::vector<PublicMeasure> public_measures;
+    std::vector<std::string> districts;               ///< 县（市、区）and parks that hold list enterprises
+    std::vector<std::string> industries;              ///< the 39 key industries (重点行业)
+    std::string non_key_industry = "非重点行业";       ///< the industry value for everything else
+    std::vector<std::string> grades;                  ///< A+, A, B, B-, C, D, 引领性, 非引领性
+    std::vector<std::string> self_determined_grades;  ///< grades that self-determine reductions (A+, A, 引领性)
+    std::vector<std::string> stop_grades;             ///< grades that stop at any warning level (D)
+    std::vector<std::string> guarantee_types;         ///< 保障类 types: 民生保障（供暖） ...
+    std::vector<CatalogMeasure> measure_catalog;
+    OrderRules orders;
 
     /// @brief Rank of a level id (index in `levels`), or nullopt when unknown.
     std::optional<int> rank(std::string const& level_id) const;
