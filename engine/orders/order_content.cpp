@@ -1,0 +1,1 @@
+#include "engine/orders/order_content.hpp"
