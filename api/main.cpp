@@ -10,7 +10,10 @@ int usage() {
                  "  hazeguard serve [--port 8765] [--address 127.0.0.1] [--db var/hazeguard.sqlite] [--plan FILE]\n"
                  "                  [--drill-start 2026-12-14T08:00:00+08:00 --drill-speed 60]\n"
                  "                  [--demo-tokens var/demo-tokens.txt | --no-demo-tokens] [--threads 2]\n"
+                 "                  [--list FILE | --sample-size 1555 | --no-sample-list]\n"
                  "  hazeguard plan check FILE\n"
+                 "  hazeguard list import FILE.json|FILE.csv [--dry-run] [--db var/hazeguard.sqlite]\n"
+                 "  hazeguard list generate [--count 1555] [--seed 2026] > list.json\n"
                  "  hazeguard token create --role ROLE --name NAME [--authority A] [--enterprise ID]\n"
                  "                  [--db var/hazeguard.sqlite] [--plan FILE]\n";
     return 2;
@@ -23,5 +26,7 @@ int main(int argc, char** argv) {
     if (cmd == "serve") return hazeguard::cli::serve(argc, argv);
     if (cmd == "plan" && sub == "check") return hazeguard::cli::plan_check(argc, argv);
     if (cmd == "token" && sub == "create") return hazeguard::cli::token_create(argc, argv);
+    if (cmd == "list" && sub == "import") return hazeguard::cli::list_import(argc, argv);
+    if (cmd == "list" && sub == "generate") return hazeguard::cli::list_generate(argc, argv);
     return usage();
 }

@@ -76,6 +76,51 @@ void deny_enterprise(service::Principal const& p) {
         throw Problem(403, "/problems/forbidden-role", "Forbidden", "enterprise tokens may only read their own orders and the status");
 }
 
+void own_enterprise(service::Principal const& p, std::string const& code) {
+    if (p.role == "enterprise" && p.enterprise_id != code)
+        throw Problem(403, "/problems/forbidden-role", "Forbidden", "an enterprise token may only read its own entry");
+}
+
+std::string list_format(Request const& r) {
+    auto const type = r.headers.get("Content-Type").value_or("");
+    if (type.rfind("text/csv", 0) == 0) return "csv";
+    if (type.rfind("application/json", 0) == 0) return "json";
+    throw Problem(415, "/problems/unsupported-media-type", "Unsupported media type",
+                  "send the list as application/json or text/csv");
+}
+
+service::OrderFilter order_filter(RouteMatch const& m) {
+    service::OrderFilter f;
+    std::vector<service::FieldError> errors;
+    f.status = m.query("status");
+    if (f.status && *f.status != "sent" && *f.status != "acknowledged" && *f.status != "executed")
+        errors.push_back({"/query/status", "must be sent, acknowledged or executed"});
+    f.overdue = m.query("overdue");
+    if (f.overdue && *f.overdue != "ack" && *f.overdue != "execution")
+        errors.push_back({"/query/overdue", "must be ack or execution"});
+    f.district = m.query("district");
+    f.industry = m.query("industry");
+    f.grade = m.query("grade");
+    auto number = [&](char const* name, std::int64_t min, std::int64_t max) -> std::optional<std::int64_t> {
+        auto v = m.query(name);
+        if (!v) return std::nullopt;
+        try {
+            std::size_t used = 0;
+            auto const n = std::stoll(*v, &used);
+            if (used == v->size() && n >= min && n <= max) return n;
+        } catch (std::exception const&) {
+        }
+        errors.push_back({std::string("/query/") + name, "must be an integer from " + std::to_string(min) + " to " +
+                                                             std::to_string(max)});
+        return std::nullopt;
+    };
+    f.batch = number("batch", 1, INT64_MAX);
+    f.after = number("cursor", 0, INT64_MAX).value_or(0);
+    f.limit = static_cast<int>(number("limit", 1, 1000).value_or(100));
+    if (!errors.empty()) throw Problem(400, "/problems/invalid-query", "Invalid query parameter", errors.front().message, errors);
+    return f;
+}
+
 }  // namespace
 
 Application::Application(service::Service& service) : service_(service) {}
@@ -117,6 +162,15 @@ Response Application::dispatch(Request const& request, std::string const& reques
         {"POST", "/v1/directives/{id}/lift", [&](Context const& c) { return reply(s.lift_directive(c.command(), id(c), body_of(c.request))); }},
         {"GET", "/v1/episodes", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episodes()); }},
         {"GET", "/v1/episodes/{id}", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode(id(c))); }},
+        {"GET", "/v1/episodes/{id}/progress", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode_progress(id(c))); }},
+        {"GET", "/v1/episodes/{id}/orders", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode_orders(id(c), order_filter(c.match))); }},
+        {"PUT", "/v1/enterprises", [&](Context const& c) { return reply(s.import_list(c.command(), c.request.body, list_format(c.request), c.match.query("dry_run") == "true", "api")); }},
+        {"GET", "/v1/enterprises", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.current_list()); }},
+        {"GET", "/v1/enterprises/{code}", [&](Context const& c) { own_enterprise(c.principal, c.match.code); return json_response(200, s.enterprise(c.match.code)); }},
+        {"GET", "/v1/me/orders", [&](Context const& c) { return json_response(200, s.my_orders(c.principal)); }},
+        {"GET", "/v1/orders/{id}", [&](Context const& c) { return json_response(200, s.order(c.principal, id(c), c.match.query("text") != "false")); }},
+        {"POST", "/v1/orders/{id}/ack", [&](Context const& c) { return reply(s.acknowledge_order(c.command(), id(c), body_of(c.request))); }},
+        {"POST", "/v1/orders/{id}/execution", [&](Context const& c) { return reply(s.report_execution(c.command(), id(c), body_of(c.request))); }},
     };
 
     auto const target = split_target(request.target);

@@ -71,6 +71,8 @@ bool match_pattern(std::string const& pattern, std::string const& path, RouteMat
             auto [ptr, ec] = std::from_chars(s[i].data(), s[i].data() + s[i].size(), v);
             if (ec != std::errc() || ptr != s[i].data() + s[i].size() || v < 1) return false;
             out.id = v;
+        } else if (p[i] == "{code}") {
+            out.code = percent_decode(s[i]);
         } else if (p[i] != s[i]) {
             return false;
         }

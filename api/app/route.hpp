@@ -23,6 +23,7 @@ Target split_target(std::string const& target);
 struct RouteMatch {
     std::string path;
     std::int64_t id = 0;   ///< the {id} segment, when the pattern has one
+    std::string code;      ///< the {code} segment (any non-empty text), when the pattern has one
     std::vector<std::pair<std::string, std::string>> params;
     std::optional<std::string> query(std::string const& name) const {
         for (auto const& [k, v] : params)
@@ -38,7 +39,8 @@ struct Route {
     Handler handler;
 };
 
-/// @brief Matches a path against a pattern; `{id}` must be a positive integer (else 404).
+/// @brief Matches a path against a pattern; `{id}` must be a positive integer (else 404), `{code}`
+/// is any segment.
 bool match_pattern(std::string const& pattern, std::string const& path, RouteMatch& out);
 
 template <class Handler>

@@ -11,6 +11,8 @@ namespace hazeguard::cli {
 int serve(int argc, char** argv);          ///< hazeguard serve [options]
 int plan_check(int argc, char** argv);     ///< hazeguard plan check FILE
 int token_create(int argc, char** argv);   ///< hazeguard token create --role R --name N ...
+int list_import(int argc, char** argv);    ///< hazeguard list import FILE [--dry-run]
+int list_generate(int argc, char** argv);  ///< hazeguard list generate [--count N] [--seed S]
 
 /// @brief The plan to run: FILE when given, else the embedded Taiyuan plan. Returns the JSON text
 /// and the plan; prints every problem and throws std::runtime_error when it is invalid.

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include "api/cli/args.hpp"
 #include "api/cli/commands.hpp"
 #include "api/server/http_server.hpp"
+#include "engine/enterprises/list_import.hpp"
 #include "engine/service/service.hpp"
 #include "engine/storage/database.hpp"
 #include "templates/renderer.hpp"
@@ -54,13 +56,33 @@ void write_demo_tokens(service::Service& s, std::string const& path) {
     std::cout << "demo tokens written to " << path << ":\n" << std::ifstream(path).rdbuf() << std::flush;
 }
 
+// The embedded default: when the database has no list yet, load FILE or the generated sample
+// (the ten plants of domain §13 plus generated plants, 1,555 in all by default).
+void load_first_list(service::Service& s, std::string const& file, std::string const& size) {
+    if (s.has_list()) return;
+    service::Command cmd{{"serve", "admin", "", ""}, std::nullopt, ""};
+    if (!file.empty()) {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) throw std::runtime_error("cannot read list file " + file);
+        std::ostringstream text;
+        text << in.rdbuf();
+        bool const csv = file.size() > 4 && file.substr(file.size() - 4) == ".csv";
+        s.import_list(cmd, text.str(), csv ? "csv" : "json", false, file);
+    } else {
+        auto const list = engine::generate_list(s.plan(), std::stoull(size), 2026);
+        s.import_list(cmd, engine::to_json(list).dump(), "json", false, "sample:" + size);
+    }
+    log("info", "emission-reduction list loaded", {{"source", file.empty() ? "sample:" + size : file}});
+}
+
 }  // namespace
 
 int serve(int argc, char** argv) {
     try {
         Args args(argc, argv, 2,
-                  {"--port", "--address", "--db", "--plan", "--drill-start", "--drill-speed", "--demo-tokens", "--threads"},
-                  {"--no-demo-tokens"});
+                  {"--port", "--address", "--db", "--plan", "--drill-start", "--drill-speed", "--demo-tokens", "--threads",
+                   "--list", "--sample-size"},
+                  {"--no-demo-tokens", "--no-sample-list"});
         auto [plan_text, plan] = load_plan(args.get_or("--plan", ""));
         templates::check_templates();
         service::ServiceOptions options;
@@ -76,6 +98,7 @@ int serve(int argc, char** argv) {
         service::Service svc(storage::open_database(db_path), plan, plan_text, options);
         std::string const tokens_path = args.get_or("--demo-tokens", "var/demo-tokens.txt");
         if (!args.flag("--no-demo-tokens") && !svc.has_tokens()) write_demo_tokens(svc, tokens_path);
+        if (!args.flag("--no-sample-list")) load_first_list(svc, args.get_or("--list", ""), args.get_or("--sample-size", "1555"));
 
         // Timers are rows: whatever fell due while we were down fires now, once.
         int const overdue = svc.fire_due_timers();
@@ -84,6 +107,10 @@ int serve(int argc, char** argv) {
         so.address = args.get_or("--address", "127.0.0.1");
         so.port = static_cast<std::uint16_t>(std::stoi(args.get_or("--port", "8765")));
         so.threads = std::stoi(args.get_or("--threads", "2"));
+        // Lists are large; everything else is small (conventions §7.7: limits per route).
+        so.body_limit_for = [](std::string const& method, std::string const& target) -> std::size_t {
+            return method == "PUT" && target.rfind("/v1/enterprises", 0) == 0 ? 512u << 20 : 256u << 10;
+        };
         api::HttpServer server(so, [&app](api::Request const& r) { return app.handle(r); });
 
         std::atomic<bool> stopping{false};

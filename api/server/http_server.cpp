@@ -55,6 +55,7 @@ struct SessionConfig {
     Handler handler;
     std::size_t body_limit;
     int read_timeout_seconds;
+    std::function<std::size_t(std::string const&, std::string const&)> body_limit_for;
 };
 
 std::string to_string(beast::string_view sv) { return {sv.data(), sv.size()}; }
@@ -196,9 +197,22 @@ private:
     void do_read() {
         read_state_ = ReadState::reading;
         parser_.emplace();
-        parser_->body_limit(config_->body_limit);
+        limit_ = config_->body_limit;
+        parser_->body_limit(limit_);
         if (config_->read_timeout_seconds > 0)  // 0 or less: no timeout
             stream_.expires_after(std::chrono::seconds(config_->read_timeout_seconds));
+        // Header first: the body limit depends on the route (a list import is larger than an ack).
+        http::async_read_header(stream_, buffer_, *parser_,
+                                beast::bind_front_handler(&HttpSession::on_header, shared_from_this()));
+    }
+
+    void on_header(beast::error_code ec, std::size_t /*bytes_transferred*/) {
+        if (ec) return on_read_error(ec);
+        if (config_->body_limit_for) {
+            auto const& h = parser_->get();
+            limit_ = config_->body_limit_for(std::string(h.method_string()), std::string(h.target()));
+            parser_->body_limit(limit_);
+        }
         http::async_read(stream_, buffer_, *parser_,
                          beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
     }
@@ -230,7 +244,7 @@ private:
         if (ec == http::error::body_limit) {
             unsigned const version = parser_->is_header_done() ? parser_->get().version() : 11;
             return queue_write(problem(413, "/problems/payload-too-large", "Request body too large",
-                                       "The request body exceeds " + std::to_string(config_->body_limit) +
+                                       "The request body exceeds " + std::to_string(limit_) +
                                            " bytes.",
                                        version, false));
         }
@@ -313,6 +327,7 @@ private:
     std::shared_ptr<SessionConfig const> config_;
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
+    std::size_t limit_ = 0;  // the body limit of the request being read
     std::deque<BeastResponse> queue_;
     ReadState read_state_ = ReadState::reading;
     bool close_when_idle_ = false;
@@ -386,7 +401,7 @@ struct HttpServer::Impl {
 
 HttpServer::HttpServer(ServerOptions options, Handler handler) : impl_(std::make_unique<Impl>()) {
     impl_->config = std::make_shared<SessionConfig const>(
-        SessionConfig{std::move(handler), options.body_limit, options.read_timeout_seconds});
+        SessionConfig{std::move(handler), options.body_limit, options.read_timeout_seconds, options.body_limit_for});
     impl_->options = std::move(options);
 }
 

@@ -21,6 +21,8 @@ struct ServerOptions {
     std::size_t body_limit = 256 * 1024;  ///< larger request bodies get 413 problem+json
     int read_timeout_seconds = 30;
     bool handle_signals = true;           ///< stop on SIGINT/SIGTERM (tests turn this off)
+    /// per-route body limit (method, target) → bytes; when empty, body_limit applies to all
+    std::function<std::size_t(std::string const&, std::string const&)> body_limit_for;
 };
 
 /// @brief Runs until stop() or SIGINT/SIGTERM.

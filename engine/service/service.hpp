@@ -15,6 +15,7 @@
 #include "engine/forecast/forecast.hpp"
 #include "engine/service/clock.hpp"
 #include "engine/service/principal.hpp"
+#include "engine/enterprises/enterprise.hpp"
 #include "engine/workflow/warning.hpp"
 #include "plans/plan.hpp"
 
@@ -36,6 +37,16 @@ struct Command {
     Principal principal;
     std::optional<std::string> idempotency_key;
     std::string fingerprint;   ///< hash of method + path + body, for Idempotency-Key replays
+};
+
+/// @brief Filters and cursor of an order listing.
+struct OrderFilter {
+    std::optional<std::string> status;     ///< sent, acknowledged, executed
+    std::optional<std::string> overdue;    ///< "ack" or "execution"
+    std::optional<std::string> district, industry, grade;
+    std::optional<std::int64_t> batch;     ///< default: the episode's latest batch
+    std::int64_t after = 0;                ///< cursor: the last order id of the previous page
+    int limit = 100;
 };
 
 /// @brief How the service runs: drill mode marks every record and uses a simulated clock.
@@ -70,6 +81,19 @@ public:
     Reply create_directive(Command const& c, nlohmann::json const& body);
     Reply lift_directive(Command const& c, std::int64_t id, nlohmann::json const& body);
 
+    // --- the emission-reduction list and orders --------------------------------------------
+    /// @brief Imports a list (format "json" or "csv"); all-or-nothing, a new version each time.
+    Reply import_list(Command const& c, std::string const& text, std::string const& format, bool dry_run,
+                      std::string const& source);
+    nlohmann::json current_list();
+    nlohmann::json enterprise(std::string const& credit_code);
+    Reply acknowledge_order(Command const& c, std::int64_t id, nlohmann::json const& body);
+    Reply report_execution(Command const& c, std::int64_t id, nlohmann::json const& body);
+    nlohmann::json order(Principal const& who, std::int64_t id, bool with_text);
+    nlohmann::json my_orders(Principal const& who);
+    nlohmann::json episode_orders(std::int64_t episode, OrderFilter const& filter);
+    nlohmann::json episode_progress(std::int64_t episode);
+
     // --- queries ---------------------------------------------------------------------------
     nlohmann::json status();
     nlohmann::json forecast(std::int64_t id);
@@ -81,6 +105,7 @@ public:
     nlohmann::json episode(std::int64_t id);
     bool ready();
     bool has_tokens();
+    bool has_list();
 
     // --- timers ----------------------------------------------------------------------------
     /// @brief Fires every timer due now, each in its own transaction, exactly once. Returns how many.
@@ -118,6 +143,17 @@ private:
     void start_directive(Tx& tx, std::int64_t id, engine::Instant at);
     void end_directive(Tx& tx, std::int64_t id, engine::Instant at);
     void link_episode(Tx& tx, int episode, std::string const& cause);
+    std::optional<std::int64_t> current_list_version();
+    void ensure_levels(std::int64_t list_version);
+    engine::Enterprise enterprise_from_body(std::string const& body) const;
+    nlohmann::json reduction_plan(std::optional<std::int64_t> list_version, std::string const& level);
+    nlohmann::json list_view(std::int64_t version, bool with_levels);
+    void fan_out(Tx& tx, int episode, engine::LevelChanged const& change);
+    std::string pollutant_path_of(std::string const& cause);
+    void fire_batch_timer(Tx& tx, std::string const& kind, std::int64_t batch, engine::Instant due);
+    nlohmann::json order_view(std::int64_t id, bool with_text);
+    nlohmann::json batch_view(std::int64_t batch);
+    nlohmann::json order_template_data(nlohmann::json const& view) const;
     nlohmann::json directive_view(std::int64_t id);
     std::string local(engine::Instant t) const;
     nlohmann::json local_or_null(std::optional<engine::Instant> t) const;

@@ -90,6 +90,10 @@ void Service::record_effects(Tx& tx, std::vector<engine::Effect> const& effects,
                                q.bind(4, plan_.default_rule_set);
                                q.bind(5, options_.drill ? 1 : 0);
                                q.exec();
+                               // The episode keeps the list version current when it opened.
+                               if (auto lv = current_list_version())
+                                   tx.db.exec("UPDATE episodes SET list_version = " + std::to_string(*lv) +
+                                              " WHERE id = " + std::to_string(e.episode));
                            }
                            timeline(tx, episode, "episode:" + std::to_string(e.episode), e.at, "episode_opened", actor,
                                     e.reopened ? "距上次过程结束不足" + std::to_string(plan_.episode_merge_hours) +
@@ -103,6 +107,7 @@ void Service::record_effects(Tx& tx, std::vector<engine::Effect> const& effects,
                                     name(e.from) + " → " + name(e.to) + "（" + e.action + "）",
                                     {{"from", id_of(e.from)}, {"to", id_of(e.to)}, {"action", e.action},
                                      {"cause", e.cause}});
+                           if (episode) fan_out(tx, *episode, e);
                            if (e.to && episode) {
                                SQLite::Statement q(tx.db, "SELECT peak_level FROM episodes WHERE id = ?");
                                q.bind(1, *episode);
@@ -143,6 +148,8 @@ bool Service::fire_one(Instant until) {
         else if (kind == "end") handle(tx, engine::EndDue{due}, "system");
         else if (kind == "directive_start") start_directive(tx, std::stoll(ref.substr(10)), due);
         else if (kind == "directive_end") end_directive(tx, std::stoll(ref.substr(10)), due);
+        else if (kind == "ack_due" || kind == "ack_escalation" || kind == "execution_due")
+            fire_batch_timer(tx, kind, std::stoll(ref.substr(6)), due);
         else if (kind == "approval_due") {
             SQLite::Statement p(*db_, "SELECT status FROM proposals WHERE id = ?");
             p.bind(1, static_cast<std::int64_t>(std::stoll(ref.substr(9))));

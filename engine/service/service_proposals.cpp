@@ -106,8 +106,10 @@ Reply Service::create_proposal(Command const& c, json const& body) {
         auto const state = load_machine().state();
         Instant const consulted_at = consulted.value_or(forecast ? forecast->consulted_at.value_or(forecast->issued_at)
                                                                  : tx.now);
-        json const checks = rule_checks(plan_, rule_set(rule_set_id), forecast, action, state.level,
-                                        start.value_or(tx.now), directive_id.has_value());
+        json checks = rule_checks(plan_, rule_set(rule_set_id), forecast, action, state.level,
+                                  start.value_or(tx.now), directive_id.has_value());
+        // Before signing: the list's planned city-wide cuts against the plan's target for the level.
+        if (level) checks["reduction_plan"] = reduction_plan(current_list_version(), *level);
         Instant const form_due = consulted_at + plan_.time_limits.approval_form_hours * engine::kHour;
         Instant const approval_due = tx.now + plan_.time_limits.signature_hours * engine::kHour;
         SQLite::Statement q(tx.db, "INSERT INTO proposals(action, level, start_at, end_at, open_ended, note, "

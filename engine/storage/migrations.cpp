@@ -47,6 +47,43 @@ CREATE TABLE idempotency (
   principal TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, status INTEGER NOT NULL,
   body TEXT NOT NULL, location TEXT, created_at INTEGER NOT NULL, PRIMARY KEY (principal, key));
 )sql",
+        // 0002: the emission-reduction list, orders (一厂一策) and their acknowledgement.
+        R"sql(
+CREATE TABLE lists (
+  version INTEGER PRIMARY KEY, imported_at INTEGER NOT NULL, imported_by TEXT NOT NULL,
+  source TEXT NOT NULL, count INTEGER NOT NULL, sha256 TEXT NOT NULL);
+CREATE TABLE enterprises (
+  list_version INTEGER NOT NULL REFERENCES lists(version), id INTEGER NOT NULL,
+  credit_code TEXT NOT NULL, name TEXT NOT NULL, district TEXT NOT NULL, industry TEXT NOT NULL,
+  grade TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (list_version, id)) WITHOUT ROWID;
+CREATE INDEX enterprises_code ON enterprises(credit_code, list_version);
+-- What each enterprise must do per level, worked out once per (list version, plan version).
+CREATE TABLE enterprise_levels (
+  list_version INTEGER NOT NULL, plan_version TEXT NOT NULL, level TEXT NOT NULL,
+  enterprise_id INTEGER NOT NULL, source TEXT NOT NULL,
+  so2 REAL NOT NULL, nox REAL NOT NULL, pm REAL NOT NULL, vocs REAL NOT NULL,
+  PRIMARY KEY (list_version, plan_version, level, enterprise_id)) WITHOUT ROWID;
+ALTER TABLE episodes ADD COLUMN list_version INTEGER;
+-- One fan-out: every order of one transition, with the batch's deadlines.
+CREATE TABLE order_batches (
+  id INTEGER PRIMARY KEY, episode_id INTEGER NOT NULL, list_version INTEGER NOT NULL,
+  kind TEXT NOT NULL, level TEXT, previous_level TEXT, cause TEXT NOT NULL,
+  issued_at INTEGER NOT NULL, effective_from INTEGER NOT NULL, ack_due_at INTEGER,
+  execution_due_at INTEGER, count INTEGER NOT NULL, terminations INTEGER NOT NULL,
+  so2 REAL NOT NULL, nox REAL NOT NULL, pm REAL NOT NULL, vocs REAL NOT NULL);
+-- kind: 0 order, 1 termination notice. status: 0 sent, 1 acknowledged, 2 executed. An order is
+-- current while its batch is the episode's latest; a later batch supersedes it (by `supersedes`).
+CREATE TABLE orders (
+  id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL REFERENCES order_batches(id),
+  enterprise_id INTEGER NOT NULL, kind INTEGER NOT NULL, supersedes INTEGER, status INTEGER NOT NULL,
+  ack_at INTEGER, ack_by TEXT, ack_phone TEXT, ack_note TEXT,
+  executed_at INTEGER, execution TEXT, reminded_at INTEGER, escalated_at INTEGER);
+CREATE INDEX orders_batch ON orders(batch_id, enterprise_id);
+CREATE INDEX orders_enterprise ON orders(enterprise_id, id);
+CREATE TABLE escalations (
+  id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL, district TEXT NOT NULL, kind TEXT NOT NULL,
+  count INTEGER NOT NULL, at INTEGER NOT NULL);
+)sql",
     };
     return kMigrations;
 }

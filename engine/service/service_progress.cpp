@@ -1,0 +1,149 @@
+// Progress for officials: counts by status × district × industry × grade, overdue orders, and
+// filtered listings with a cursor.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <map>
+
+#include "engine/service/problem.hpp"
+#include "engine/service/service.hpp"
+
+namespace hazeguard::service {
+using nlohmann::json;
+using engine::Instant;
+
+namespace {
+struct Tally {
+    std::int64_t total = 0, sent = 0, acknowledged = 0, executed = 0, ack_overdue = 0, execution_overdue = 0,
+                 acknowledged_late = 0;
+    json to_json() const {
+        return {{"total", total},         {"sent", sent},
+                {"acknowledged", acknowledged}, {"executed", executed},
+                {"ack_overdue", ack_overdue},   {"execution_overdue", execution_overdue},
+                {"acknowledged_late", acknowledged_late}};
+    }
+};
+}  // namespace
+
+json Service::batch_view(std::int64_t batch) {
+    SQLite::Statement q(*db_, "SELECT kind, level, previous_level, cause, issued_at, ack_due_at, execution_due_at, "
+                              "count, terminations, so2, nox, pm, vocs, list_version FROM order_batches WHERE id = ?");
+    q.bind(1, batch);
+    if (!q.executeStep()) not_found("order batch " + std::to_string(batch));
+    auto opt = [&](int i) { return q.getColumn(i).isNull() ? std::nullopt : std::optional<Instant>(q.getColumn(i).getInt64()); };
+    return {{"id", batch},
+            {"kind", q.getColumn(0).getString()},
+            {"level", q.getColumn(1).isNull() ? json(nullptr) : json(q.getColumn(1).getString())},
+            {"previous_level", q.getColumn(2).isNull() ? json(nullptr) : json(q.getColumn(2).getString())},
+            {"cause", q.getColumn(3).getString()},
+            {"issued_at", local(q.getColumn(4).getInt64())},
+            {"ack_due_at", local_or_null(opt(5))},
+            {"execution_due_at", local_or_null(opt(6))},
+            {"orders", q.getColumn(7).getInt64()},
+            {"terminations", q.getColumn(8).getInt64()},
+            {"planned_reductions_t_per_day",
+             {{"SO2", q.getColumn(9).getDouble()}, {"NOx", q.getColumn(10).getDouble()},
+              {"PM", q.getColumn(11).getDouble()}, {"VOCs", q.getColumn(12).getDouble()}}},
+            {"list_version", q.getColumn(13).getInt64()}};
+}
+
+json Service::episode_progress(std::int64_t episode) {
+    std::lock_guard lock(mutex_);
+    if (db_->execAndGet("SELECT count(*) FROM episodes WHERE id = " + std::to_string(episode)).getInt() == 0)
+        not_found("episode " + std::to_string(episode));
+    json out{{"episode_id", episode}, {"now", local(now())}, {"batches", json::array()}, {"current_batch", nullptr}};
+    std::vector<std::int64_t> batches;
+    SQLite::Statement bq(*db_, "SELECT id FROM order_batches WHERE episode_id = ? ORDER BY id");
+    bq.bind(1, episode);
+    while (bq.executeStep()) batches.push_back(bq.getColumn(0).getInt64());
+    for (auto b : batches) out["batches"].push_back(batch_view(b));
+    if (batches.empty()) return out;
+    std::int64_t const current = batches.back();
+    auto const cb = out["batches"].back();
+    out["current_batch"] = current;
+    Instant const t = now();
+    // One pass over the batch, grouped by every dimension at once; folded into tallies below.
+    SQLite::Statement q(*db_, "SELECT e.district, e.industry, e.grade, o.status, o.kind, "
+                              "(o.status = 0 AND b.ack_due_at IS NOT NULL AND :now > b.ack_due_at), "
+                              "(o.kind = 0 AND o.status < 2 AND b.execution_due_at IS NOT NULL AND :now > b.execution_due_at), "
+                              "(o.ack_at > b.ack_due_at), count(*) FROM orders o JOIN order_batches b ON b.id = o.batch_id "
+                              "JOIN enterprises e ON e.list_version = b.list_version AND e.id = o.enterprise_id "
+                              "WHERE o.batch_id = :b GROUP BY 1, 2, 3, 4, 5, 6, 7, 8");
+    q.bind(":now", t);
+    q.bind(":b", current);
+    Tally all;
+    std::map<std::string, Tally> by_district, by_industry, by_grade;
+    while (q.executeStep()) {
+        auto const n = q.getColumn(8).getInt64();
+        int const status = q.getColumn(3).getInt();
+        for (Tally* tally : {&all, &by_district[q.getColumn(0).getString()], &by_industry[q.getColumn(1).getString()],
+                             &by_grade[q.getColumn(2).getString()]}) {
+            tally->total += n;
+            (status == 0 ? tally->sent : status == 1 ? tally->acknowledged : tally->executed) += n;
+            if (q.getColumn(5).getInt()) tally->ack_overdue += n;
+            if (q.getColumn(6).getInt()) tally->execution_overdue += n;
+            if (q.getColumn(7).getInt()) tally->acknowledged_late += n;
+        }
+    }
+    auto fold = [](std::map<std::string, Tally> const& m) {
+        json j = json::object();
+        for (auto const& [k, v] : m) j[k] = v.to_json();
+        return j;
+    };
+    out["counts"] = all.to_json();
+    out["by_district"] = fold(by_district);
+    out["by_industry"] = fold(by_industry);
+    out["by_grade"] = fold(by_grade);
+    out["escalations"] = json::array();
+    SQLite::Statement esc(*db_, "SELECT district, kind, count, at FROM escalations WHERE batch_id = ? ORDER BY id");
+    esc.bind(1, current);
+    while (esc.executeStep())
+        out["escalations"].push_back({{"district", esc.getColumn(0).getString()}, {"kind", esc.getColumn(1).getString()},
+                                      {"count", esc.getColumn(2).getInt64()}, {"at", local(esc.getColumn(3).getInt64())}});
+    if (!cb.at("level").is_null())
+        out["reduction_plan"] = reduction_plan(cb.at("list_version").get<std::int64_t>(), cb.at("level").get<std::string>());
+    return out;
+}
+
+json Service::episode_orders(std::int64_t episode, OrderFilter const& f) {
+    std::lock_guard lock(mutex_);
+    std::int64_t batch = 0;
+    if (f.batch) {
+        batch = *f.batch;
+    } else {
+        SQLite::Statement bq(*db_, "SELECT max(id) FROM order_batches WHERE episode_id = ?");
+        bq.bind(1, episode);
+        bq.executeStep();
+        if (bq.getColumn(0).isNull()) return {{"items", json::array()}, {"next_cursor", nullptr}};
+        batch = bq.getColumn(0).getInt64();
+    }
+    std::string sql = "SELECT o.id FROM orders o JOIN order_batches b ON b.id = o.batch_id JOIN enterprises e ON "
+                      "e.list_version = b.list_version AND e.id = o.enterprise_id WHERE o.batch_id = :b AND "
+                      "b.episode_id = :ep AND o.id > :after";
+    if (f.status) sql += " AND o.status = :status";
+    if (f.district) sql += " AND e.district = :district";
+    if (f.industry) sql += " AND e.industry = :industry";
+    if (f.grade) sql += " AND e.grade = :grade";
+    if (f.overdue && *f.overdue == "ack") sql += " AND o.status = 0 AND :now > b.ack_due_at";
+    if (f.overdue && *f.overdue == "execution") sql += " AND o.kind = 0 AND o.status < 2 AND :now > b.execution_due_at";
+    sql += " ORDER BY o.id LIMIT :limit";
+    SQLite::Statement q(*db_, sql);
+    q.bind(":b", batch);
+    q.bind(":ep", episode);
+    q.bind(":after", f.after);
+    if (f.status) q.bind(":status", *f.status == "sent" ? 0 : *f.status == "acknowledged" ? 1 : 2);
+    if (f.district) q.bind(":district", *f.district);
+    if (f.industry) q.bind(":industry", *f.industry);
+    if (f.grade) q.bind(":grade", *f.grade);
+    if (f.overdue) q.bind(":now", now());
+    q.bind(":limit", f.limit + 1);
+    std::vector<std::int64_t> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    bool const more = ids.size() > static_cast<std::size_t>(f.limit);
+    if (more) ids.pop_back();
+    json items = json::array();
+    for (auto id : ids) items.push_back(order_view(id, false));
+    return {{"episode_id", episode}, {"batch_id", batch}, {"items", items},
+            {"next_cursor", more ? json(std::to_string(ids.back())) : json(nullptr)}};
+}
+
+}  // namespace hazeguard::service
