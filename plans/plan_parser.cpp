@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "plans/detail/json_reader.hpp"
+#include "plans/detail/list_rules_reader.hpp"
 
 namespace hazeguard::plans {
 
@@ -31,7 +32,9 @@ std::initializer_list<std::string_view> const top_level_members = {
     "format", "id", "version", "name_cn", "city_cn", "utc_offset", "levels", "assessment",
     "rule_sets", "authorities", "time_limits", "fluctuation", "lift", "episode_merge_hours",
     "pollutant_paths", "unknown_pollutant_path", "reduction_targets",
-    "baseline_emissions_t_per_day", "public_measures", "notes"};
+    "baseline_emissions_t_per_day", "public_measures", "districts", "industries",
+    "non_key_industry", "grades", "self_determined_grades", "stop_grades", "guarantee_types",
+    "measure_catalog", "orders", "notes"};
 std::initializer_list<std::string_view> const response_paths = {"full_response", "health_advisory"};
 std::initializer_list<std::string_view> const reduction_pollutants = {"SO2", "NOx", "PM", "VOCs"};
 std::initializer_list<std::string_view> const measure_sectors = {
@@ -70,31 +73,12 @@ public:
         read_reduction_targets(root);
         read_baseline(root);
         read_public_measures(root);
+        detail::read_list_rules(r_, root, plan_, levels_readable_);
         read_notes(root);
         return std::move(plan_);
     }
 
 private:
-    // Calls f(element, pointer) for each element of `array` that is an object.
-    template <class F>
-    void for_each_object(Json const& array, std::string const& pointer, F&& f) {
-        for (std::size_t i = 0; i < array.size(); ++i) {
-            auto const p = child_pointer(pointer, i);
-            if (r_.expect_object(array[i], p)) f(array[i], p);
-        }
-    }
-
-    // Reports an id already seen in this list; returns true when `id` is new.
-    bool check_unique(std::vector<std::string>& seen, std::string const& id,
-                      std::string const& pointer, std::string_view what) {
-        if (std::find(seen.begin(), seen.end(), id) != seen.end()) {
-            r_.report(pointer, "duplicate " + std::string(what) + " " + in_quotes(id));
-            return false;
-        }
-        seen.push_back(id);
-        return true;
-    }
-
     // References are only checked when the levels list itself was readable, so that a missing
     // or broken "levels" is reported once rather than at every reference.
     bool check_level_ref(std::string const& id, std::string const& pointer) {
@@ -132,7 +116,7 @@ private:
         if (!levels) return;
         levels_readable_ = true;
         std::vector<std::string> seen;
-        for_each_object(*levels, "/levels", [&](Json const& v, std::string const& p) {
+        r_.for_each_object(*levels, "/levels", [&](Json const& v, std::string const& p) {
             r_.check_unknown_keys(v, p, {"id", "name_cn", "name_en", "pre_stage"});
             Level level;
             auto id = r_.required_string(v, p, "id");
@@ -142,7 +126,7 @@ private:
             if (!id) return;
             if (!is_level_id(*id))
                 r_.report(p + "/id", "level id " + in_quotes(*id) + " must match ^[a-z_]+$");
-            if (!check_unique(seen, *id, p + "/id", "level id")) return;
+            if (!r_.check_unique(seen, *id, p + "/id", "level id")) return;
             level.id = *id;
             plan_.levels.push_back(std::move(level));
         });
@@ -160,12 +144,12 @@ private:
         Criterion criterion;
         auto const* any_of = r_.required_array(rule, p, "any_of", true);
         if (!any_of) return criterion;
-        for_each_object(*any_of, p + "/any_of", [&](Json const& group, std::string const& gp) {
+        r_.for_each_object(*any_of, p + "/any_of", [&](Json const& group, std::string const& gp) {
             r_.check_unknown_keys(group, gp, {"all_of"});
             auto const* all_of = r_.required_array(group, gp, "all_of", true);
             if (!all_of) return;
             std::vector<Condition> conditions;
-            for_each_object(*all_of, gp + "/all_of", [&](Json const& c, std::string const& cp) {
+            r_.for_each_object(*all_of, gp + "/all_of", [&](Json const& c, std::string const& cp) {
                 if (auto condition = read_condition(c, cp)) conditions.push_back(*condition);
             });
             criterion.any_of.push_back(std::move(conditions));
@@ -206,17 +190,18 @@ private:
         if (!sets) return;
         rule_sets_readable_ = true;
         std::vector<std::string> seen;
-        for_each_object(*sets, "/rule_sets", [&](Json const& v, std::string const& p) {
+        r_.for_each_object(*sets, "/rule_sets", [&](Json const& v, std::string const& p) {
             r_.check_unknown_keys(v, p, {"id", "title_cn", "source", "rules"});
             RuleSet set;
             auto id = r_.required_string(v, p, "id");
-            if (id && check_unique(seen, *id, p + "/id", "rule set id")) set.id = *id;
+            if (id && r_.check_unique(seen, *id, p + "/id", "rule set id")) set.id = *id;
             set.title_cn = r_.required_string(v, p, "title_cn").value_or("");
             set.source = r_.required_string(v, p, "source").value_or("");
             if (auto const* rules = r_.required_array(v, p, "rules", true))
-                for_each_object(*rules, p + "/rules", [&](Json const& rule, std::string const& rp) {
-                    set.rules.push_back(read_rule(rule, rp));
-                });
+                r_.for_each_object(*rules, p + "/rules",
+                                   [&](Json const& rule, std::string const& rp) {
+                                       set.rules.push_back(read_rule(rule, rp));
+                                   });
             check_rule_order(set, p);
             plan_.rule_sets.push_back(std::move(set));
         });
@@ -238,11 +223,11 @@ private:
         auto const* list = r_.required_array(root, "", "authorities", true);
         if (!list) return;
         std::vector<std::string> seen;
-        for_each_object(*list, "/authorities", [&](Json const& v, std::string const& p) {
+        r_.for_each_object(*list, "/authorities", [&](Json const& v, std::string const& p) {
             r_.check_unknown_keys(v, p, {"id", "name_cn", "levels"});
             Authority authority;
             auto id = r_.required_string(v, p, "id");
-            if (id && check_unique(seen, *id, p + "/id", "authority id")) authority.id = *id;
+            if (id && r_.check_unique(seen, *id, p + "/id", "authority id")) authority.id = *id;
             authority.name_cn = r_.required_string(v, p, "name_cn").value_or("");
             auto const* levels = r_.required_array(v, p, "levels", true);
             for (std::size_t i = 0; levels && i < levels->size(); ++i) {
@@ -282,11 +267,11 @@ private:
     void read_pollutant_paths(Json const& root) {
         if (auto const* list = r_.required_array(root, "", "pollutant_paths", false)) {
             std::vector<std::string> seen;
-            for_each_object(*list, "/pollutant_paths", [&](Json const& v, std::string const& p) {
+            r_.for_each_object(*list, "/pollutant_paths", [&](Json const& v, std::string const& p) {
                 r_.check_unknown_keys(v, p, {"pollutant", "path", "note_cn"});
                 PollutantPath entry;
                 auto pollutant = r_.required_string(v, p, "pollutant");
-                if (pollutant) check_unique(seen, *pollutant, p + "/pollutant", "pollutant");
+                if (pollutant) r_.check_unique(seen, *pollutant, p + "/pollutant", "pollutant");
                 entry.pollutant = pollutant.value_or("");
                 entry.path = r_.required_enum(v, p, "path", response_paths).value_or("");
                 entry.note_cn = r_.optional_string(v, p, "note_cn").value_or("");
@@ -333,7 +318,7 @@ private:
     void read_public_measures(Json const& root) {
         auto const* list = r_.required_array(root, "", "public_measures", false);
         if (!list) return;
-        for_each_object(*list, "/public_measures", [&](Json const& v, std::string const& p) {
+        r_.for_each_object(*list, "/public_measures", [&](Json const& v, std::string const& p) {
             r_.check_unknown_keys(v, p, {"level", "sector", "text_cn"});
             PublicMeasure measure;
             measure.level = required_level(v, p, "level").value_or("");

@@ -22,6 +22,9 @@
 namespace SQLite {
 class Database;
 }
+namespace hazeguard::storage {
+class GroupCommitter;
+}
 
 namespace hazeguard::service {
 
@@ -143,8 +146,10 @@ private:
     void start_directive(Tx& tx, std::int64_t id, engine::Instant at);
     void end_directive(Tx& tx, std::int64_t id, engine::Instant at);
     void link_episode(Tx& tx, int episode, std::string const& cause);
-    std::optional<std::int64_t> current_list_version();
-    void ensure_levels(std::int64_t list_version);
+    std::optional<std::int64_t> current_list_version() { return current_list_version_on(conn()); }
+    std::optional<std::int64_t> current_list_version_on(SQLite::Database& db);
+    void ensure_levels(std::int64_t list_version) { ensure_levels_on(conn(), list_version); }
+    void ensure_levels_on(SQLite::Database& db, std::int64_t list_version);
     engine::Enterprise enterprise_from_body(std::string const& body) const;
     nlohmann::json reduction_plan(std::optional<std::int64_t> list_version, std::string const& level);
     nlohmann::json list_view(std::int64_t version, bool with_levels);
@@ -163,13 +168,19 @@ private:
     std::string notice_basis(nlohmann::json const& proposal);
     std::string render_notice(std::int64_t proposal_id, engine::Instant signed_at, Principal const& signer);
 
-    std::unique_ptr<SQLite::Database> db_;
+    SQLite::Database& conn();               ///< the writer inside a write job, else the reader
+    std::unique_lock<std::mutex> read_lock();
+
+    std::unique_ptr<SQLite::Database> db_;      ///< the writer connection (group commit thread)
+    std::unique_ptr<SQLite::Database> reader_;  ///< queries outside write jobs (none for :memory:)
     plans::Plan plan_;
     ServiceOptions options_;
     std::unique_ptr<Clock> clock_;
     int offset_minutes_ = 480;
     engine::MachineSettings settings_;
-    std::mutex mutex_;
+    std::mutex db_mutex_;
+    std::mutex reader_mutex_;
+    std::unique_ptr<storage::GroupCommitter> committer_;  // last: its thread stops first
 };
 
 }  // namespace hazeguard::service

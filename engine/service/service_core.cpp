@@ -7,6 +7,7 @@
 #include "engine/service/problem.hpp"
 #include "engine/service/service_tx.hpp"
 #include "engine/storage/database.hpp"
+#include "engine/storage/group_commit.hpp"
 #include "engine/util/sha256.hpp"
 #include "engine/workflow/warning_json.hpp"
 
@@ -66,10 +67,25 @@ Service::Service(std::unique_ptr<SQLite::Database> db, plans::Plan plan, std::st
     p.exec();
     db_->exec("INSERT OR IGNORE INTO machine(id, state, revision) VALUES (1, '" +
               engine::to_json(engine::WarningState{}).dump() + "', 0)");
+    if (auto lv = current_list_version_on(*db_)) ensure_levels_on(*db_, *lv);  // the plan may be new
     tx.commit();
+    // Readers get their own connection (WAL: they never wait for the writer's transaction).
+    std::string const file = db_->getFilename();
+    if (!file.empty() && file != ":memory:")
+        reader_ = std::make_unique<SQLite::Database>(file, SQLite::OPEN_READWRITE, 5000);
+    committer_ = std::make_unique<storage::GroupCommitter>(*db_, db_mutex_);
 }
 
 Service::~Service() = default;
+
+SQLite::Database& Service::conn() {
+    if (auto* writer = storage::GroupCommitter::current()) return *writer;
+    return reader_ ? *reader_ : *db_;
+}
+
+std::unique_lock<std::mutex> Service::read_lock() {
+    return std::unique_lock<std::mutex>(reader_ ? reader_mutex_ : db_mutex_);
+}
 
 Instant Service::now() const { return clock_->now(); }
 
@@ -90,53 +106,55 @@ plans::RuleSet const& Service::rule_set(std::optional<std::string> const& id) co
 }
 
 Reply Service::run(Command const& c, std::function<Reply(Tx&)> const& body) {
-    std::lock_guard lock(mutex_);
     std::string const scope = c.principal.role + ":" + c.principal.name;
+    Reply result;
     try {
-        SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-        if (c.idempotency_key) {
-            SQLite::Statement q(*db_, "SELECT fingerprint, status, body, location FROM idempotency "
-                                      "WHERE principal = ? AND key = ?");
-            q.bind(1, scope);
-            q.bind(2, *c.idempotency_key);
-            if (q.executeStep()) {
-                if (q.getColumn(0).getString() != c.fingerprint)
-                    throw Problem(422, "/problems/idempotency-key-reused", "Idempotency-Key reused",
-                                  "this Idempotency-Key was already used for a different request");
-                return Reply{q.getColumn(1).getInt(), json::parse(q.getColumn(2).getString()),
-                             q.getColumn(3).isNull() ? "" : q.getColumn(3).getString()};
+        committer_->submit([&] {
+            auto& db = conn();
+            if (c.idempotency_key) {
+                SQLite::Statement q(db, "SELECT fingerprint, status, body, location FROM idempotency "
+                                        "WHERE principal = ? AND key = ?");
+                q.bind(1, scope);
+                q.bind(2, *c.idempotency_key);
+                if (q.executeStep()) {
+                    if (q.getColumn(0).getString() != c.fingerprint)
+                        throw Problem(422, "/problems/idempotency-key-reused", "Idempotency-Key reused",
+                                      "this Idempotency-Key was already used for a different request");
+                    result = Reply{q.getColumn(1).getInt(), json::parse(q.getColumn(2).getString()),
+                                   q.getColumn(3).isNull() ? "" : q.getColumn(3).getString()};
+                    return;
+                }
             }
-        }
-        Tx tx{*db_, real_now(), now()};
-        Reply r = body(tx);
-        if (c.idempotency_key) {
-            SQLite::Statement s(*db_, "INSERT INTO idempotency(principal, key, fingerprint, status, body, location, "
-                                      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-            s.bind(1, scope);
-            s.bind(2, *c.idempotency_key);
-            s.bind(3, c.fingerprint);
-            s.bind(4, r.status);
-            s.bind(5, r.body.dump());
-            s.bind(6, r.location);
-            s.bind(7, tx.real_now);
-            s.exec();
-        }
-        t.commit();
-        return r;
+            Tx tx{db, real_now(), now()};
+            result = body(tx);
+            if (c.idempotency_key) {
+                SQLite::Statement s(db, "INSERT INTO idempotency(principal, key, fingerprint, status, body, location, "
+                                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                s.bind(1, scope);
+                s.bind(2, *c.idempotency_key);
+                s.bind(3, c.fingerprint);
+                s.bind(4, result.status);
+                s.bind(5, result.body.dump());
+                s.bind(6, result.location);
+                s.bind(7, tx.real_now);
+                s.exec();
+            }
+        });
     } catch (SQLite::Exception const& e) {
         if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED)
             throw Problem(503, "/problems/storage-busy", "Storage busy", "the database is busy; retry shortly");
         throw;
     }
+    return result;
 }
 
 engine::Warning Service::load_machine() {
-    auto const text = db_->execAndGet("SELECT state FROM machine WHERE id = 1").getString();
+    auto const text = conn().execAndGet("SELECT state FROM machine WHERE id = 1").getString();
     return engine::Warning(settings_, engine::warning_state_from_json(json::parse(text)));
 }
 
 void Service::save_machine(engine::Warning const& w) {
-    SQLite::Statement q(*db_, "UPDATE machine SET state = ?, revision = revision + 1 WHERE id = 1");
+    SQLite::Statement q(conn(), "UPDATE machine SET state = ?, revision = revision + 1 WHERE id = 1");
     q.bind(1, engine::to_json(w.state()).dump());
     q.exec();
 }
@@ -163,7 +181,7 @@ engine::Outcome Service::handle(Tx& tx, engine::Action const& a, std::string con
 
 void Service::timeline(Tx&, std::optional<int> episode, std::string const& ref, Instant at, std::string const& kind,
                        std::string const& actor, std::string const& summary_cn, json const& detail) {
-    SQLite::Statement q(*db_, "INSERT INTO timeline(episode_id, ref, at, kind, actor, summary_cn, detail, "
+    SQLite::Statement q(conn(), "INSERT INTO timeline(episode_id, ref, at, kind, actor, summary_cn, detail, "
                               "plan_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     if (episode) q.bind(1, *episode);
     q.bind(2, ref);
@@ -177,17 +195,17 @@ void Service::timeline(Tx&, std::optional<int> episode, std::string const& ref, 
 }
 
 std::int64_t Service::add_timer(std::string const& kind, std::string const& ref, Instant due) {
-    SQLite::Statement q(*db_, "INSERT INTO timers(kind, ref, due_at, created_at) VALUES (?, ?, ?, ?)");
+    SQLite::Statement q(conn(), "INSERT INTO timers(kind, ref, due_at, created_at) VALUES (?, ?, ?, ?)");
     q.bind(1, kind);
     q.bind(2, ref);
     q.bind(3, due);
     q.bind(4, real_now());
     q.exec();
-    return db_->getLastInsertRowid();
+    return conn().getLastInsertRowid();
 }
 
 void Service::cancel_timers(std::string const& kind, std::string const& ref) {
-    SQLite::Statement q(*db_, "UPDATE timers SET cancelled_at = ? WHERE kind = ? AND ref = ? "
+    SQLite::Statement q(conn(), "UPDATE timers SET cancelled_at = ? WHERE kind = ? AND ref = ? "
                               "AND fired_at IS NULL AND cancelled_at IS NULL");
     q.bind(1, real_now());
     q.bind(2, kind);
@@ -206,7 +224,7 @@ void Service::sync_timers(Tx&, engine::WarningState const& s) {
     if (s.scheduled) want.push_back({"start", s.scheduled->cause, s.scheduled->start_at});
     if (s.level && s.planned_end) want.push_back({"end", "warning", *s.planned_end});
     for (char const* kind : {"start", "end"}) {
-        SQLite::Statement q(*db_, "SELECT id, ref, due_at FROM timers WHERE kind = ? AND fired_at IS NULL "
+        SQLite::Statement q(conn(), "SELECT id, ref, due_at FROM timers WHERE kind = ? AND fired_at IS NULL "
                                   "AND cancelled_at IS NULL");
         q.bind(1, kind);
         bool kept = false;
@@ -219,7 +237,7 @@ void Service::sync_timers(Tx&, engine::WarningState const& s) {
             if (match && !kept) kept = true;
             else stale.push_back(q.getColumn(0).getInt64());
         }
-        for (auto id : stale) db_->exec("UPDATE timers SET cancelled_at = " + std::to_string(real_now()) +
+        for (auto id : stale) conn().exec("UPDATE timers SET cancelled_at = " + std::to_string(real_now()) +
                                         " WHERE id = " + std::to_string(id));
         if (!kept)
             for (auto const& w : want)
@@ -228,8 +246,8 @@ void Service::sync_timers(Tx&, engine::WarningState const& s) {
 }
 
 std::optional<Principal> Service::authenticate(std::string const& token) {
-    std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_, "SELECT name, role, authority, enterprise_id FROM tokens WHERE hash = ?");
+    auto lock = read_lock();
+    SQLite::Statement q(conn(), "SELECT name, role, authority, enterprise_id FROM tokens WHERE hash = ?");
     q.bind(1, engine::sha256_hex(token));
     if (!q.executeStep()) return std::nullopt;
     auto text = [&](int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); };
@@ -237,13 +255,13 @@ std::optional<Principal> Service::authenticate(std::string const& token) {
 }
 
 bool Service::has_tokens() {
-    std::lock_guard lock(mutex_);
-    return db_->execAndGet("SELECT count(*) FROM tokens").getInt() > 0;
+    auto lock = read_lock();
+    return conn().execAndGet("SELECT count(*) FROM tokens").getInt() > 0;
 }
 
 bool Service::ready() {
-    std::lock_guard lock(mutex_);
-    return db_->execAndGet("PRAGMA user_version").getInt() == storage::schema_version();
+    auto lock = read_lock();
+    return conn().execAndGet("PRAGMA user_version").getInt() == storage::schema_version();
 }
 
 }  // namespace hazeguard::service

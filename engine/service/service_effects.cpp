@@ -4,6 +4,7 @@
 #include "engine/service/problem.hpp"
 #include "engine/service/service.hpp"
 #include "engine/service/service_tx.hpp"
+#include "engine/storage/group_commit.hpp"
 #include "templates/renderer.hpp"
 
 namespace hazeguard::service {
@@ -130,8 +131,7 @@ void Service::record_effects(Tx& tx, std::vector<engine::Effect> const& effects,
 }
 
 bool Service::fire_one(Instant until) {
-    SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement q(*db_, "SELECT id, kind, ref, due_at FROM timers WHERE fired_at IS NULL AND cancelled_at IS NULL "
+    SQLite::Statement q(conn(), "SELECT id, kind, ref, due_at FROM timers WHERE fired_at IS NULL AND cancelled_at IS NULL "
                               "AND due_at <= ? ORDER BY due_at, id LIMIT 1");
     q.bind(1, until);
     if (!q.executeStep()) return false;
@@ -140,8 +140,8 @@ bool Service::fire_one(Instant until) {
     auto const ref = q.getColumn(2).getString();
     Instant const due = q.getColumn(3).getInt64();
     q.reset();
-    Tx tx{*db_, real_now(), due};  // what a timer does happens at its due instant, whenever it runs
-    db_->exec("UPDATE timers SET fired_at = " + std::to_string(tx.real_now) + " WHERE id = " + std::to_string(id));
+    Tx tx{conn(), real_now(), due};  // what a timer does happens at its due instant, whenever it runs
+    conn().exec("UPDATE timers SET fired_at = " + std::to_string(tx.real_now) + " WHERE id = " + std::to_string(id));
     auto const episode = load_machine().state().episode;
     try {
         if (kind == "start") handle(tx, engine::StartDue{due}, "system");
@@ -151,7 +151,7 @@ bool Service::fire_one(Instant until) {
         else if (kind == "ack_due" || kind == "ack_escalation" || kind == "execution_due")
             fire_batch_timer(tx, kind, std::stoll(ref.substr(6)), due);
         else if (kind == "approval_due") {
-            SQLite::Statement p(*db_, "SELECT status FROM proposals WHERE id = ?");
+            SQLite::Statement p(conn(), "SELECT status FROM proposals WHERE id = ?");
             p.bind(1, static_cast<std::int64_t>(std::stoll(ref.substr(9))));
             if (p.executeStep() && p.getColumn(0).getString() == "pending")
                 timeline(tx, episode, ref, due, "approval_overdue", "system",
@@ -163,22 +163,21 @@ bool Service::fire_one(Instant until) {
         // A timer the machine no longer accepts is recorded, never retried in a loop.
         timeline(tx, episode, ref, due, "timer_refused", "system", "定时事件未执行：" + p.detail, {{"kind", kind}});
     }
-    t.commit();
     return true;
 }
 
 int Service::fire_due_timers() {
-    std::lock_guard lock(mutex_);
     int fired = 0;
     Instant const t = now();
-    while (fire_one(t)) ++fired;
+    // One timer per job: each is marked fired in the same transaction as what it did.
+    for (bool more = true; more; fired += more ? 1 : 0) committer_->submit([&] { more = fire_one(t); });
     return fired;
 }
 
 std::string Service::notice_basis(json const& proposal) {
     std::string basis = "根据" + plan_.name_cn + "（" + plan_.version + "）";
     if (!proposal.at("forecast_id").is_null()) {
-        SQLite::Statement q(*db_, "SELECT assessment FROM forecasts WHERE id = ?");
+        SQLite::Statement q(conn(), "SELECT assessment FROM forecasts WHERE id = ?");
         q.bind(1, proposal.at("forecast_id").get<std::int64_t>());
         if (q.executeStep())
             return basis + "及预报会商结果：" + json::parse(q.getColumn(0).getString()).at("explanation_cn").get<std::string>();

@@ -99,7 +99,7 @@ Reply Service::submit_forecast(Command const& c, json const& body) {
 }
 
 json Service::forecast_view(std::int64_t id) {
-    SQLite::Statement q(*db_, "SELECT body, assessment, created_by, plan_version FROM forecasts WHERE id = ?");
+    SQLite::Statement q(conn(), "SELECT body, assessment, created_by, plan_version FROM forecasts WHERE id = ?");
     q.bind(1, id);
     if (!q.executeStep()) not_found("forecast " + std::to_string(id));
     auto const f = forecast_from_json(json::parse(q.getColumn(0).getString()), offset_minutes_);
@@ -113,7 +113,7 @@ json Service::forecast_view(std::int64_t id) {
 }
 
 std::optional<engine::Forecast> Service::stored_forecast(std::optional<std::int64_t> id) {
-    SQLite::Statement q(*db_, id ? "SELECT body FROM forecasts WHERE id = ?"
+    SQLite::Statement q(conn(), id ? "SELECT body FROM forecasts WHERE id = ?"
                                  : "SELECT body FROM forecasts ORDER BY issued_at DESC, id DESC LIMIT 1");
     if (id) q.bind(1, *id);
     if (!q.executeStep()) return std::nullopt;

@@ -47,7 +47,7 @@ std::string create_token(SQLite::Database& db, plans::Plan const& plan, Principa
 
 namespace hazeguard::service {
 std::string Service::create_token(Principal const& who) {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(db_mutex_);
     return service::create_token(*db_, plan_, who);
 }
 }  // namespace hazeguard::service

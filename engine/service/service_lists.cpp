@@ -32,20 +32,20 @@ double amount(engine::Pollutants const& p, char const* key) {
 }
 }  // namespace
 
-std::optional<std::int64_t> Service::current_list_version() {
-    SQLite::Statement q(*db_, "SELECT max(version) FROM lists");
+std::optional<std::int64_t> Service::current_list_version_on(SQLite::Database& db) {
+    SQLite::Statement q(db, "SELECT max(version) FROM lists");
     q.executeStep();
     return q.getColumn(0).isNull() ? std::nullopt : std::optional<std::int64_t>(q.getColumn(0).getInt64());
 }
 
-void Service::ensure_levels(std::int64_t list_version) {
-    SQLite::Statement has(*db_, "SELECT 1 FROM enterprise_levels WHERE list_version = ? AND plan_version = ? LIMIT 1");
+void Service::ensure_levels_on(SQLite::Database& db, std::int64_t list_version) {
+    SQLite::Statement has(db, "SELECT 1 FROM enterprise_levels WHERE list_version = ? AND plan_version = ? LIMIT 1");
     has.bind(1, list_version);
     has.bind(2, plan_.version);
     if (has.executeStep()) return;
-    SQLite::Statement rows(*db_, "SELECT id, body FROM enterprises WHERE list_version = ? ORDER BY id");
+    SQLite::Statement rows(db, "SELECT id, body FROM enterprises WHERE list_version = ? ORDER BY id");
     rows.bind(1, list_version);
-    SQLite::Statement ins(*db_, "INSERT INTO enterprise_levels(list_version, plan_version, level, enterprise_id, "
+    SQLite::Statement ins(db, "INSERT INTO enterprise_levels(list_version, plan_version, level, enterprise_id, "
                                 "source, so2, nox, pm, vocs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     while (rows.executeStep()) {
         auto const e = enterprise_from_body(rows.getColumn(1).getString());
@@ -76,8 +76,7 @@ json Service::reduction_plan(std::optional<std::int64_t> list_version, std::stri
     auto const target = plan_.reduction_targets.find(level);
     std::array<double, 4> planned{};
     if (list_version) {
-        ensure_levels(*list_version);
-        SQLite::Statement q(*db_, "SELECT count(*), total(so2), total(nox), total(pm), total(vocs) FROM "
+        SQLite::Statement q(conn(), "SELECT count(*), total(so2), total(nox), total(pm), total(vocs) FROM "
                                   "enterprise_levels WHERE list_version = ? AND plan_version = ? AND level = ?");
         q.bind(1, *list_version);
         q.bind(2, plan_.version);
@@ -158,7 +157,7 @@ Reply Service::import_list(Command const& c, std::string const& text, std::strin
 }
 
 json Service::list_view(std::int64_t version, bool with_levels) {
-    SQLite::Statement q(*db_, "SELECT imported_at, imported_by, source, count, sha256 FROM lists WHERE version = ?");
+    SQLite::Statement q(conn(), "SELECT imported_at, imported_by, source, count, sha256 FROM lists WHERE version = ?");
     q.bind(1, version);
     if (!q.executeStep()) not_found("list version " + std::to_string(version));
     json v{{"version", version},          {"imported_at", local(q.getColumn(0).getInt64())},
@@ -171,7 +170,7 @@ json Service::list_view(std::int64_t version, bool with_levels) {
             if (plan_.reduction_targets.count(level.id)) v["levels"][level.id] = reduction_plan(version, level.id);
         for (char const* dim : {"district", "grade", "industry"}) {
             json counts = json::object();
-            SQLite::Statement g(*db_, std::string("SELECT ") + dim + ", count(*) FROM enterprises WHERE list_version = ? "
+            SQLite::Statement g(conn(), std::string("SELECT ") + dim + ", count(*) FROM enterprises WHERE list_version = ? "
                                       "GROUP BY 1 ORDER BY 1");
             g.bind(1, version);
             while (g.executeStep()) counts[g.getColumn(0).getString()] = g.getColumn(1).getInt64();
@@ -182,21 +181,21 @@ json Service::list_view(std::int64_t version, bool with_levels) {
 }
 
 bool Service::has_list() {
-    std::lock_guard lock(mutex_);
+    auto lock = read_lock();
     return current_list_version().has_value();
 }
 
 json Service::current_list() {
-    std::lock_guard lock(mutex_);
+    auto lock = read_lock();
     auto const version = current_list_version();
     if (!version) not_found("an emission-reduction list (none imported yet)");
     return list_view(*version, true);
 }
 
 json Service::enterprise(std::string const& credit_code) {
-    std::lock_guard lock(mutex_);
+    auto lock = read_lock();
     auto const version = current_list_version();
-    SQLite::Statement q(*db_, "SELECT body FROM enterprises WHERE credit_code = ? AND list_version = ?");
+    SQLite::Statement q(conn(), "SELECT body FROM enterprises WHERE credit_code = ? AND list_version = ?");
     q.bind(1, credit_code);
     q.bind(2, version.value_or(0));
     if (!q.executeStep()) not_found("enterprise " + credit_code + " on the current list");

@@ -76,8 +76,8 @@ void refuse_superseded(SQLite::Database& db, OrderRow const& row) {
 }  // namespace
 
 json Service::order_view(std::int64_t id, bool with_text) {
-    auto const row = load_row(*db_, id);
-    SQLite::Statement q(*db_, "SELECT b.level, b.previous_level, b.issued_at, b.effective_from, b.ack_due_at, "
+    auto const row = load_row(conn(), id);
+    SQLite::Statement q(conn(), "SELECT b.level, b.previous_level, b.issued_at, b.effective_from, b.ack_due_at, "
                               "b.execution_due_at, o.ack_at, o.ack_by, o.ack_phone, o.ack_note, o.executed_at, "
                               "o.execution, o.reminded_at, o.escalated_at, e.body FROM orders o JOIN order_batches b "
                               "ON b.id = o.batch_id JOIN enterprises e ON e.list_version = b.list_version AND "
@@ -90,7 +90,7 @@ json Service::order_view(std::int64_t id, bool with_text) {
     auto const ack_due = opt(q.getColumn(4));
     auto const ack_at = opt(q.getColumn(6));
     bool const termination = row.kind == 1;
-    auto const next = successor(*db_, row);
+    auto const next = successor(conn(), row);
     json view{{"id", id},
               {"kind", termination ? "termination" : "order"},
               {"episode_id", row.episode},
@@ -243,15 +243,15 @@ Reply Service::report_execution(Command const& c, std::int64_t id, json const& b
 }
 
 json Service::order(Principal const& who, std::int64_t id, bool with_text) {
-    std::lock_guard lock(mutex_);
-    check_reader(who, load_row(*db_, id));
+    auto lock = read_lock();
+    check_reader(who, load_row(conn(), id));
     return order_view(id, with_text);
 }
 
 json Service::my_orders(Principal const& who) {
     if (who.role != "enterprise") forbidden("/problems/forbidden-role", "only enterprise tokens have their own orders");
-    std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_, "SELECT o.id FROM enterprises e JOIN order_batches b ON b.list_version = e.list_version "
+    auto lock = read_lock();
+    SQLite::Statement q(conn(), "SELECT o.id FROM enterprises e JOIN order_batches b ON b.list_version = e.list_version "
                               "JOIN orders o ON o.batch_id = b.id AND o.enterprise_id = e.id WHERE e.credit_code = ? "
                               "ORDER BY o.id DESC LIMIT 200");
     q.bind(1, who.enterprise_id);

@@ -16,7 +16,7 @@ std::string batch_ref(std::int64_t id) { return "batch:" + std::to_string(id); }
 
 std::string Service::pollutant_path_of(std::string const& cause) {
     if (cause.rfind("proposal:", 0) != 0) return "full_response";
-    SQLite::Statement q(*db_, "SELECT f.assessment FROM proposals p JOIN forecasts f ON f.id = p.forecast_id "
+    SQLite::Statement q(conn(), "SELECT f.assessment FROM proposals p JOIN forecasts f ON f.id = p.forecast_id "
                               "WHERE p.id = ?");
     q.bind(1, static_cast<std::int64_t>(std::stoll(cause.substr(9))));
     if (!q.executeStep()) return "full_response";

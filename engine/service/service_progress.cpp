@@ -25,7 +25,7 @@ struct Tally {
 }  // namespace
 
 json Service::batch_view(std::int64_t batch) {
-    SQLite::Statement q(*db_, "SELECT kind, level, previous_level, cause, issued_at, ack_due_at, execution_due_at, "
+    SQLite::Statement q(conn(), "SELECT kind, level, previous_level, cause, issued_at, ack_due_at, execution_due_at, "
                               "count, terminations, so2, nox, pm, vocs, list_version FROM order_batches WHERE id = ?");
     q.bind(1, batch);
     if (!q.executeStep()) not_found("order batch " + std::to_string(batch));
@@ -47,12 +47,12 @@ json Service::batch_view(std::int64_t batch) {
 }
 
 json Service::episode_progress(std::int64_t episode) {
-    std::lock_guard lock(mutex_);
-    if (db_->execAndGet("SELECT count(*) FROM episodes WHERE id = " + std::to_string(episode)).getInt() == 0)
+    auto lock = read_lock();
+    if (conn().execAndGet("SELECT count(*) FROM episodes WHERE id = " + std::to_string(episode)).getInt() == 0)
         not_found("episode " + std::to_string(episode));
     json out{{"episode_id", episode}, {"now", local(now())}, {"batches", json::array()}, {"current_batch", nullptr}};
     std::vector<std::int64_t> batches;
-    SQLite::Statement bq(*db_, "SELECT id FROM order_batches WHERE episode_id = ? ORDER BY id");
+    SQLite::Statement bq(conn(), "SELECT id FROM order_batches WHERE episode_id = ? ORDER BY id");
     bq.bind(1, episode);
     while (bq.executeStep()) batches.push_back(bq.getColumn(0).getInt64());
     for (auto b : batches) out["batches"].push_back(batch_view(b));
@@ -62,7 +62,7 @@ json Service::episode_progress(std::int64_t episode) {
     out["current_batch"] = current;
     Instant const t = now();
     // One pass over the batch, grouped by every dimension at once; folded into tallies below.
-    SQLite::Statement q(*db_, "SELECT e.district, e.industry, e.grade, o.status, o.kind, "
+    SQLite::Statement q(conn(), "SELECT e.district, e.industry, e.grade, o.status, o.kind, "
                               "(o.status = 0 AND b.ack_due_at IS NOT NULL AND :now > b.ack_due_at), "
                               "(o.kind = 0 AND o.status < 2 AND b.execution_due_at IS NOT NULL AND :now > b.execution_due_at), "
                               "(o.ack_at > b.ack_due_at), count(*) FROM orders o JOIN order_batches b ON b.id = o.batch_id "
@@ -94,7 +94,7 @@ json Service::episode_progress(std::int64_t episode) {
     out["by_industry"] = fold(by_industry);
     out["by_grade"] = fold(by_grade);
     out["escalations"] = json::array();
-    SQLite::Statement esc(*db_, "SELECT district, kind, count, at FROM escalations WHERE batch_id = ? ORDER BY id");
+    SQLite::Statement esc(conn(), "SELECT district, kind, count, at FROM escalations WHERE batch_id = ? ORDER BY id");
     esc.bind(1, current);
     while (esc.executeStep())
         out["escalations"].push_back({{"district", esc.getColumn(0).getString()}, {"kind", esc.getColumn(1).getString()},
@@ -105,12 +105,12 @@ json Service::episode_progress(std::int64_t episode) {
 }
 
 json Service::episode_orders(std::int64_t episode, OrderFilter const& f) {
-    std::lock_guard lock(mutex_);
+    auto lock = read_lock();
     std::int64_t batch = 0;
     if (f.batch) {
         batch = *f.batch;
     } else {
-        SQLite::Statement bq(*db_, "SELECT max(id) FROM order_batches WHERE episode_id = ?");
+        SQLite::Statement bq(conn(), "SELECT max(id) FROM order_batches WHERE episode_id = ?");
         bq.bind(1, episode);
         bq.executeStep();
         if (bq.getColumn(0).isNull()) return {{"items", json::array()}, {"next_cursor", nullptr}};
@@ -126,7 +126,7 @@ json Service::episode_orders(std::int64_t episode, OrderFilter const& f) {
     if (f.overdue && *f.overdue == "ack") sql += " AND o.status = 0 AND :now > b.ack_due_at";
     if (f.overdue && *f.overdue == "execution") sql += " AND o.kind = 0 AND o.status < 2 AND :now > b.execution_due_at";
     sql += " ORDER BY o.id LIMIT :limit";
-    SQLite::Statement q(*db_, sql);
+    SQLite::Statement q(conn(), sql);
     q.bind(":b", batch);
     q.bind(":ep", episode);
     q.bind(":after", f.after);

@@ -39,7 +39,7 @@ json rule_checks(plans::Plan const& plan, plans::RuleSet const& rules, std::opti
 }  // namespace
 
 engine::Action Service::proposal_action(std::int64_t id) {
-    SQLite::Statement q(*db_, "SELECT action, level, start_at, end_at, checks, open_ended FROM proposals WHERE id = ?");
+    SQLite::Statement q(conn(), "SELECT action, level, start_at, end_at, checks, open_ended FROM proposals WHERE id = ?");
     q.bind(1, id);
     if (!q.executeStep()) not_found("proposal " + std::to_string(id));
     auto const action = q.getColumn(0).getString();
@@ -99,7 +99,7 @@ Reply Service::create_proposal(Command const& c, json const& body) {
         if (forecast_id && !forecast)
             throw Problem(422, "/problems/validation", "Invalid request", "no such forecast",
                           {{"/forecast_id", "no forecast with this id"}});
-        if (directive_id && db_->execAndGet("SELECT count(*) FROM directives WHERE id = " +
+        if (directive_id && conn().execAndGet("SELECT count(*) FROM directives WHERE id = " +
                                             std::to_string(*directive_id)).getInt() == 0)
             throw Problem(422, "/problems/validation", "Invalid request", "no such directive",
                           {{"/directive_id", "no directive with this id"}});

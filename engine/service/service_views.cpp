@@ -11,7 +11,7 @@ using engine::Instant;
 
 template <class F>
 auto Service::read(F&& f) {
-    std::lock_guard lock(mutex_);
+    auto lock = read_lock();
     return f();
 }
 
@@ -28,7 +28,7 @@ json Service::status() {
         json directives = json::array();
         for (auto const& d : s.directives) directives.push_back({{"id", d.id}, {"level", level_view(d.level)}});
         json next = json::array();
-        SQLite::Statement q(*db_, "SELECT kind, ref, due_at FROM timers WHERE fired_at IS NULL AND cancelled_at IS NULL "
+        SQLite::Statement q(conn(), "SELECT kind, ref, due_at FROM timers WHERE fired_at IS NULL AND cancelled_at IS NULL "
                                   "ORDER BY due_at, id LIMIT 20");
         while (q.executeStep())
             next.push_back({{"kind", q.getColumn(0).getString()}, {"ref", q.getColumn(1).getString()},
@@ -37,7 +37,7 @@ json Service::status() {
         if (s.scheduled)
             scheduled = {{"action", s.scheduled->action}, {"level", level_view(s.scheduled->level)},
                          {"start_at", local(s.scheduled->start_at)}, {"cause", s.scheduled->cause}};
-        int const pending = db_->execAndGet("SELECT count(*) FROM proposals WHERE status = 'pending'").getInt();
+        int const pending = conn().execAndGet("SELECT count(*) FROM proposals WHERE status = 'pending'").getInt();
         return json{{"now", local(now())},
                     {"drill", options_.drill},
                     {"plan", {{"id", plan_.id}, {"version", plan_.version}, {"rule_set", plan_.default_rule_set}}},
@@ -56,7 +56,7 @@ json Service::status() {
 }
 
 json Service::proposal_view(std::int64_t id) {
-    SQLite::Statement q(*db_, "SELECT action, level, start_at, end_at, open_ended, note, consulted_at, forecast_id, "
+    SQLite::Statement q(conn(), "SELECT action, level, start_at, end_at, open_ended, note, consulted_at, forecast_id, "
                               "directive_id, proposer, created_at, form_due_at, approval_due_at, checks, status, "
                               "decided_by, decided_authority, decided_at, decision_note, approval_late, "
                               "distribution_due_at, notice, episode_id FROM proposals WHERE id = ?");
@@ -100,7 +100,7 @@ json Service::proposal(std::int64_t id) {
 json Service::proposals(std::optional<std::string> const& status) {
     return read([&] {
         json out = json::array();
-        SQLite::Statement q(*db_, status ? "SELECT id FROM proposals WHERE status = ? ORDER BY id DESC LIMIT 200"
+        SQLite::Statement q(conn(), status ? "SELECT id FROM proposals WHERE status = ? ORDER BY id DESC LIMIT 200"
                                          : "SELECT id FROM proposals ORDER BY id DESC LIMIT 200");
         if (status) q.bind(1, *status);
         std::vector<std::int64_t> ids;
@@ -115,7 +115,7 @@ json Service::proposals(std::optional<std::string> const& status) {
 }
 
 json Service::directive_view(std::int64_t id) {
-    SQLite::Statement q(*db_, "SELECT issuer, level, start_at, end_at, reference, note, recorded_by, created_at, "
+    SQLite::Statement q(conn(), "SELECT issuer, level, start_at, end_at, reference, note, recorded_by, created_at, "
                               "status, started_at, ended_at FROM directives WHERE id = ?");
     q.bind(1, id);
     if (!q.executeStep()) not_found("directive " + std::to_string(id));
@@ -143,7 +143,7 @@ json Service::directives() {
     return read([&] {
         json out = json::array();
         std::vector<std::int64_t> ids;
-        SQLite::Statement q(*db_, "SELECT id FROM directives ORDER BY id DESC LIMIT 200");
+        SQLite::Statement q(conn(), "SELECT id FROM directives ORDER BY id DESC LIMIT 200");
         while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
         for (auto id : ids) out.push_back(directive_view(id));
         return json{{"items", out}};
@@ -157,7 +157,7 @@ json Service::forecast(std::int64_t id) {
 json Service::episodes() {
     return read([&] {
         json out = json::array();
-        SQLite::Statement q(*db_, "SELECT id, opened_at, closed_at, plan_version, rule_set, drill, peak_level "
+        SQLite::Statement q(conn(), "SELECT id, opened_at, closed_at, plan_version, rule_set, drill, peak_level "
                                   "FROM episodes ORDER BY id DESC LIMIT 200");
         while (q.executeStep())
             out.push_back({{"id", q.getColumn(0).getInt64()},
@@ -173,7 +173,7 @@ json Service::episodes() {
 
 json Service::episode(std::int64_t id) {
     return read([&] {
-        SQLite::Statement q(*db_, "SELECT opened_at, closed_at, plan_version, rule_set, drill, peak_level "
+        SQLite::Statement q(conn(), "SELECT opened_at, closed_at, plan_version, rule_set, drill, peak_level "
                                   "FROM episodes WHERE id = ?");
         q.bind(1, id);
         if (!q.executeStep()) not_found("episode " + std::to_string(id));
@@ -185,7 +185,7 @@ json Service::episode(std::int64_t id) {
                 {"drill", q.getColumn(4).getInt() == 1},
                 {"peak_level", level_view(plan_.rank(q.getColumn(5).getString()))},
                 {"timeline", json::array()}};
-        SQLite::Statement t(*db_, "SELECT id, ref, at, kind, actor, summary_cn, detail, plan_version FROM timeline "
+        SQLite::Statement t(conn(), "SELECT id, ref, at, kind, actor, summary_cn, detail, plan_version FROM timeline "
                                   "WHERE episode_id = ? ORDER BY id");
         t.bind(1, id);
         while (t.executeStep())

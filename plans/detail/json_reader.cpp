@@ -233,6 +233,16 @@ Json const* JsonReader::required_object(Json const& object, std::string const& p
     return member;
 }
 
+bool JsonReader::check_unique(std::vector<std::string>& seen, std::string const& id,
+                              std::string const& pointer, std::string_view what) {
+    if (std::find(seen.begin(), seen.end(), id) != seen.end()) {
+        report(pointer, "duplicate " + std::string(what) + " " + in_quotes(id));
+        return false;
+    }
+    seen.push_back(id);
+    return true;
+}
+
 void JsonReader::check_unknown_keys(Json const& object, std::string const& pointer,
                                     std::initializer_list<std::string_view> allowed) {
     for (auto const& item : object.items()) {

@@ -91,6 +91,21 @@ public:
     void check_unknown_keys(Json const& object, std::string const& pointer,
                             std::initializer_list<std::string_view> allowed);
 
+    /// @brief Calls f(element, pointer) for each element of `array` that is an object; records
+    /// "expected an object" for every other element.
+    template <class F>
+    void for_each_object(Json const& array, std::string const& pointer, F&& f) {
+        for (std::size_t i = 0; i < array.size(); ++i) {
+            auto const p = child_pointer(pointer, i);
+            if (expect_object(array[i], p)) f(array[i], p);
+        }
+    }
+
+    /// @brief Records "duplicate WHAT" when `id` is already in `seen`; otherwise adds it.
+    /// Returns true when `id` is new.
+    bool check_unique(std::vector<std::string>& seen, std::string const& id,
+                      std::string const& pointer, std::string_view what);
+
 private:
     std::vector<PlanProblem>& problems_;
 };

@@ -112,7 +112,9 @@ TEST_CASE("every required top-level member is reported where it should be", "[pl
                               "utc_offset", "levels", "assessment", "rule_sets", "authorities",
                               "time_limits", "fluctuation", "lift", "episode_merge_hours",
                               "pollutant_paths", "unknown_pollutant_path", "reduction_targets",
-                              "baseline_emissions_t_per_day", "public_measures");
+                              "baseline_emissions_t_per_day", "public_measures", "districts",
+                              "industries", "non_key_industry", "grades", "self_determined_grades",
+                              "stop_grades", "guarantee_types", "measure_catalog", "orders");
     auto doc = minimal_plan();
     doc.erase(key);
     CHECK_ONLY_PROBLEM(doc, "/" + key, "missing required member \"" + key + "\"");

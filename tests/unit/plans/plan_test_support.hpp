@@ -14,7 +14,8 @@ namespace hazeguard::plans::test {
 using nlohmann::json;
 
 /// @brief The smallest document that exercises every member: levels adverse(pre)/yellow/red, one
-/// rule set "rs", two authorities. Tests mutate a copy of it.
+/// rule set "rs", two authorities, two industries, a catalog with one specific and one "*"
+/// entry. Tests mutate a copy of it.
 inline json minimal_plan() {
     return json::parse(R"({
       "format": "hazeguard-plan/1",
@@ -48,7 +49,21 @@ inline json minimal_plan() {
       "unknown_pollutant_path": "health_advisory",
       "reduction_targets": {"yellow": {"SO2": 10, "NOx": 10}, "red": {"PM": 30}},
       "baseline_emissions_t_per_day": {"SO2": 60, "VOCs": 150.5},
-      "public_measures": [{"level": "yellow", "sector": "health", "text_cn": "减少户外活动"}]
+      "public_measures": [{"level": "yellow", "sector": "health", "text_cn": "减少户外活动"}],
+      "districts": ["甲区", "乙县"],
+      "industries": ["水泥", "焦化"],
+      "non_key_industry": "非重点行业",
+      "grades": ["A", "B", "C", "D", "引领性", "非引领性"],
+      "self_determined_grades": ["A", "引领性"],
+      "stop_grades": ["D"],
+      "guarantee_types": ["民生保障（供暖）"],
+      "measure_catalog": [
+        {"industry": "水泥", "grades": ["B"], "level": "red", "action": "stop", "text_cn": "停产",
+         "transport_cn": "禁止国四及以下重型货车运输", "cut": {"SO2": 1, "NOx": 1, "PM": 1, "VOCs": 1}},
+        {"industry": "*", "grades": ["B", "C"], "level": "yellow", "action": "limit", "text_cn": "限产20%",
+         "cut": {"SO2": 0.2, "NOx": 0.2, "PM": 0.2, "VOCs": 0.1}}
+      ],
+      "orders": {"ack_hours": 2, "execution_hours": 12, "escalate_after_hours": 3}
     })");
 }
 

@@ -1,0 +1,82 @@
+#include "engine/storage/group_commit.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace hazeguard::storage {
+namespace {
+thread_local SQLite::Database* tl_current = nullptr;
+}
+
+SQLite::Database* GroupCommitter::current() { return tl_current; }
+
+GroupCommitter::GroupCommitter(SQLite::Database& db, std::mutex& db_mutex, std::size_t max_group)
+    : db_(db), db_mutex_(db_mutex), max_group_(max_group), thread_([this] { loop(); }) {}
+
+GroupCommitter::~GroupCommitter() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+}
+
+void GroupCommitter::submit(std::function<void()> work) {
+    if (tl_current) {  // already inside a job (a job that submits): run inline, same transaction
+        work();
+        return;
+    }
+    Job job{std::move(work), nullptr, false};
+    std::unique_lock lock(mutex_);
+    queue_.push_back(&job);
+    wake_.notify_one();
+    finished_.wait(lock, [&] { return job.done; });
+    if (job.error) std::rethrow_exception(job.error);
+}
+
+void GroupCommitter::loop() {
+    for (;;) {
+        std::deque<Job*> group;
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty()) return;  // stopping, and nothing left to write
+            while (!queue_.empty() && group.size() < max_group_) {
+                group.push_back(queue_.front());
+                queue_.pop_front();
+            }
+        }
+        run_group(group);
+        {
+            std::lock_guard lock(mutex_);
+            for (Job* j : group) j->done = true;
+        }
+        finished_.notify_all();
+    }
+}
+
+void GroupCommitter::run_group(std::deque<Job*>& group) {
+    std::lock_guard db_lock(db_mutex_);
+    tl_current = &db_;
+    try {
+        SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+        for (Job* j : group) {
+            db_.exec("SAVEPOINT job");
+            try {
+                j->work();
+                db_.exec("RELEASE job");
+            } catch (...) {
+                j->error = std::current_exception();
+                db_.exec("ROLLBACK TO job");
+                db_.exec("RELEASE job");
+            }
+        }
+        tx.commit();
+    } catch (...) {
+        auto const error = std::current_exception();
+        for (Job* j : group) j->error = error;
+    }
+    tl_current = nullptr;
+}
+
+}  // namespace hazeguard::storage
