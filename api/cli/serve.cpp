@@ -40,7 +40,7 @@ void write_demo_tokens(service::Service& s, std::string const& path) {
     static constexpr Demo kDemo[] = {
         {"duty_officer", "值班员张伟", "", ""},       {"duty_officer", "值班员刘洋", "", ""},
         {"approver", "副市长李明", "deputy_mayor", ""}, {"approver", "市长王强", "mayor", ""},
-        {"approver", "应急办赵敏", "office", ""},       {"enterprise", "晋阳示例焦化", "", "91140121TEST00001X"},
+        {"approver", "应急办赵敏", "office", ""},       {"enterprise", "晋阳示例焦化", "", "91140121MA0TE00013"},
         {"department", "市生态环境局", "", ""},         {"auditor", "评估员陈静", "", ""},
         {"admin", "系统管理员", "", ""}};
     std::filesystem::create_directories(std::filesystem::path(path).parent_path().empty()
