@@ -9,7 +9,7 @@ int usage() {
     std::cerr << "usage:\n"
                  "  hazeguard serve [--port 8765] [--address 127.0.0.1] [--db var/hazeguard.sqlite] [--plan FILE]\n"
                  "                  [--drill-start 2026-12-14T08:00:00+08:00 --drill-speed 60]\n"
-                 "                  [--demo-tokens var/demo-tokens.txt | --no-demo-tokens] [--threads 2]\n"
+                 "                  [--demo-tokens var/demo-tokens.txt | --no-demo-tokens] [--threads 64]\n"
                  "                  [--list FILE | --sample-size 1555 | --no-sample-list]\n"
                  "  hazeguard plan check FILE\n"
                  "  hazeguard list import FILE.json|FILE.csv [--dry-run] [--db var/hazeguard.sqlite]\n"

@@ -1,4 +1,6 @@
 // hazeguard serve: open the database, restore the machine, fire overdue timers, serve HTTP.
+#include <malloc.h>
+
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -72,6 +74,7 @@ void load_first_list(service::Service& s, std::string const& file, std::string c
         auto const list = engine::generate_list(s.plan(), std::stoull(size), 2026);
         s.import_list(cmd, engine::to_json(list).dump(), "json", false, "sample:" + size);
     }
+    ::malloc_trim(0);  // an import's parse trees are gone: hand their memory back before serving
     log("info", "emission-reduction list loaded", {{"source", file.empty() ? "sample:" + size : file}});
 }
 
@@ -106,7 +109,8 @@ int serve(int argc, char** argv) {
         api::ServerOptions so;
         so.address = args.get_or("--address", "127.0.0.1");
         so.port = static_cast<std::uint16_t>(std::stoi(args.get_or("--port", "8765")));
-        so.threads = std::stoi(args.get_or("--threads", "2"));
+        // Handlers wait for their group commit on the I/O thread: enough threads let a group fill up.
+        so.threads = std::stoi(args.get_or("--threads", "64"));
         // Lists are large; everything else is small (conventions §7.7: limits per route).
         so.body_limit_for = [](std::string const& method, std::string const& target) -> std::size_t {
             return method == "PUT" && target.rfind("/v1/enterprises", 0) == 0 ? 512u << 20 : 256u << 10;

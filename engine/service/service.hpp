@@ -4,9 +4,12 @@
 /// command, stores the new state, its timeline rows, timers and the idempotent reply in ONE
 /// transaction. Thread-safe (one connection behind a mutex).
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
 #include <optional>
 #include <string>
 
@@ -152,6 +155,8 @@ private:
     void ensure_levels_on(SQLite::Database& db, std::int64_t list_version);
     engine::Enterprise enterprise_from_body(std::string const& body) const;
     nlohmann::json reduction_plan(std::optional<std::int64_t> list_version, std::string const& level);
+    nlohmann::json reduction_summary(std::optional<std::int64_t> list_version, std::string const& level,
+                                     std::int64_t enterprises, std::array<double, 4> const& planned) const;
     nlohmann::json list_view(std::int64_t version, bool with_levels);
     void fan_out(Tx& tx, int episode, engine::LevelChanged const& change);
     std::string pollutant_path_of(std::string const& cause);
@@ -179,6 +184,8 @@ private:
     int offset_minutes_ = 480;
     engine::MachineSettings settings_;
     std::mutex db_mutex_;
+    std::shared_mutex token_cache_mutex_;
+    std::unordered_map<std::string, Principal> token_cache_;   ///< SHA-256 → principal
     std::mutex reader_mutex_;
     std::unique_ptr<storage::GroupCommitter> committer_;  // last: its thread stops first
 };

@@ -43,7 +43,7 @@ void Service::ensure_levels_on(SQLite::Database& db, std::int64_t list_version) 
     has.bind(1, list_version);
     has.bind(2, plan_.version);
     if (has.executeStep()) return;
-    SQLite::Statement rows(db, "SELECT id, body FROM enterprises WHERE list_version = ? ORDER BY id");
+    SQLite::Statement rows(db, "SELECT id, body FROM enterprise_bodies WHERE list_version = ? ORDER BY id");
     rows.bind(1, list_version);
     SQLite::Statement ins(db, "INSERT INTO enterprise_levels(list_version, plan_version, level, enterprise_id, "
                                 "source, so2, nox, pm, vocs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -71,36 +71,43 @@ engine::Enterprise Service::enterprise_from_body(std::string const& body) const 
 }
 
 json Service::reduction_plan(std::optional<std::int64_t> list_version, std::string const& level) {
-    json out{{"level", level}, {"list_version", list_version ? json(*list_version) : json(nullptr)},
-             {"enterprises", 0}, {"pollutants", json::object()}, {"warnings", json::array()}};
-    auto const target = plan_.reduction_targets.find(level);
     std::array<double, 4> planned{};
+    std::int64_t count = 0;
     if (list_version) {
         SQLite::Statement q(conn(), "SELECT count(*), total(so2), total(nox), total(pm), total(vocs) FROM "
-                                  "enterprise_levels WHERE list_version = ? AND plan_version = ? AND level = ?");
+                                    "enterprise_levels WHERE list_version = ? AND plan_version = ? AND level = ?");
         q.bind(1, *list_version);
         q.bind(2, plan_.version);
         q.bind(3, level);
         q.executeStep();
-        out["enterprises"] = q.getColumn(0).getInt64();
+        count = q.getColumn(0).getInt64();
         for (int i = 0; i < 4; ++i) planned[static_cast<std::size_t>(i)] = q.getColumn(1 + i).getDouble();
-    } else {
-        out["warnings"].push_back("尚未导入应急减排清单，无法核算减排量");
     }
-    for (int i = 0; i < 4; ++i) {
+    return reduction_summary(list_version, level, count, planned);
+}
+
+json Service::reduction_summary(std::optional<std::int64_t> list_version, std::string const& level,
+                                std::int64_t enterprises, std::array<double, 4> const& planned) const {
+    json out{{"level", level}, {"list_version", list_version ? json(*list_version) : json(nullptr)},
+             {"enterprises", enterprises}, {"pollutants", json::object()}, {"warnings", json::array()}};
+    if (!list_version) out["warnings"].push_back("尚未导入应急减排清单，无法核算减排量");
+    auto const target = plan_.reduction_targets.find(level);
+    for (std::size_t i = 0; i < 4; ++i) {
         std::string const p = kPollutants[i];
         double const baseline = plan_.baseline_emissions_t_per_day.count(p) ? plan_.baseline_emissions_t_per_day.at(p) : 0;
         double const required = target != plan_.reduction_targets.end() && target->second.count(p) ? target->second.at(p) : 0;
-        double const share = baseline > 0 ? 100.0 * planned[static_cast<std::size_t>(i)] / baseline : 0;
+        double const share = baseline > 0 ? 100.0 * planned[i] / baseline : 0;
         bool const meets = share + 1e-9 >= required;
-        out["pollutants"][p] = {{"planned_t_per_day", planned[static_cast<std::size_t>(i)]},
+        out["pollutants"][p] = {{"planned_t_per_day", planned[i]},
                                 {"city_baseline_t_per_day", baseline},
                                 {"planned_percent", share},
                                 {"target_percent", required},
                                 {"meets_target", meets}};
-        if (!meets)
-            out["warnings"].push_back(p + "计划减排" + std::to_string(share).substr(0, 5) + "%，低于预案目标" +
-                                      std::to_string(required).substr(0, 4) + "%");
+        if (!meets) {
+            char buf[160];
+            std::snprintf(buf, sizeof buf, "%s计划减排%.1f%%，低于预案目标%.0f%%", p.c_str(), share, required);
+            out["warnings"].push_back(buf);
+        }
     }
     return out;
 }
@@ -133,7 +140,8 @@ Reply Service::import_list(Command const& c, std::string const& text, std::strin
         l.bind(6, digest);
         l.exec();
         SQLite::Statement ins(tx.db, "INSERT INTO enterprises(list_version, id, credit_code, name, district, industry, "
-                                     "grade, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                                     "grade) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        SQLite::Statement body(tx.db, "INSERT INTO enterprise_bodies(list_version, id, body) VALUES (?, ?, ?)");
         std::int64_t id = 0;
         for (auto const& e : parsed.list.enterprises) {
             ins.bind(1, version);
@@ -143,9 +151,13 @@ Reply Service::import_list(Command const& c, std::string const& text, std::strin
             ins.bind(5, e.district);
             ins.bind(6, e.industry);
             ins.bind(7, e.grade);
-            ins.bind(8, engine::to_json(e).dump());
             ins.exec();
             ins.reset();
+            body.bind(1, version);
+            body.bind(2, id);
+            body.bind(3, engine::to_json(e).dump());
+            body.exec();
+            body.reset();
         }
         ensure_levels(version);
         timeline(tx, load_machine().state().episode, "list:" + std::to_string(version), tx.now, "list_import",
@@ -195,7 +207,8 @@ json Service::current_list() {
 json Service::enterprise(std::string const& credit_code) {
     auto lock = read_lock();
     auto const version = current_list_version();
-    SQLite::Statement q(conn(), "SELECT body FROM enterprises WHERE credit_code = ? AND list_version = ?");
+    SQLite::Statement q(conn(), "SELECT b.body FROM enterprises e JOIN enterprise_bodies b ON b.list_version = "
+                                "e.list_version AND b.id = e.id WHERE e.credit_code = ? AND e.list_version = ?");
     q.bind(1, credit_code);
     q.bind(2, version.value_or(0));
     if (!q.executeStep()) not_found("enterprise " + credit_code + " on the current list");

@@ -81,6 +81,14 @@ void Service::fan_out(Tx& tx, int episode, engine::LevelChanged const& e) {
         term.bind(":prev", prev);
         term.exec();
     }
+    SQLite::Statement counts(tx.db, "INSERT INTO order_counts(batch_id, district, industry, grade, kind, total, "
+                                    "acknowledged, executed, acknowledged_late) SELECT :b, e.district, e.industry, "
+                                    "e.grade, o.kind, count(*), 0, 0, 0 FROM orders o JOIN enterprises e ON "
+                                    "e.list_version = :lv AND e.id = o.enterprise_id WHERE o.batch_id = :b "
+                                    "GROUP BY 2, 3, 4, 5");
+    counts.bind(":b", batch);
+    counts.bind(":lv", lv);
+    counts.exec();
     SQLite::Statement sums(tx.db, "SELECT total(o.kind = 0), total(o.kind = 1), total(el.so2), total(el.nox), "
                                   "total(el.pm), total(el.vocs) FROM orders o LEFT JOIN enterprise_levels el ON "
                                   "o.kind = 0 AND el.list_version = :lv AND el.plan_version = :pv AND el.level = :level "

@@ -61,27 +61,28 @@ json Service::episode_progress(std::int64_t episode) {
     auto const cb = out["batches"].back();
     out["current_batch"] = current;
     Instant const t = now();
-    // One pass over the batch, grouped by every dimension at once; folded into tallies below.
-    SQLite::Statement q(conn(), "SELECT e.district, e.industry, e.grade, o.status, o.kind, "
-                              "(o.status = 0 AND b.ack_due_at IS NOT NULL AND :now > b.ack_due_at), "
-                              "(o.kind = 0 AND o.status < 2 AND b.execution_due_at IS NOT NULL AND :now > b.execution_due_at), "
-                              "(o.ack_at > b.ack_due_at), count(*) FROM orders o JOIN order_batches b ON b.id = o.batch_id "
-                              "JOIN enterprises e ON e.list_version = b.list_version AND e.id = o.enterprise_id "
-                              "WHERE o.batch_id = :b GROUP BY 1, 2, 3, 4, 5, 6, 7, 8");
-    q.bind(":now", t);
-    q.bind(":b", current);
+    bool const ack_overdue = !cb.at("ack_due_at").is_null() && t > *engine::parse_rfc3339(cb.at("ack_due_at").get<std::string>());
+    bool const exec_overdue =
+        !cb.at("execution_due_at").is_null() && t > *engine::parse_rfc3339(cb.at("execution_due_at").get<std::string>());
+    // Running counts (order_counts), folded into every dimension; overdue follows from the batch deadlines.
+    SQLite::Statement q(conn(), "SELECT district, industry, grade, kind, total, acknowledged, executed, "
+                                "acknowledged_late FROM order_counts WHERE batch_id = ?");
+    q.bind(1, current);
     Tally all;
     std::map<std::string, Tally> by_district, by_industry, by_grade;
     while (q.executeStep()) {
-        auto const n = q.getColumn(8).getInt64();
-        int const status = q.getColumn(3).getInt();
+        int const kind = q.getColumn(3).getInt();
+        auto const total = q.getColumn(4).getInt64(), acked = q.getColumn(5).getInt64(),
+                   executed = q.getColumn(6).getInt64(), late = q.getColumn(7).getInt64();
         for (Tally* tally : {&all, &by_district[q.getColumn(0).getString()], &by_industry[q.getColumn(1).getString()],
                              &by_grade[q.getColumn(2).getString()]}) {
-            tally->total += n;
-            (status == 0 ? tally->sent : status == 1 ? tally->acknowledged : tally->executed) += n;
-            if (q.getColumn(5).getInt()) tally->ack_overdue += n;
-            if (q.getColumn(6).getInt()) tally->execution_overdue += n;
-            if (q.getColumn(7).getInt()) tally->acknowledged_late += n;
+            tally->total += total;
+            tally->sent += total - acked;
+            tally->acknowledged += acked - executed;
+            tally->executed += executed;
+            tally->acknowledged_late += late;
+            if (ack_overdue) tally->ack_overdue += total - acked;
+            if (exec_overdue && kind == 0) tally->execution_overdue += total - executed;
         }
     }
     auto fold = [](std::map<std::string, Tally> const& m) {
@@ -99,8 +100,13 @@ json Service::episode_progress(std::int64_t episode) {
     while (esc.executeStep())
         out["escalations"].push_back({{"district", esc.getColumn(0).getString()}, {"kind", esc.getColumn(1).getString()},
                                       {"count", esc.getColumn(2).getInt64()}, {"at", local(esc.getColumn(3).getInt64())}});
-    if (!cb.at("level").is_null())
-        out["reduction_plan"] = reduction_plan(cb.at("list_version").get<std::int64_t>(), cb.at("level").get<std::string>());
+    if (!cb.at("level").is_null()) {
+        auto const& r = cb.at("planned_reductions_t_per_day");
+        out["reduction_plan"] = reduction_summary(cb.at("list_version").get<std::int64_t>(), cb.at("level").get<std::string>(),
+                                                  cb.at("orders").get<std::int64_t>(),
+                                                  {r.at("SO2").get<double>(), r.at("NOx").get<double>(),
+                                                   r.at("PM").get<double>(), r.at("VOCs").get<double>()});
+    }
     return out;
 }
 

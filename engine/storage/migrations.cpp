@@ -52,11 +52,15 @@ CREATE TABLE idempotency (
 CREATE TABLE lists (
   version INTEGER PRIMARY KEY, imported_at INTEGER NOT NULL, imported_by TEXT NOT NULL,
   source TEXT NOT NULL, count INTEGER NOT NULL, sha256 TEXT NOT NULL);
+-- Dimensions only (small rows: progress queries join on them); the full entry is in enterprise_bodies.
 CREATE TABLE enterprises (
   list_version INTEGER NOT NULL REFERENCES lists(version), id INTEGER NOT NULL,
   credit_code TEXT NOT NULL, name TEXT NOT NULL, district TEXT NOT NULL, industry TEXT NOT NULL,
-  grade TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (list_version, id)) WITHOUT ROWID;
+  grade TEXT NOT NULL, PRIMARY KEY (list_version, id)) WITHOUT ROWID;
 CREATE INDEX enterprises_code ON enterprises(credit_code, list_version);
+CREATE TABLE enterprise_bodies (
+  list_version INTEGER NOT NULL, id INTEGER NOT NULL, body TEXT NOT NULL,
+  PRIMARY KEY (list_version, id));
 -- What each enterprise must do per level, worked out once per (list version, plan version).
 CREATE TABLE enterprise_levels (
   list_version INTEGER NOT NULL, plan_version TEXT NOT NULL, level TEXT NOT NULL,
@@ -80,6 +84,12 @@ CREATE TABLE orders (
   executed_at INTEGER, execution TEXT, reminded_at INTEGER, escalated_at INTEGER);
 CREATE INDEX orders_batch ON orders(batch_id, enterprise_id);
 CREATE INDEX orders_enterprise ON orders(enterprise_id, id);
+-- Running counts per batch × district × industry × grade, kept with every ack and report, so
+-- progress reads a few hundred rows instead of every order.
+CREATE TABLE order_counts (
+  batch_id INTEGER NOT NULL, district TEXT NOT NULL, industry TEXT NOT NULL, grade TEXT NOT NULL,
+  kind INTEGER NOT NULL, total INTEGER NOT NULL, acknowledged INTEGER NOT NULL, executed INTEGER NOT NULL,
+  acknowledged_late INTEGER NOT NULL, PRIMARY KEY (batch_id, district, industry, grade, kind));
 CREATE TABLE escalations (
   id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL, district TEXT NOT NULL, kind TEXT NOT NULL,
   count INTEGER NOT NULL, at INTEGER NOT NULL);
