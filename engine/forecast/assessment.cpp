@@ -170,7 +170,10 @@ LiftCheck check_lift(plans::Plan const& plan, plans::RuleSet const& rules, Forec
     c.lift_below = rule ? rule->lift_below : 0;
     c.hours_required = plan.lift.min_hours_below;
     auto const v = rule_values(plan, f);
-    for (std::size_t i = first_day_from(f, from); i < v.size() && v[i] <= c.lift_below; ++i) {
+    std::size_t const first = first_day_from(f, from);
+    // Hours the forecast does not cover cannot count as "below": the run must start at `from`.
+    bool const covered = first < v.size() && f.days[first].day_start <= from;
+    for (std::size_t i = first; covered && i < v.size() && v[i] <= c.lift_below; ++i) {
         Instant const day_end = f.days[i].day_start + kDay;
         c.hours_below += static_cast<int>((day_end - std::max(from, f.days[i].day_start)) / kHour);
     }

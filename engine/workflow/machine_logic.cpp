@@ -108,25 +108,39 @@ void MachineLogic::apply(Extend const& e) {
         return;
     }
     set_planned_end(e.end_at, e.cause);
+    // A change waiting to start that brings its own end must not undo the extension.
+    if (auto& c = data.scheduled; c && c->sets_end && c->end_at && (!e.end_at || *e.end_at > *c->end_at))
+        c->end_at = e.end_at;
 }
 
 void MachineLogic::apply(StartDue const& e) {
     ScheduledChange const c = *data.scheduled;
     data.scheduled.reset();
     data.local_level = local_after(c);
-    if (c.action == "lift") set_planned_end(std::nullopt, c.cause);
-    else if (c.sets_end) set_planned_end(c.end_at, c.cause);
-    settle(e.at, c.action, c.cause);
+    if (c.action == "lift") end_local_plan(e.at, c.action, c.cause);
+    else {
+        if (c.sets_end) set_planned_end(c.end_at, c.cause);
+        settle(e.at, c.action, c.cause);
+    }
 }
 
 void MachineLogic::apply(EndDue const& e) {
     if (data.scheduled) cancel_scheduled("planned_end");
     data.local_level.reset();
-    set_planned_end(std::nullopt, "planned_end");
-    settle(e.at, "planned_end", "planned_end");
+    end_local_plan(e.at, "planned_end", "planned_end");
+}
+
+void MachineLogic::end_local_plan(Instant at, std::string const& action, std::string const& cause) {
+    // The local warning's planned end goes with it; only a directive still in force makes the
+    // remaining warning open-ended, which is then worth saying.
+    bool const had_end = data.planned_end.has_value();
+    data.planned_end.reset();
+    settle(at, action, cause);
+    if (data.level && had_end) effects.push_back(PlannedEndChanged{std::nullopt, cause});
 }
 
 void MachineLogic::apply(DirectiveStart const& e) {
+    std::erase_if(data.directives, [&](auto const& d) { return d.id == e.id; });  // a revised directive replaces
     data.directives.push_back({e.id, e.level});
     settle(e.at, "directive_start", e.id);
 }

@@ -55,6 +55,7 @@ private:
     /// Re-derives the level in force after local/directive data changed; emits level and episode effects.
     void settle(Instant at, std::string const& action, std::string const& cause);
     void set_planned_end(std::optional<Instant> end, std::string const& cause);
+    void end_local_plan(Instant at, std::string const& action, std::string const& cause);
 };
 
 }  // namespace hazeguard::engine::detail

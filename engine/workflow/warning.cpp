@@ -36,7 +36,10 @@ Outcome Warning::handle(Action const& action) {
     WarningState const before = m.data;
     m.effects.clear();
     m.refusal.reset();
-    std::visit([&](auto const& e) { m.process_event(e); }, action);
+    auto const handled = std::visit([&](auto const& e) { return m.process_event(e); }, action);
+    // MSM reports "every guard said no" as HANDLED_GUARD_REJECT without calling no_transition:
+    // anything but HANDLED_TRUE is a refusal, recorded by a guard or, failing that, here.
+    if (handled != boost::msm::back::HANDLED_TRUE) m.refuse_in_state(action);
     if (m.refusal) {
         m.data = before;
         return Outcome{false, {}, *m.refusal};

@@ -29,8 +29,9 @@ struct Reply {
 class LiveServer {
 public:
     /// @param speed simulated seconds per real second
-    explicit LiveServer(std::string drill_start = "2026-12-14T10:00:00+08:00", double speed = 3600)
-        : dir_(std::filesystem::temp_directory_path() / ("hg-it-" + std::to_string(::getpid()) + "-" +
+    explicit LiveServer(std::string drill_start = "2026-12-14T10:00:00+08:00", double speed = 3600,
+                        std::vector<std::string> extra_args = {})
+        : extra_args_(std::move(extra_args)), dir_(std::filesystem::temp_directory_path() / ("hg-it-" + std::to_string(::getpid()) + "-" +
                                                          std::to_string(counter()++))),
           drill_start_(std::move(drill_start)), speed_(speed) {
         std::filesystem::remove_all(dir_);
@@ -45,11 +46,12 @@ public:
 
     void start() {
         port_ = free_port();
-        process_ = std::make_unique<ServerProcess>(
-            HG_EXECUTABLE, std::vector<std::string>{"serve", "--port", std::to_string(port_), "--db", db(),
-                                                    "--demo-tokens", (dir_ / "tokens.txt").string(), "--drill-start",
-                                                    drill_start_, "--drill-speed", std::to_string(speed_)});
-        REQUIRE(process_->wait_ready(port_, std::chrono::seconds(15)));
+        std::vector<std::string> args{"serve", "--port", std::to_string(port_), "--db", db(),
+                                      "--demo-tokens", (dir_ / "tokens.txt").string(), "--drill-start",
+                                      drill_start_, "--drill-speed", std::to_string(speed_)};
+        args.insert(args.end(), extra_args_.begin(), extra_args_.end());
+        process_ = std::make_unique<ServerProcess>(HG_EXECUTABLE, args);
+        REQUIRE(process_->wait_ready(port_, std::chrono::seconds(60)));
         client_ = std::make_unique<HttpClient>(port_);
     }
     void kill_hard() {
@@ -61,6 +63,7 @@ public:
         return process_->terminate();
     }
     std::string db() const { return (dir_ / "drill.sqlite").string(); }
+    std::uint16_t port() const { return port_; }
     std::string log() const { return process_ ? process_->log() : ""; }
 
     std::string const& token(std::string const& role_key) { return tokens_.at(role_key); }
@@ -97,6 +100,7 @@ private:
         REQUIRE(tokens_.count("duty_officer") == 1);
     }
 
+    std::vector<std::string> extra_args_;
     std::filesystem::path dir_;
     std::string drill_start_;
     double speed_;
