@@ -146,6 +146,8 @@ private:
                                    engine::WarningState const& state) const;
     std::optional<engine::Forecast> stored_forecast(std::optional<std::int64_t> id);
     engine::Action proposal_action(std::int64_t id);
+    /// The pending proposal `id`, if `decider` may decide on it (409 decided, 403 own proposal).
+    nlohmann::json open_for_decision(std::int64_t id, Principal const& decider);
     void start_directive(Tx& tx, std::int64_t id, engine::Instant at);
     void end_directive(Tx& tx, std::int64_t id, engine::Instant at);
     void link_episode(Tx& tx, int episode, std::string const& cause);

@@ -38,6 +38,17 @@ json rule_checks(plans::Plan const& plan, plans::RuleSet const& rules, std::opti
 }
 }  // namespace
 
+json Service::open_for_decision(std::int64_t id, Principal const& decider) {
+    auto p = proposal_view(id);
+    if (p.at("status") != "pending")
+        throw Problem(409, "/problems/proposal-not-pending", "Proposal already decided",
+                      "proposal " + std::to_string(id) + " is " + p.at("status").get<std::string>(), {},
+                      {{"status", p.at("status")}});
+    if (p.at("proposer") == decider.name)
+        forbidden("/problems/self-approval", "the proposer of a proposal may not sign or reject it");
+    return p;
+}
+
 engine::Action Service::proposal_action(std::int64_t id) {
     SQLite::Statement q(conn(), "SELECT action, level, start_at, end_at, checks, open_ended FROM proposals WHERE id = ?");
     q.bind(1, id);
@@ -162,13 +173,7 @@ Reply Service::approve_proposal(Command const& c, std::int64_t id, json const& b
     auto const note = in.text("note", false).value_or("");
     in.finish();
     return run(c, [&](Tx& tx) {
-        auto const p = proposal_view(id);
-        if (p.at("status") != "pending")
-            throw Problem(409, "/problems/proposal-not-pending", "Proposal already decided",
-                          "proposal " + std::to_string(id) + " is " + p.at("status").get<std::string>(), {},
-                          {{"status", p.at("status")}});
-        if (p.at("proposer") == c.principal.name)
-            forbidden("/problems/self-approval", "the proposer of a proposal may not sign it");
+        auto const p = open_for_decision(id, c.principal);
         auto const state = load_machine().state();
         int rank = state.level.value_or(0);
         if (!p.at("level").is_null()) rank = std::max(rank, *plan_.rank(p.at("level").at("id").get<std::string>()));
@@ -218,13 +223,7 @@ Reply Service::reject_proposal(Command const& c, std::int64_t id, json const& bo
     auto const reason = in.text("reason", true);
     in.finish();
     return run(c, [&](Tx& tx) {
-        auto const p = proposal_view(id);
-        if (p.at("status") != "pending")
-            throw Problem(409, "/problems/proposal-not-pending", "Proposal already decided",
-                          "proposal " + std::to_string(id) + " is " + p.at("status").get<std::string>(), {},
-                          {{"status", p.at("status")}});
-        if (p.at("proposer") == c.principal.name)
-            forbidden("/problems/self-approval", "the proposer of a proposal may not decide on it");
+        auto const p = open_for_decision(id, c.principal);
         SQLite::Statement u(tx.db, "UPDATE proposals SET status = 'rejected', decided_by = ?, decided_authority = ?, "
                                    "decided_at = ?, decision_note = ? WHERE id = ?");
         u.bind(1, c.principal.name);
