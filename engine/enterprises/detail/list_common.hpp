@@ -1,0 +1,75 @@
+#pragma once
+/// @file list_common.hpp
+/// @brief Internals shared by the list parsers, the validator and the generator (not installed,
+/// not part of the interface in list_import.hpp).
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/enterprises/list_import.hpp"
+
+namespace hazeguard::engine::detail {
+
+/// @brief The four pollutants a list carries, in display order.
+inline constexpr std::string_view kPollutants[] = {"SO2", "NOx", "PM", "VOCs"};
+/// @brief The measure actions a list may name (LevelMeasure::action).
+inline constexpr std::string_view kActions[] = {"stop",      "limit", "extend_time", "conc_cap",
+                                                "transport", "self",  "guarantee",   "other"};
+
+bool is_pollutant(std::string_view name);
+bool is_action(std::string_view name);
+
+/// @brief 7–20 characters, each a digit, '+' or '-', with at least one digit.
+bool valid_phone(std::string_view phone);
+/// @brief True when `text` is empty or only ASCII whitespace.
+bool blank(std::string_view text);
+/// @brief `text` without leading and trailing ASCII whitespace.
+std::string_view trim(std::string_view text);
+
+/// @brief Why a credit code is invalid, in English, or "" when it is valid.
+std::string credit_code_problem(std::string_view code);
+
+/// @brief "/enterprises/<index>".
+std::string enterprise_pointer(std::size_t index);
+/// @brief `pointer` extended by one key (RFC 6901 escaping) or one array index.
+std::string child(std::string pointer, std::string_view key);
+std::string child(std::string pointer, std::size_t index);
+/// @brief The reference tokens of a JSON pointer, unescaped ("/a/b~1c" → {"a", "b/c"}).
+std::vector<std::string> pointer_tokens(std::string_view pointer);
+
+/// @brief `text` in double quotes, for messages.
+std::string in_quotes(std::string_view text);
+/// @brief "a, b, c" (no quotes), for messages listing allowed values.
+std::string joined(std::span<std::string const> items);
+/// @brief Shortest decimal form of a number, for messages ("0.5", "366").
+std::string number_text(double value);
+
+/// @brief Reads a JSON document into a list without validating it against a plan: only shape
+/// problems (missing members, wrong types, unknown members) are recorded. `root` must have been
+/// parsed already. List-level fields (`list.city`) are returned in `city`.
+EnterpriseList read_list_document(nlohmann::json const& root, std::vector<ListProblem>& problems,
+                                  std::string& city);
+
+/// @brief validate_list, with `rows[i]` as the row of enterprise i (index + 1 when `rows` is
+/// shorter); the rows also appear in duplicate messages ("also in row 7").
+std::vector<ListProblem> validate_rows(EnterpriseList const& list, plans::Plan const& plan,
+                                       std::span<int const> rows);
+
+/// @brief Duplicate credit codes and duplicate names within a district, both rows reported.
+void report_duplicates(EnterpriseList const& list, std::span<int const> rows,
+                       std::vector<ListProblem>& problems);
+
+/// @brief Appends validation problems to `problems`, except those at a pointer (or below one)
+/// where a parse problem already sits, so one bad value is reported once. Then orders all
+/// problems by row, keeping the order within a row.
+void merge_problems(std::vector<ListProblem>& problems, std::vector<ListProblem> validation);
+
+/// @brief The ten §13 samples, parsed (no plan validation); aborts on a malformed embedded file.
+EnterpriseList const& sample_enterprises();
+
+}  // namespace hazeguard::engine::detail

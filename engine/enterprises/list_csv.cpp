@@ -1,0 +1,305 @@
+// parse_list_csv: the flat spreadsheet form, one enterprise per row (docs/list-format.md §"CSV").
+// Cells are read into the model here; the rules are validate_list's, whose JSON pointers are then
+// mapped back onto "/rows/<row>/<column key>".
+#include <charconv>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/enterprises/detail/csv_cells.hpp"
+#include "engine/enterprises/detail/csv_columns.hpp"
+#include "engine/enterprises/detail/csv_reader.hpp"
+#include "engine/enterprises/detail/list_common.hpp"
+#include "engine/enterprises/list_import.hpp"
+
+namespace hazeguard::engine {
+
+namespace {
+
+using detail::CsvColumn;
+using detail::CsvField;
+using detail::CsvRecord;
+
+std::string row_pointer(int row) { return "/rows/" + std::to_string(row); }
+
+constexpr int kNameless = -1;  // an empty header cell: its values must be empty too
+constexpr int kIgnored = -2;   // an unknown or repeated column, reported once at the header
+
+struct Header {
+    std::vector<CsvColumn> columns;
+    std::vector<int> column_at;    // per header position: index into columns, or kNameless / kIgnored
+    std::vector<int> position_of;  // per column: its header position, -1 = absent
+};
+
+class CsvListReader {
+public:
+    CsvListReader(plans::Plan const& plan, std::vector<ListProblem>& problems)
+        : plan_(plan), problems_(problems) {}
+
+    void header(CsvRecord const& record) {
+        h_.columns = detail::csv_columns(plan_);
+        h_.position_of.assign(h_.columns.size(), -1);
+        for (std::size_t pos = 0; pos < record.fields.size(); ++pos) {
+            auto const name = detail::normalize_header(record.fields[pos]);
+            int found = -1;
+            for (std::size_t c = 0; c < h_.columns.size() && found < 0 && !name.empty(); ++c)
+                for (auto const& accepted : h_.columns[c].headers)
+                    if (accepted == name) found = static_cast<int>(c);
+            h_.column_at.push_back(name.empty() ? kNameless : found < 0 ? kIgnored : found);
+            auto const at = "/header/" + std::to_string(pos);
+            if (found < 0 && !name.empty()) {
+                problems_.push_back(
+                    {0, at, "unknown column " + detail::in_quotes(detail::trim(record.fields[pos]))});
+            } else if (found >= 0 && h_.position_of[static_cast<std::size_t>(found)] >= 0) {
+                problems_.push_back({0, at,
+                                     "column " + h_.columns[static_cast<std::size_t>(found)].key +
+                                         " appears twice (first as column " +
+                                         std::to_string(h_.position_of[static_cast<std::size_t>(found)] + 1) +
+                                         ")"});
+                h_.column_at.back() = kIgnored;
+            } else if (found >= 0) {
+                h_.position_of[static_cast<std::size_t>(found)] = static_cast<int>(pos);
+            }
+        }
+        for (std::size_t c = 0; c < h_.columns.size(); ++c)
+            if (h_.columns[c].required && h_.position_of[c] < 0) {
+                problems_.push_back(
+                    {0, "/header",
+                     "missing required column " + h_.columns[c].name_cn + " (" + h_.columns[c].key + ")"});
+            }
+    }
+
+    Enterprise row(CsvRecord const& record, int row) {
+        row_ = row;
+        Enterprise e;
+        if (record.fields.size() != h_.column_at.size() && !only_blank_beyond_header(record))
+            report_row("row has " + std::to_string(record.fields.size()) + " fields but the header has " +
+                       std::to_string(h_.column_at.size()) + " (line " + std::to_string(record.line) + ")");
+        std::map<std::string, LevelMeasure> measures;  // level id → measure, when any cell is set
+        std::string transport;
+        Contact contact;
+        for (std::size_t pos = 0; pos < record.fields.size() && pos < h_.column_at.size(); ++pos) {
+            auto const value = detail::trim(record.fields[pos]);
+            if (h_.column_at[pos] < 0) {
+                if (h_.column_at[pos] == kNameless && !value.empty())
+                    report_row("a value in column " + std::to_string(pos + 1) + ", which has no name");
+                continue;
+            }
+            auto const& column = h_.columns[static_cast<std::size_t>(h_.column_at[pos])];
+            if (value.empty()) continue;
+            if (!column.level.empty()) {
+                auto& m = measures[column.level];
+                m.level = column.level;
+                level_cell(column, value, m);
+            } else if (column.field == CsvField::transport) {
+                transport = std::string(value);
+            } else {
+                cell(column, value, e, contact);
+            }
+        }
+        if (!contact.name.empty() || !contact.phone.empty() || !contact.role.empty())
+            e.contacts.push_back(contact);
+        for (auto const& level : plan_.levels) {
+            auto it = measures.find(level.id);
+            if (it == measures.end()) continue;
+            if (it->second.transport.empty()) it->second.transport = transport;
+            e.measures.push_back(std::move(it->second));
+        }
+        if (!transport.empty() && measures.empty())
+            report(std::string("transport"), "a transport rule needs at least one level measure in the row");
+        return e;
+    }
+
+    // The CSV place of a validation problem: its row and the column holding the value.
+    std::optional<ListProblem> locate(ListProblem const& p, EnterpriseList const& list,
+                                      std::vector<int> const& rows) const {
+        auto const tokens = detail::pointer_tokens(p.pointer);
+        if (tokens.size() < 2 || tokens[0] != "enterprises") return p;
+        auto const index = static_cast<std::size_t>(std::stoul(tokens[1]));
+        int const row = rows[index];
+        std::string key = detail::csv_column_key(tokens, list.enterprises[index]);
+        if (key.empty()) return ListProblem{row, row_pointer(row), p.message};
+        for (std::size_t c = 0; c < h_.columns.size(); ++c)
+            if (h_.columns[c].key == key && h_.position_of[c] < 0) {
+                if (h_.columns[c].required) return std::nullopt;  // "missing required column" says it
+                if (h_.columns[c].field == CsvField::level_transport) key = "transport";
+            }
+        return ListProblem{row, row_pointer(row) + "/" + key, p.message};
+    }
+
+private:
+    bool only_blank_beyond_header(CsvRecord const& record) const {
+        if (record.fields.size() < h_.column_at.size()) return false;
+        for (std::size_t pos = h_.column_at.size(); pos < record.fields.size(); ++pos)
+            if (!detail::blank(record.fields[pos])) return false;
+        return true;
+    }
+
+    void report_row(std::string message) {
+        problems_.push_back({row_, row_pointer(row_), std::move(message)});
+    }
+    void report(std::string const& key, std::string message) {
+        problems_.push_back({row_, row_pointer(row_) + "/" + key, std::move(message)});
+    }
+
+    void report_all(std::string const& key, std::vector<std::string>& errors) {
+        for (auto& message : errors) report(key, std::move(message));
+        errors.clear();
+    }
+
+    void cell(CsvColumn const& column, std::string_view value, Enterprise& e, Contact& contact) {
+        std::string const text(value);
+        switch (column.field) {
+            case CsvField::credit_code:
+                e.credit_code = text;
+                break;
+            case CsvField::name:
+                e.name = text;
+                break;
+            case CsvField::district:
+                e.district = text;
+                break;
+            case CsvField::park:
+                e.park = text;
+                break;
+            case CsvField::industry:
+                e.industry = text;
+                break;
+            case CsvField::grade:
+                e.grade = text;
+                break;
+            case CsvField::guarantee:
+                e.guarantee = text;
+                break;
+            case CsvField::operating_days: {
+                int days = 0;
+                auto const [end, ec] = std::from_chars(value.data(), value.data() + value.size(), days);
+                if (ec != std::errc{} || end != value.data() + value.size())
+                    report(column.key,
+                           "operating days must be a whole number, got " + detail::in_quotes(value));
+                else
+                    e.operating_days = days;
+                break;
+            }
+            case CsvField::lines: {
+                std::vector<std::string> errors;
+                e.lines = detail::parse_lines(value, errors);
+                report_all(column.key, errors);
+                break;
+            }
+            case CsvField::so2:
+                baseline(column, value, "SO2", e);
+                break;
+            case CsvField::nox:
+                baseline(column, value, "NOx", e);
+                break;
+            case CsvField::pm:
+                baseline(column, value, "PM", e);
+                break;
+            case CsvField::vocs:
+                baseline(column, value, "VOCs", e);
+                break;
+            case CsvField::contact_role:
+                contact.role = text;
+                break;
+            case CsvField::contact_name:
+                contact.name = text;
+                break;
+            case CsvField::contact_phone:
+                contact.phone = text;
+                break;
+            default:
+                break;
+        }
+    }
+
+    void baseline(CsvColumn const& column, std::string_view value, char const* pollutant, Enterprise& e) {
+        if (auto const n = detail::parse_number(value))
+            e.baseline_t_per_year[pollutant] = *n;
+        else
+            report(column.key, "not a number: " + detail::in_quotes(value));
+    }
+
+    void level_cell(CsvColumn const& column, std::string_view value, LevelMeasure& m) {
+        switch (column.field) {
+            case CsvField::level_measure:
+                m.text = std::string(value);
+                break;
+            case CsvField::level_lines:
+                for (auto const id : detail::split_items(value, {";", "；", ",", "，", "、", "\n"}))
+                    m.lines.emplace_back(id);
+                break;
+            case CsvField::level_action:
+                m.action = detail::canonical_action(value);
+                break;
+            case CsvField::level_parameter:
+                if (auto const n = detail::parse_parameter(value))
+                    m.parameter = *n;
+                else
+                    report(column.key, "not a number or percentage: " + detail::in_quotes(value));
+                break;
+            case CsvField::level_reductions: {
+                std::vector<std::string> errors;
+                detail::parse_pollutants(value, m.reductions_t_per_day, errors);
+                report_all(column.key, errors);
+                break;
+            }
+            case CsvField::level_transport:
+                m.transport = std::string(value);
+                break;
+            default:
+                break;
+        }
+    }
+
+    plans::Plan const& plan_;
+    std::vector<ListProblem>& problems_;
+    Header h_;
+    int row_ = 0;
+};
+
+bool blank_record(CsvRecord const& record) {
+    for (auto const& f : record.fields)
+        if (!detail::blank(f)) return false;
+    return true;
+}
+
+}  // namespace
+
+ListParseResult parse_list_csv(std::string_view text, plans::Plan const& plan) {
+    ListParseResult result;
+    if (auto const bad = detail::invalid_utf8_at(text); bad != std::string_view::npos) {
+        result.problems.push_back({0, "",
+                                   "not UTF-8 (byte " + std::to_string(bad) +
+                                       "): save the sheet as \"CSV UTF-8\"; GBK exports are not read"});
+        return result;
+    }
+    auto const doc = detail::read_csv(text);
+    if (doc.records.empty() || blank_record(doc.records.front())) {
+        result.problems.push_back({0, "", "no header row"});
+        return result;
+    }
+    CsvListReader reader(plan, result.problems);
+    reader.header(doc.records.front());
+    for (auto const& error : doc.errors) {
+        int const row = static_cast<int>(error.record);
+        result.problems.push_back({row, row == 0 ? "/header" : row_pointer(row), error.message});
+    }
+    std::vector<int> rows;
+    for (std::size_t r = 1; r < doc.records.size(); ++r) {
+        if (blank_record(doc.records[r])) continue;
+        result.list.enterprises.push_back(reader.row(doc.records[r], static_cast<int>(r)));
+        rows.push_back(static_cast<int>(r));
+    }
+    if (rows.empty()) result.problems.push_back({0, "", "the list has no enterprises (no data rows)"});
+    std::vector<ListProblem> located;
+    for (auto const& p : detail::validate_rows(result.list, plan, rows))
+        if (auto q = reader.locate(p, result.list, rows)) located.push_back(std::move(*q));
+    detail::merge_problems(result.problems, std::move(located));
+    return result;
+}
+
+}  // namespace hazeguard::engine

@@ -1,0 +1,241 @@
+// parse_list_json: the JSON form of a list (docs/list-format.md §"JSON"). Shape problems are found
+// here; everything else is validate_list's job, so a built list and a parsed one obey one rule set.
+#include <climits>
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/enterprises/detail/list_common.hpp"
+#include "engine/enterprises/list_import.hpp"
+
+namespace hazeguard::engine {
+
+namespace {
+
+using detail::child;
+using nlohmann::json;
+
+std::string_view type_name(json const& v) {
+    switch (v.type()) {
+        case json::value_t::null:
+            return "null";
+        case json::value_t::boolean:
+            return "a boolean";
+        case json::value_t::number_integer:
+        case json::value_t::number_unsigned:
+            return "an integer";
+        case json::value_t::number_float:
+            return "a number";
+        case json::value_t::string:
+            return "a string";
+        case json::value_t::array:
+            return "an array";
+        case json::value_t::object:
+            return "an object";
+        default:
+            return "an unsupported value";
+    }
+}
+
+// Reads members into the model; a member that is absent or null keeps the model's default.
+class DocumentReader {
+public:
+    explicit DocumentReader(std::vector<ListProblem>& problems) : problems_(problems) {}
+
+    EnterpriseList read(json const& root, std::string& city) {
+        EnterpriseList list;
+        if (!root.is_object()) {
+            report("",
+                   std::string("a list document must be a JSON object, got ") + std::string(type_name(root)));
+            return list;
+        }
+        unknown_members(root, "", {"list", "enterprises"});
+        if (auto const* header = member(root, "list");
+            header && expect(*header, "/list", json::value_t::object)) {
+            unknown_members(*header, "/list", {"city", "note"});
+            text(*header, "/list", "city", city);
+            std::string note;
+            text(*header, "/list", "note", note);
+        }
+        auto const* items = member(root, "enterprises");
+        if (items == nullptr) {
+            report("/enterprises", "missing required member \"enterprises\"");
+        } else if (expect(*items, "/enterprises", json::value_t::array)) {
+            if (items->empty()) report("/enterprises", "the list has no enterprises");
+            list.enterprises.reserve(items->size());
+            for (std::size_t i = 0; i < items->size(); ++i) {
+                row_ = static_cast<int>(i) + 1;
+                list.enterprises.push_back(enterprise((*items)[i], detail::enterprise_pointer(i)));
+            }
+        }
+        return list;
+    }
+
+private:
+    void report(std::string pointer, std::string message) {
+        problems_.push_back({row_, std::move(pointer), std::move(message)});
+    }
+
+    static json const* member(json const& object, std::string_view key) {
+        auto const it = object.find(key);
+        return it == object.end() || it->is_null() ? nullptr : &*it;
+    }
+
+    // Number kinds are one kind here: an integer is a fine number.
+    bool expect(json const& v, std::string const& pointer, json::value_t type) {
+        bool const ok = v.type() == type || (type == json::value_t::number_float && v.is_number());
+        if (!ok) {
+            std::string_view const wanted = type == json::value_t::object   ? "an object"
+                                            : type == json::value_t::array  ? "an array"
+                                            : type == json::value_t::string ? "a string"
+                                                                            : "a number";
+            report(pointer, "expected " + std::string(wanted) + ", got " + std::string(type_name(v)));
+        }
+        return ok;
+    }
+
+    void unknown_members(json const& object, std::string const& pointer,
+                         std::initializer_list<std::string_view> allowed) {
+        for (auto const& [key, value] : object.items()) {
+            if (key == "$comment") continue;
+            bool known = false;
+            for (auto const a : allowed) known = known || key == a;
+            if (!known) report(child(pointer, key), "unknown member " + detail::in_quotes(key));
+        }
+    }
+
+    void text(json const& object, std::string const& pointer, std::string_view key, std::string& out) {
+        auto const* v = member(object, key);
+        if (v && expect(*v, child(pointer, key), json::value_t::string)) out = v->get<std::string>();
+    }
+
+    void pollutants(json const& object, std::string const& pointer, std::string_view key, Pollutants& out) {
+        auto const* v = member(object, key);
+        auto const at = child(pointer, key);
+        if (!v || !expect(*v, at, json::value_t::object)) return;
+        for (auto const& [name, value] : v->items())
+            if (expect(value, child(at, name), json::value_t::number_float)) out[name] = value.get<double>();
+    }
+
+    // Calls f(element, pointer) for each object element of array member `key`.
+    template <class F>
+    void objects(json const& object, std::string const& pointer, std::string_view key, F&& f) {
+        auto const* v = member(object, key);
+        auto const at = child(pointer, key);
+        if (!v || !expect(*v, at, json::value_t::array)) return;
+        for (std::size_t k = 0; k < v->size(); ++k)
+            if (expect((*v)[k], child(at, k), json::value_t::object)) f((*v)[k], child(at, k));
+    }
+
+    Enterprise enterprise(json const& v, std::string const& at) {
+        Enterprise e;
+        if (!expect(v, at, json::value_t::object)) return e;
+        unknown_members(v, at,
+                        {"credit_code", "name", "district", "park", "industry", "grade", "guarantee",
+                         "operating_days", "lines", "baseline_t_per_year", "measures", "contacts"});
+        text(v, at, "credit_code", e.credit_code);
+        text(v, at, "name", e.name);
+        text(v, at, "district", e.district);
+        text(v, at, "park", e.park);
+        text(v, at, "industry", e.industry);
+        text(v, at, "grade", e.grade);
+        text(v, at, "guarantee", e.guarantee);
+        operating_days(v, at, e);
+        objects(v, at, "lines", [&](json const& o, std::string const& p) { e.lines.push_back(line(o, p)); });
+        pollutants(v, at, "baseline_t_per_year", e.baseline_t_per_year);
+        objects(v, at, "measures",
+                [&](json const& o, std::string const& p) { e.measures.push_back(measure(o, p)); });
+        objects(v, at, "contacts", [&](json const& o, std::string const& p) {
+            unknown_members(o, p, {"role", "name", "phone"});
+            Contact c;
+            text(o, p, "role", c.role);
+            text(o, p, "name", c.name);
+            text(o, p, "phone", c.phone);
+            e.contacts.push_back(std::move(c));
+        });
+        return e;
+    }
+
+    void operating_days(json const& v, std::string const& at, Enterprise& e) {
+        auto const* days = member(v, "operating_days");
+        if (!days) return;
+        auto const pointer = child(at, "operating_days");
+        if (!days->is_number_integer()) {
+            report(pointer, "expected an integer, got " + std::string(type_name(*days)));
+        } else if (days->is_number_unsigned() ? days->get<std::uint64_t>() > INT_MAX
+                                              : days->get<std::int64_t>() < INT_MIN) {
+            report(pointer, "operating days must be 1..366");
+        } else {
+            e.operating_days = static_cast<int>(days->get<std::int64_t>());
+        }
+    }
+
+    ProductionLine line(json const& o, std::string const& p) {
+        unknown_members(o, p, {"id", "name", "process", "emission_share"});
+        ProductionLine l;
+        text(o, p, "id", l.id);
+        text(o, p, "name", l.name);
+        text(o, p, "process", l.process);
+        pollutants(o, p, "emission_share", l.emission_share);
+        return l;
+    }
+
+    LevelMeasure measure(json const& o, std::string const& p) {
+        unknown_members(
+            o, p, {"level", "text", "lines", "action", "parameter", "reductions_t_per_day", "transport"});
+        LevelMeasure m;
+        text(o, p, "level", m.level);
+        text(o, p, "text", m.text);
+        text(o, p, "action", m.action);
+        text(o, p, "transport", m.transport);
+        if (auto const* param = member(o, "parameter")) {
+            if (expect(*param, child(p, "parameter"), json::value_t::number_float))
+                m.parameter = param->get<double>();
+        }
+        pollutants(o, p, "reductions_t_per_day", m.reductions_t_per_day);
+        if (auto const* ids = member(o, "lines");
+            ids && expect(*ids, child(p, "lines"), json::value_t::array)) {
+            for (std::size_t j = 0; j < ids->size(); ++j)
+                if (expect((*ids)[j], child(child(p, "lines"), j), json::value_t::string))
+                    m.lines.push_back((*ids)[j].get<std::string>());
+        }
+        return m;
+    }
+
+    std::vector<ListProblem>& problems_;
+    int row_ = 0;
+};
+
+}  // namespace
+
+namespace detail {
+
+EnterpriseList read_list_document(json const& root, std::vector<ListProblem>& problems, std::string& city) {
+    return DocumentReader(problems).read(root, city);
+}
+
+}  // namespace detail
+
+ListParseResult parse_list_json(std::string_view text, plans::Plan const& plan) {
+    ListParseResult result;
+    json root;
+    try {
+        root = json::parse(text);
+    } catch (json::parse_error const& e) {
+        result.problems.push_back({0, "", std::string("malformed JSON: ") + e.what()});
+        return result;
+    }
+    std::string city;
+    result.list = detail::read_list_document(root, result.problems, city);
+    if (!city.empty() && !plan.city_cn.empty() && city != plan.city_cn)
+        result.problems.push_back({0, "/list/city",
+                                   "the list is for " + detail::in_quotes(city) + " but the plan is for " +
+                                       detail::in_quotes(plan.city_cn)});
+    detail::merge_problems(result.problems, validate_list(result.list, plan));
+    return result;
+}
+
+}  // namespace hazeguard::engine
