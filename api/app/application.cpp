@@ -139,6 +139,7 @@ Response Application::handle(Request const& request) {
                                      "an unexpected error occurred; quote the request_id when reporting it"),
                              request_id, request.target);
     }
+    if (r.status == 401) r.headers.set("WWW-Authenticate", "Bearer realm=\"hazeguard\"");  // RFC 6750 §3
     r.headers.set("X-Request-Id", request_id);
     return r;
 }

@@ -13,10 +13,15 @@ void read_day(Input& d, engine::Forecast& f, std::size_t i, int offset_minutes) 
     auto date = d.text("date", true, 10);
     if (date) {
         auto start = engine::parse_local_date(*date, offset_minutes);
-        if (!start) d.error("date", "must be a valid calendar date YYYY-MM-DD");
-        else if (i > 0 && !f.days.empty() && *start != f.days.back().day_start + engine::kDay)
-            d.error("date", "days must be consecutive (expected the day after " + f.days.back().date + ")");
-        else day = {*date, *start, 0, 0, 0, {}};
+        if (!start) {
+            d.error("date", "must be a valid calendar date YYYY-MM-DD");
+        } else {
+            // Compare with the previous day only when that one had a valid date: one fault, one report.
+            auto const& prev = f.days.empty() ? engine::ForecastDay{} : f.days.back();
+            if (i > 0 && !prev.date.empty() && *start != prev.day_start + engine::kDay)
+                d.error("date", "days must be consecutive (expected the day after " + prev.date + ")");
+            day = {*date, *start, 0, 0, 0, {}};
+        }
     }
     auto low = d.integer("aqi_low", true, 0, 500);
     auto high = d.integer("aqi_high", true, 0, 500);

@@ -94,7 +94,7 @@ Reply Service::lift_directive(Command const& c, std::int64_t id, json const& bod
             else add_timer("directive_end", ref(id), when);
         } else {
             throw Problem(409, "/problems/directive-not-active", "Directive not active",
-                          "directive " + std::to_string(id) + " is " + status, {}, {{"status", status}});
+                          "directive " + std::to_string(id) + " is " + status, {}, {{"directive_status", status}});
         }
         return Reply{200, directive_view(id), ""};
     });

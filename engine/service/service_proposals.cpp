@@ -43,7 +43,7 @@ json Service::open_for_decision(std::int64_t id, Principal const& decider) {
     if (p.at("status") != "pending")
         throw Problem(409, "/problems/proposal-not-pending", "Proposal already decided",
                       "proposal " + std::to_string(id) + " is " + p.at("status").get<std::string>(), {},
-                      {{"status", p.at("status")}});
+                      {{"proposal_status", p.at("status")}});
     if (p.at("proposer") == decider.name)
         forbidden("/problems/self-approval", "the proposer of a proposal may not sign or reject it");
     return p;
@@ -83,7 +83,7 @@ Reply Service::create_proposal(Command const& c, json const& body) {
     if (has_level) {
         level = in.text("level", true, 32);
         if (level && !plan_.rank(*level)) in.error("level", "is not a level of the plan");
-    } else if (in.has("level")) {
+    } else if (in.has("level") && !action.empty()) {  // with an unknown action, only the action is at fault
         in.error("level", "must not be given for " + action);
     }
     std::optional<Instant> start;
@@ -175,7 +175,8 @@ Reply Service::approve_proposal(Command const& c, std::int64_t id, json const& b
     return run(c, [&](Tx& tx) {
         auto const p = open_for_decision(id, c.principal);
         auto const state = load_machine().state();
-        int rank = state.level.value_or(0);
+        // Authority must cover every level the action touches: in force, scheduled, and target.
+        int rank = std::max(state.level.value_or(0), state.scheduled && state.scheduled->level ? *state.scheduled->level : 0);
         if (!p.at("level").is_null()) rank = std::max(rank, *plan_.rank(p.at("level").at("id").get<std::string>()));
         auto const& level = plan_.level_at(rank);
         if (!plan_.may_sign(c.principal.authority, level.id)) {
