@@ -157,8 +157,8 @@ json Service::forecast(std::int64_t id) {
 json Service::episodes() {
     return read([&] {
         json out = json::array();
-        SQLite::Statement q(conn(), "SELECT id, opened_at, closed_at, plan_version, rule_set, drill, peak_level "
-                                  "FROM episodes ORDER BY id DESC LIMIT 200");
+        SQLite::Statement q(conn(), "SELECT id, opened_at, closed_at, plan_version, rule_set, drill, peak_level, "
+                                  "list_version FROM episodes ORDER BY id DESC LIMIT 200");
         while (q.executeStep())
             out.push_back({{"id", q.getColumn(0).getInt64()},
                            {"opened_at", local(q.getColumn(1).getInt64())},
@@ -166,15 +166,16 @@ json Service::episodes() {
                            {"plan_version", q.getColumn(3).getString()},
                            {"rule_set", q.getColumn(4).getString()},
                            {"drill", q.getColumn(5).getInt() == 1},
-                           {"peak_level", level_view(plan_.rank(q.getColumn(6).getString()))}});
+                           {"peak_level", level_view(plan_.rank(q.getColumn(6).getString()))},
+                           {"list_version", q.getColumn(7).isNull() ? json(nullptr) : json(q.getColumn(7).getInt64())}});
         return json{{"items", out}};
     });
 }
 
 json Service::episode(std::int64_t id) {
     return read([&] {
-        SQLite::Statement q(conn(), "SELECT opened_at, closed_at, plan_version, rule_set, drill, peak_level "
-                                  "FROM episodes WHERE id = ?");
+        SQLite::Statement q(conn(), "SELECT opened_at, closed_at, plan_version, rule_set, drill, peak_level, "
+                                  "list_version FROM episodes WHERE id = ?");
         q.bind(1, id);
         if (!q.executeStep()) not_found("episode " + std::to_string(id));
         json ep{{"id", id},
@@ -184,6 +185,7 @@ json Service::episode(std::int64_t id) {
                 {"rule_set", q.getColumn(3).getString()},
                 {"drill", q.getColumn(4).getInt() == 1},
                 {"peak_level", level_view(plan_.rank(q.getColumn(5).getString()))},
+                {"list_version", q.getColumn(6).isNull() ? json(nullptr) : json(q.getColumn(6).getInt64())},
                 {"timeline", json::array()}};
         SQLite::Statement t(conn(), "SELECT id, ref, at, kind, actor, summary_cn, detail, plan_version FROM timeline "
                                   "WHERE episode_id = ? ORDER BY id");

@@ -1,0 +1,98 @@
+// The domain brief's §14 scenario (none → yellow → orange → downgrade → lift), replayed through
+// the real server on a drill clock (ten simulated hours per real second) with the 1,555-plant
+// sample list: the right level and the right orders at every step.
+#include <fstream>
+
+#include "tests/integration/integration_fixture.hpp"
+
+using namespace hazeguard::test;
+
+namespace {
+
+json example(std::string const& name) {
+    std::ifstream in(HG_SOURCE_DIR "/docs/examples/" + name);
+    return json::parse(in);
+}
+
+void wait_until(LiveServer& s, std::string const& local_time) {
+    auto const target = *hazeguard::engine::parse_rfc3339(local_time);
+    for (int i = 0; i < 600 && s.now() < target; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    REQUIRE(s.now() >= target);
+}
+
+// Consultation: forecast, proposal, signature by the deputy mayor. Returns the signed proposal.
+json consult(LiveServer& s, std::string const& forecast, json proposal) {
+    auto const f = s.post("/v1/forecasts", example(forecast), "duty_officer");
+    REQUIRE(f.status == 201);
+    proposal["forecast_id"] = f.body.at("id");
+    proposal["consultation_note"] = "省市联合会商";
+    auto const p = s.post("/v1/proposals", proposal, "duty_officer");
+    REQUIRE(p.status == 201);
+    auto const a = s.post("/v1/proposals/" + std::to_string(p.body.at("id").get<int>()) + "/approve", json::object(),
+                          "approver:deputy_mayor");
+    REQUIRE(a.status == 200);
+    return a.body;
+}
+
+json progress(LiveServer& s) { return s.get("/v1/episodes/1/progress").body; }
+
+}  // namespace
+
+TEST_CASE("the §14 scenario with the sample list issues the right orders at every step", "[integration][scenario]") {
+    LiveServer s("2026-12-14T10:00:00+08:00", 36000);
+    int const plants = s.get("/v1/enterprises").body.at("count").get<int>();
+    REQUIRE(plants == 1555);
+
+    // C1 (D1 10:00): yellow from D2 00:00 to D4 00:00.
+    auto const yellow = consult(s, "forecast-c1.json",
+                                {{"action", "issue"}, {"level", "yellow"}, {"start_at", "2026-12-15T00:00:00+08:00"},
+                                 {"end_at", "2026-12-17T00:00:00+08:00"}});
+    CHECK(yellow.at("checks").at("reduction_plan").at("enterprises") == plants);
+    wait_until(s, "2026-12-15T01:00:00+08:00");
+    auto p = progress(s);
+    REQUIRE(p.at("batches").size() == 1);
+    CHECK(p.at("batches")[0].at("level") == "yellow");
+    CHECK(p.at("counts").at("total") == plants);
+    auto const ent01 = s.get("/v1/me/orders", "enterprise").body.at("items")[0];
+    CHECK(ent01.at("content").at("reductions_t_per_day").at("NOx") == Approx(0.409));
+
+    // C2 (D2 10:00): orange from D3 00:00, open-ended.
+    wait_until(s, "2026-12-15T10:00:00+08:00");
+    consult(s, "forecast-c2.json",
+            {{"action", "upgrade"}, {"level", "orange"}, {"start_at", "2026-12-16T00:00:00+08:00"}, {"end_at", nullptr}});
+    wait_until(s, "2026-12-16T01:00:00+08:00");
+    p = progress(s);
+    REQUIRE(p.at("batches").size() == 2);
+    CHECK(p.at("batches")[1].at("level") == "orange");
+    CHECK(p.at("batches")[1].at("previous_level") == "yellow");
+    CHECK(p.at("counts").at("total") == plants);
+    auto const orange = s.get("/v1/me/orders", "enterprise").body.at("items")[0];
+    CHECK(orange.at("supersedes") == ent01.at("id"));
+    CHECK(orange.at("content").at("reductions_t_per_day").at("NOx") == Approx(0.601));
+    CHECK(s.get("/v1/status").body.at("open_ended") == true);  // the yellow's D4 end no longer applies
+
+    // C3 (D4 10:00): downgrade to yellow from D5 00:00 (no fluctuation across 200).
+    wait_until(s, "2026-12-17T10:00:00+08:00");
+    auto const down = consult(s, "forecast-c3.json",
+                              {{"action", "downgrade"}, {"level", "yellow"}, {"start_at", "2026-12-18T00:00:00+08:00"}});
+    CHECK(down.at("checks").at("fluctuation").at("applies") == false);
+    wait_until(s, "2026-12-18T01:00:00+08:00");
+    p = progress(s);
+    REQUIRE(p.at("batches").size() == 3);
+    CHECK(p.at("batches")[2].at("level") == "yellow");
+
+    // C4 (D5 10:00): lift from D6 00:00 (≥ 36 h below 150).
+    wait_until(s, "2026-12-18T10:00:00+08:00");
+    auto const lift = consult(s, "forecast-c4.json", {{"action", "lift"}, {"start_at", "2026-12-19T00:00:00+08:00"}});
+    CHECK(lift.at("checks").at("lift").at("satisfied") == true);
+    wait_until(s, "2026-12-19T01:00:00+08:00");
+    p = progress(s);
+    REQUIRE(p.at("batches").size() == 4);
+    CHECK(p.at("batches")[3].at("kind") == "termination");
+    CHECK(p.at("batches")[3].at("terminations") == plants);
+    CHECK(s.get("/v1/status").body.at("state") == "normal");
+    auto const episode = s.get("/v1/episodes/1").body;
+    CHECK(episode.at("peak_level").at("id") == "orange");
+    CHECK(episode.at("list_version") == 1);
+    CHECK(episode.at("closed_at") == "2026-12-19T00:00:00+08:00");
+}
