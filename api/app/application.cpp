@@ -89,6 +89,14 @@ std::string list_format(Request const& r) {
                   "send the list as application/json or text/csv");
 }
 
+std::optional<std::string> proposal_status(RouteMatch const& m) {
+    auto status = m.query("status");
+    if (status && *status != "pending" && *status != "approved" && *status != "rejected")
+        throw Problem(400, "/problems/invalid-query", "Invalid query parameter", "status must be pending, approved or rejected",
+                      {{"/query/status", "must be pending, approved or rejected"}});
+    return status;
+}
+
 service::OrderFilter order_filter(RouteMatch const& m) {
     service::OrderFilter f;
     std::vector<service::FieldError> errors;
@@ -153,7 +161,7 @@ Response Application::dispatch(Request const& request, std::string const& reques
         {"POST", "/v1/forecasts", [&](Context const& c) { deny_enterprise(c.principal); return reply(s.submit_forecast(c.command(), body_of(c.request))); }},
         {"GET", "/v1/forecasts/{id}", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.forecast(id(c))); }},
         {"POST", "/v1/proposals", [&](Context const& c) { return reply(s.create_proposal(c.command(), body_of(c.request))); }},
-        {"GET", "/v1/proposals", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.proposals(c.match.query("status"))); }},
+        {"GET", "/v1/proposals", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.proposals(proposal_status(c.match))); }},
         {"GET", "/v1/proposals/{id}", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.proposal(id(c))); }},
         {"POST", "/v1/proposals/{id}/approve", [&](Context const& c) { return reply(s.approve_proposal(c.command(), id(c), body_of(c.request))); }},
         {"POST", "/v1/proposals/{id}/reject", [&](Context const& c) { return reply(s.reject_proposal(c.command(), id(c), body_of(c.request))); }},

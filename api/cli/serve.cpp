@@ -133,7 +133,13 @@ int serve(int argc, char** argv) {
              {"drill", options.drill}, {"now", engine::format_rfc3339(svc.now(), 480)}, {"overdue_timers_fired", overdue}});
         std::cout << "hazeguard listening on http://" << so.address << ":" << so.port << "  (db " << db_path
                   << (options.drill ? ", DRILL" : "") << ")" << std::endl;
-        server.run();
+        try {
+            server.run();
+        } catch (...) {  // e.g. the port is taken: stop the timer thread before reporting
+            stopping = true;
+            timers.join();
+            throw;
+        }
         stopping = true;
         timers.join();
         log("info", "hazeguard stopped");

@@ -112,6 +112,8 @@ json Service::episode_progress(std::int64_t episode) {
 
 json Service::episode_orders(std::int64_t episode, OrderFilter const& f) {
     auto lock = read_lock();
+    if (conn().execAndGet("SELECT count(*) FROM episodes WHERE id = " + std::to_string(episode)).getInt() == 0)
+        not_found("episode " + std::to_string(episode));
     std::int64_t batch = 0;
     if (f.batch) {
         batch = *f.batch;

@@ -35,6 +35,8 @@ TEST_CASE("a 401 names the Bearer scheme in WWW-Authenticate (RFC 9110 §11.6.1)
     auto const challenge = r.header("WWW-Authenticate");
     REQUIRE(challenge.has_value());
     CHECK(challenge->rfind("Bearer", 0) == 0);
+    CHECK(api.get("/v1/status", "bogus").header("WWW-Authenticate") == challenge);
+    CHECK_FALSE(api.get("/v1/proposals", api.enterprise).header("WWW-Authenticate").has_value());   // 403: none
 }
 
 TEST_CASE("every role may read the status; only enterprises are kept from the workflow records", "[api][auth]") {

@@ -18,7 +18,8 @@ namespace {
 
 using Route = std::pair<std::string, std::string>;   // lower-case method, path template
 
-/// @brief Every route Application::dispatch serves; keep in step with api/app/application.cpp.
+/// @brief Every route Application::dispatch serves; keep in step with api/app/application.cpp (a
+/// test below reads that file's route table to make sure).
 std::set<Route> const& served_routes() {
     static std::set<Route> const kRoutes = {
         {"get", "/healthz"},
@@ -39,8 +40,24 @@ std::set<Route> const& served_routes() {
         {"post", "/v1/directives/{id}/lift"},
         {"get", "/v1/episodes"},
         {"get", "/v1/episodes/{id}"},
+        {"get", "/v1/episodes/{id}/progress"},
+        {"get", "/v1/episodes/{id}/orders"},
+        {"put", "/v1/enterprises"},
+        {"get", "/v1/enterprises"},
+        {"get", "/v1/enterprises/{code}"},
+        {"get", "/v1/me/orders"},
+        {"get", "/v1/orders/{id}"},
+        {"post", "/v1/orders/{id}/ack"},
+        {"post", "/v1/orders/{id}/execution"},
     };
     return kRoutes;
+}
+
+/// @brief A concrete target for a path template: {id} → 999, {code} → a credit code.
+std::string concrete(std::string path) {
+    if (auto const i = path.find("{id}"); i != std::string::npos) path.replace(i, 4, "999");
+    if (auto const i = path.find("{code}"); i != std::string::npos) path.replace(i, 6, "91140121MA0TE00013");
+    return path;
 }
 
 json const& document() {
@@ -106,14 +123,34 @@ TEST_CASE("every route of the application is documented, and every documented ro
     // The list matches the application: each route answers something other than "no such route".
     Api api;
     for (auto const& [method, path] : served_routes()) {
-        std::string target = path;
-        if (auto const i = target.find("{id}"); i != std::string::npos) target.replace(i, 4, "999");
+        std::string const target = concrete(path);
         std::string upper = method;
         for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        auto const r = api.send(upper, target, api.mayor, method == "post" ? "{}" : "");
+        auto const r = api.send(upper, target, api.mayor, method == "get" ? "" : "{}");
         INFO(upper << " " << target << " -> " << r.raw);
         CHECK(r.status != 405);
         CHECK_FALSE((r.status == 404 && r.body.value("detail", "").rfind("no resource at", 0) == 0));
+    }
+}
+
+TEST_CASE("the test's route list is the route table of api/app/application.cpp", "[api][openapi]") {
+    auto const source = read_text(std::filesystem::path(HG_SOURCE_DIR) / "api" / "app" / "application.cpp");
+    std::regex const route("\\{\"(GET|POST|PUT|PATCH|DELETE)\", \"(/[^\"]*)\"");
+    std::set<Route> table;
+    for (std::sregex_iterator i(source.begin(), source.end(), route), end; i != end; ++i) {
+        std::string method = (*i)[1];
+        for (auto& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        table.insert({method, (*i)[2]});
+    }
+    REQUIRE(table.size() > 10);
+    for (auto const& r : served_routes())
+        if (r.second.rfind("/v1/", 0) == 0) {
+            INFO("listed but not in the route table: " << r.first << " " << r.second);
+            CHECK(table.count(r) == 1);
+        }
+    for (auto const& r : table) {
+        INFO("in the route table but not in the test's list: " << r.first << " " << r.second);
+        CHECK(served_routes().count(r) == 1);
     }
 }
 
@@ -127,11 +164,13 @@ TEST_CASE("the document is well-formed: operations, $refs, JSON Schema 2020-12",
         bool success = false;
         for (auto const& [code, _] : op.at("responses").items()) success = success || code[0] == '2';
         CHECK(success);
-        if (path.find("{id}") != std::string::npos) {
+        for (auto const* name : {"id", "code"}) {
+            if (path.find("{" + std::string(name) + "}") == std::string::npos) continue;
             bool declared = false;
-            for (auto const& p : op.value("parameters", json::array())) declared = declared || resolve(p).at("name") == "id";
+            auto declares = [&](json const& p) { return resolve(p).at("name") == name && resolve(p).at("in") == "path"; };
+            for (auto const& p : op.value("parameters", json::array())) declared = declared || declares(p);
             for (auto const& p : document().at("paths").at(path).value("parameters", json::array()))
-                declared = declared || resolve(p).at("name") == "id";
+                declared = declared || declares(p);
             CHECK(declared);
         }
     });
@@ -164,7 +203,7 @@ TEST_CASE("security: bearer tokens on /v1, none on health and the document", "[a
     });
 }
 
-TEST_CASE("every POST references the one Idempotency-Key parameter", "[api][openapi]") {
+TEST_CASE("every POST and PUT references the one Idempotency-Key parameter", "[api][openapi]") {
     auto const& param = document().at("components").at("parameters").at("IdempotencyKey");
     CHECK(param.at("in") == "header");
     CHECK(param.at("name") == "Idempotency-Key");
@@ -173,14 +212,15 @@ TEST_CASE("every POST references the one Idempotency-Key parameter", "[api][open
         INFO(method << " " << path);
         auto const params = op.value("parameters", json::array());
         bool const has = std::find(params.begin(), params.end(), ref) != params.end();
-        CHECK(has == (method == "post"));
+        CHECK(has == (method == "post" || method == "put"));
         for (auto const& p : params) CHECK((!p.contains("name") || p.at("name") != "Idempotency-Key"));
     });
 }
 
 TEST_CASE("every 4xx/5xx is application/problem+json with the Problem schema", "[api][openapi]") {
     auto const& problem = document().at("components").at("schemas").at("Problem");
-    for (auto const* member : {"type", "title", "status", "detail", "instance", "request_id", "errors", "state", "action", "rule"}) {
+    for (auto const* member : {"type", "title", "status", "detail", "instance", "request_id", "errors", "state", "action",
+                               "rule", "proposal_status", "directive_status", "problem_count", "superseded_by"}) {
         INFO(member);
         CHECK(problem.at("properties").contains(member));
     }
@@ -214,11 +254,11 @@ TEST_CASE("request schemas say what the service validates", "[api][openapi]") {
     Api api;
     each_operation([&](std::string const& path, std::string const& method, json const& op) {
         if (method != "post") return;
-        std::string target = path;
-        if (auto const i = target.find("{id}"); i != std::string::npos) target.replace(i, 4, "999");
+        std::string const target = concrete(path);
         std::string const& token = path.find("/approve") != std::string::npos || path.find("/reject") != std::string::npos
                                        ? api.deputy_mayor
-                                       : api.duty;
+                                   : path.find("/v1/orders/") == 0 ? api.enterprise
+                                                                   : api.duty;
         for (auto const& schema : request_schemas(op)) {
             INFO(path << " " << schema.dump());
             CHECK(schema.at("type") == "object");
