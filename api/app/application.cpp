@@ -131,7 +131,44 @@ service::OrderFilter order_filter(RouteMatch const& m) {
 
 }  // namespace
 
-Application::Application(service::Service& service) : service_(service) {}
+struct Application::Routes {
+    using RouteHandler = std::function<Response(Context const&)>;
+    std::vector<Route<RouteHandler>> list;
+
+    explicit Routes(service::Service& s) {
+        auto id = [](Context const& c) { return c.match.id; };
+        list = {
+            {"GET", "/v1/status", [&](Context const&) { return json_response(200, s.status()); }},
+            {"POST", "/v1/forecasts", [&](Context const& c) { deny_enterprise(c.principal); return reply(s.submit_forecast(c.command(), body_of(c.request))); }},
+            {"GET", "/v1/forecasts/{id}", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.forecast(id(c))); }},
+            {"POST", "/v1/proposals", [&](Context const& c) { return reply(s.create_proposal(c.command(), body_of(c.request))); }},
+            {"GET", "/v1/proposals", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.proposals(proposal_status(c.match))); }},
+            {"GET", "/v1/proposals/{id}", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.proposal(id(c))); }},
+            {"POST", "/v1/proposals/{id}/approve", [&](Context const& c) { return reply(s.approve_proposal(c.command(), id(c), body_of(c.request))); }},
+            {"POST", "/v1/proposals/{id}/reject", [&](Context const& c) { return reply(s.reject_proposal(c.command(), id(c), body_of(c.request))); }},
+            {"POST", "/v1/directives", [&](Context const& c) { return reply(s.create_directive(c.command(), body_of(c.request))); }},
+            {"GET", "/v1/directives", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.directives()); }},
+            {"GET", "/v1/directives/{id}", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.directive(id(c))); }},
+            {"POST", "/v1/directives/{id}/lift", [&](Context const& c) { return reply(s.lift_directive(c.command(), id(c), body_of(c.request))); }},
+            {"GET", "/v1/episodes", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episodes()); }},
+            {"GET", "/v1/episodes/{id}", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode(id(c))); }},
+            {"GET", "/v1/episodes/{id}/progress", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode_progress(id(c))); }},
+            {"GET", "/v1/episodes/{id}/orders", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode_orders(id(c), order_filter(c.match))); }},
+            {"PUT", "/v1/enterprises", [&](Context const& c) { return reply(s.import_list(c.command(), c.request.body, list_format(c.request), c.match.query("dry_run") == "true", "api")); }},
+            {"GET", "/v1/enterprises", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.current_list()); }},
+            {"GET", "/v1/enterprises/{code}", [&](Context const& c) { own_enterprise(c.principal, c.match.code); return json_response(200, s.enterprise(c.match.code)); }},
+            {"GET", "/v1/me/orders", [&](Context const& c) { return json_response(200, s.my_orders(c.principal)); }},
+            {"GET", "/v1/orders/{id}", [&](Context const& c) { return json_response(200, s.order(c.principal, id(c), c.match.query("text") != "false")); }},
+            {"POST", "/v1/orders/{id}/ack", [&](Context const& c) { return reply(s.acknowledge_order(c.command(), id(c), body_of(c.request))); }},
+            {"POST", "/v1/orders/{id}/execution", [&](Context const& c) { return reply(s.report_execution(c.command(), id(c), body_of(c.request))); }},
+        };
+    }
+};
+
+Application::Application(service::Service& service)
+    : service_(service), routes_(std::make_unique<Routes>(service)) {}
+
+Application::~Application() = default;
 
 Response Application::handle(Request const& request) {
     std::string const request_id = request.headers.get("X-Request-Id").value_or(new_request_id());
@@ -153,35 +190,8 @@ Response Application::handle(Request const& request) {
 }
 
 Response Application::dispatch(Request const& request, std::string const& request_id) {
-    using RouteHandler = std::function<Response(Context const&)>;
-    auto& s = service_;
-    auto id = [](Context const& c) { return c.match.id; };
-    std::vector<Route<RouteHandler>> const routes = {
-        {"GET", "/v1/status", [&](Context const&) { return json_response(200, s.status()); }},
-        {"POST", "/v1/forecasts", [&](Context const& c) { deny_enterprise(c.principal); return reply(s.submit_forecast(c.command(), body_of(c.request))); }},
-        {"GET", "/v1/forecasts/{id}", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.forecast(id(c))); }},
-        {"POST", "/v1/proposals", [&](Context const& c) { return reply(s.create_proposal(c.command(), body_of(c.request))); }},
-        {"GET", "/v1/proposals", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.proposals(proposal_status(c.match))); }},
-        {"GET", "/v1/proposals/{id}", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.proposal(id(c))); }},
-        {"POST", "/v1/proposals/{id}/approve", [&](Context const& c) { return reply(s.approve_proposal(c.command(), id(c), body_of(c.request))); }},
-        {"POST", "/v1/proposals/{id}/reject", [&](Context const& c) { return reply(s.reject_proposal(c.command(), id(c), body_of(c.request))); }},
-        {"POST", "/v1/directives", [&](Context const& c) { return reply(s.create_directive(c.command(), body_of(c.request))); }},
-        {"GET", "/v1/directives", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.directives()); }},
-        {"GET", "/v1/directives/{id}", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.directive(id(c))); }},
-        {"POST", "/v1/directives/{id}/lift", [&](Context const& c) { return reply(s.lift_directive(c.command(), id(c), body_of(c.request))); }},
-        {"GET", "/v1/episodes", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episodes()); }},
-        {"GET", "/v1/episodes/{id}", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode(id(c))); }},
-        {"GET", "/v1/episodes/{id}/progress", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode_progress(id(c))); }},
-        {"GET", "/v1/episodes/{id}/orders", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode_orders(id(c), order_filter(c.match))); }},
-        {"PUT", "/v1/enterprises", [&](Context const& c) { return reply(s.import_list(c.command(), c.request.body, list_format(c.request), c.match.query("dry_run") == "true", "api")); }},
-        {"GET", "/v1/enterprises", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.current_list()); }},
-        {"GET", "/v1/enterprises/{code}", [&](Context const& c) { own_enterprise(c.principal, c.match.code); return json_response(200, s.enterprise(c.match.code)); }},
-        {"GET", "/v1/me/orders", [&](Context const& c) { return json_response(200, s.my_orders(c.principal)); }},
-        {"GET", "/v1/orders/{id}", [&](Context const& c) { return json_response(200, s.order(c.principal, id(c), c.match.query("text") != "false")); }},
-        {"POST", "/v1/orders/{id}/ack", [&](Context const& c) { return reply(s.acknowledge_order(c.command(), id(c), body_of(c.request))); }},
-        {"POST", "/v1/orders/{id}/execution", [&](Context const& c) { return reply(s.report_execution(c.command(), id(c), body_of(c.request))); }},
-    };
 
+    auto& s = service_;
     auto const target = split_target(request.target);
     if (target.path == "/healthz" || target.path == "/livez") return json_response(200, {{"status", "ok"}});
     if (target.path == "/readyz") {
@@ -193,7 +203,7 @@ Response Application::dispatch(Request const& request, std::string const& reques
         r.body = std::string(openapi_document());
         return r;
     }
-    auto const found = find_route(routes, request.method, target);
+    auto const found = find_route(routes_->list, request.method, target);
     if (found.method_not_allowed) {
         Response r = problem_response(Problem(405, "/problems/method-not-allowed", "Method not allowed",
                                               request.method + " is not allowed on " + target.path),

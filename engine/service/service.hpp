@@ -24,6 +24,7 @@
 
 namespace SQLite {
 class Database;
+class Statement;
 }
 namespace hazeguard::storage {
 class GroupCommitter;
@@ -176,6 +177,9 @@ private:
     std::string render_notice(std::int64_t proposal_id, engine::Instant signed_at, Principal const& signer);
 
     SQLite::Database& conn();               ///< the writer inside a write job, else the reader
+    /// A prepared statement for `sql` on `db`, reset with bindings cleared. Hot paths only: one
+    /// user at a time per connection (the writer thread, or a reader holding read_lock()).
+    SQLite::Statement& cached(SQLite::Database& db, std::string const& sql);
     std::unique_lock<std::mutex> read_lock();
 
     std::unique_ptr<SQLite::Database> db_;      ///< the writer connection (group commit thread)
@@ -189,6 +193,8 @@ private:
     std::shared_mutex token_cache_mutex_;
     std::unordered_map<std::string, Principal> token_cache_;   ///< SHA-256 → principal
     std::mutex reader_mutex_;
+    // after the connections: statements are finalized before their connection closes
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> writer_statements_, reader_statements_;
     std::unique_ptr<storage::GroupCommitter> committer_;  // last: its thread stops first
 };
 

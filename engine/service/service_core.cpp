@@ -83,6 +83,17 @@ SQLite::Database& Service::conn() {
     return reader_ ? *reader_ : *db_;
 }
 
+SQLite::Statement& Service::cached(SQLite::Database& db, std::string const& sql) {
+    auto& slot = (&db == db_.get() ? writer_statements_ : reader_statements_)[sql];
+    if (!slot) {
+        slot = std::make_unique<SQLite::Statement>(db, sql);
+    } else {
+        slot->reset();
+        slot->clearBindings();
+    }
+    return *slot;
+}
+
 std::unique_lock<std::mutex> Service::read_lock() {
     return std::unique_lock<std::mutex>(reader_ ? reader_mutex_ : db_mutex_);
 }
@@ -110,10 +121,17 @@ Reply Service::run(Command const& c, std::function<Reply(Tx&)> const& body) {
     Reply result;
     try {
         committer_->submit([&] {
+            // A stepped statement pins its connection's snapshot and the WAL: reset them all after the job.
+            struct ResetStatements {
+                std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>>& all;
+                ~ResetStatements() {
+                    for (auto& [sql, st] : all) st->reset();
+                }
+            } const reset{writer_statements_};
             auto& db = conn();
             if (c.idempotency_key) {
-                SQLite::Statement q(db, "SELECT fingerprint, status, body, location FROM idempotency "
-                                        "WHERE principal = ? AND key = ?");
+                auto& q = cached(db, "SELECT fingerprint, status, body, location FROM idempotency "
+                                     "WHERE principal = ? AND key = ?");
                 q.bind(1, scope);
                 q.bind(2, *c.idempotency_key);
                 if (q.executeStep()) {
@@ -128,8 +146,8 @@ Reply Service::run(Command const& c, std::function<Reply(Tx&)> const& body) {
             Tx tx{db, real_now(), now()};
             result = body(tx);
             if (c.idempotency_key) {
-                SQLite::Statement s(db, "INSERT INTO idempotency(principal, key, fingerprint, status, body, location, "
-                                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                auto& s = cached(db, "INSERT INTO idempotency(principal, key, fingerprint, status, body, location, "
+                                     "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
                 s.bind(1, scope);
                 s.bind(2, *c.idempotency_key);
                 s.bind(3, c.fingerprint);
@@ -252,11 +270,12 @@ std::optional<Principal> Service::authenticate(std::string const& token) {
         if (auto it = token_cache_.find(hash); it != token_cache_.end()) return it->second;
     }
     auto lock = read_lock();
-    SQLite::Statement q(conn(), "SELECT name, role, authority, enterprise_id FROM tokens WHERE hash = ?");
+    auto& q = cached(conn(), "SELECT name, role, authority, enterprise_id FROM tokens WHERE hash = ?");
     q.bind(1, hash);
     if (!q.executeStep()) return std::nullopt;
     auto text = [&](int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); };
     Principal const p{text(0), text(1), text(2), text(3)};
+    q.reset();  // release the reader's snapshot
     // Tokens are never changed once issued, so a found one can be remembered.
     std::unique_lock remember(token_cache_mutex_);
     token_cache_.emplace(hash, p);

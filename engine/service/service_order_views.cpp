@@ -29,15 +29,19 @@ struct OrderRow {
     std::string credit_code;
 };
 
-OrderRow load_row(SQLite::Database& db, std::int64_t id) {
-    SQLite::Statement q(db, "SELECT o.batch_id, o.enterprise_id, b.episode_id, b.list_version, o.kind, o.status, "
-                            "o.supersedes, e.credit_code, (SELECT max(id) FROM order_batches x WHERE "
-                            "x.episode_id = b.episode_id) FROM orders o JOIN order_batches b ON b.id = o.batch_id "
-                            "JOIN enterprises e ON e.list_version = b.list_version AND e.id = o.enterprise_id "
-                            "WHERE o.id = ?");
+constexpr char const* kLoadRow =
+    "SELECT o.batch_id, o.enterprise_id, b.episode_id, b.list_version, o.kind, o.status, o.supersedes, "
+    "e.credit_code, (SELECT max(id) FROM order_batches x WHERE x.episode_id = b.episode_id) FROM orders o "
+    "JOIN order_batches b ON b.id = o.batch_id JOIN enterprises e ON e.list_version = b.list_version AND "
+    "e.id = o.enterprise_id WHERE o.id = ?";
+
+OrderRow load_row(SQLite::Statement& q, std::int64_t id) {
     q.bind(1, id);
-    if (!q.executeStep()) not_found("order " + std::to_string(id));
-    return {id,
+    if (!q.executeStep()) {
+        q.reset();
+        not_found("order " + std::to_string(id));
+    }
+    OrderRow const row{id,
             q.getColumn(0).getInt64(),
             q.getColumn(1).getInt64(),
             q.getColumn(2).getInt64(),
@@ -47,6 +51,8 @@ OrderRow load_row(SQLite::Database& db, std::int64_t id) {
             q.getColumn(5).getInt(),
             opt(q.getColumn(6)),
             q.getColumn(7).getString()};
+    q.reset();  // a cached statement must not keep its snapshot
+    return row;
 }
 
 // Enterprises see only their own orders; officials see all.
@@ -67,10 +73,12 @@ std::optional<std::int64_t> successor(SQLite::Database& db, OrderRow const& row)
 }
 
 // Keeps order_counts in step with one order's change (progress reads the counts, not the orders).
-void bump_counts(SQLite::Database& db, OrderRow const& row, std::string const& set, std::optional<Instant> ack_at) {
-    SQLite::Statement u(db, "UPDATE order_counts SET " + set + " WHERE batch_id = ? AND kind = ? AND "
-                            "(district, industry, grade) = (SELECT district, industry, grade FROM enterprises "
-                            "WHERE list_version = ? AND id = ?)");
+std::string bump_sql(std::string const& set) {
+    return "UPDATE order_counts SET " + set + " WHERE batch_id = ? AND kind = ? AND (district, industry, grade) = "
+           "(SELECT district, industry, grade FROM enterprises WHERE list_version = ? AND id = ?)";
+}
+
+void bump_counts(SQLite::Statement& u, OrderRow const& row, std::optional<Instant> ack_at) {
     int i = 1;
     if (ack_at) {
         u.bind(i++, *ack_at);
@@ -93,7 +101,7 @@ void refuse_superseded(SQLite::Database& db, OrderRow const& row) {
 }  // namespace
 
 json Service::order_view(std::int64_t id, bool with_text) {
-    auto const row = load_row(conn(), id);
+    auto const row = load_row(cached(conn(), kLoadRow), id);
     SQLite::Statement q(conn(), "SELECT b.level, b.previous_level, b.issued_at, b.effective_from, b.ack_due_at, "
                               "b.execution_due_at, o.ack_at, o.ack_by, o.ack_phone, o.ack_note, o.executed_at, "
                               "o.execution, o.reminded_at, o.escalated_at, e.body FROM orders o JOIN order_batches b "
@@ -185,23 +193,24 @@ Reply Service::acknowledge_order(Command const& c, std::int64_t id, json const& 
     // The write job stays small (group commit: it runs on the one writer thread); the answer is
     // built from what the job read and wrote, not from a full order view.
     return run(c, [&](Tx& tx) {
-        auto const row = load_row(tx.db, id);
+        auto const row = load_row(cached(tx.db, kLoadRow), id);
         check_reader(c.principal, row);
         if (row.status == 0) {  // a repeated acknowledgement returns the first one unchanged
             refuse_superseded(tx.db, row);
-            SQLite::Statement u(tx.db, "UPDATE orders SET status = 1, ack_at = ?, ack_by = ?, ack_phone = ?, "
-                                       "ack_note = ? WHERE id = ? AND status = 0");
+            auto& u = cached(tx.db, "UPDATE orders SET status = 1, ack_at = ?, ack_by = ?, ack_phone = ?, "
+                                    "ack_note = ? WHERE id = ? AND status = 0");
             u.bind(1, tx.now);
             u.bind(2, *by);
             u.bind(3, *phone);
             u.bind(4, note);
             u.bind(5, id);
             u.exec();
-            bump_counts(tx.db, row, "acknowledged = acknowledged + 1, acknowledged_late = acknowledged_late + "
-                                    "(SELECT ? > ack_due_at FROM order_batches WHERE id = ?)", tx.now);
+            bump_counts(cached(tx.db, bump_sql("acknowledged = acknowledged + 1, acknowledged_late = "
+                                               "acknowledged_late + (SELECT ? > ack_due_at FROM order_batches WHERE id = ?)")),
+                        row, tx.now);
         }
-        SQLite::Statement a(tx.db, "SELECT o.status, o.ack_at, o.ack_by, o.ack_phone, o.ack_note, b.ack_due_at "
-                                   "FROM orders o JOIN order_batches b ON b.id = o.batch_id WHERE o.id = ?");
+        auto& a = cached(tx.db, "SELECT o.status, o.ack_at, o.ack_by, o.ack_phone, o.ack_note, b.ack_due_at "
+                                "FROM orders o JOIN order_batches b ON b.id = o.batch_id WHERE o.id = ?");
         a.bind(1, id);
         a.executeStep();
         Instant const at = a.getColumn(1).getInt64();
@@ -247,7 +256,7 @@ Reply Service::report_execution(Command const& c, std::int64_t id, json const& b
         }
     in.finish();
     return run(c, [&](Tx& tx) {
-        auto const row = load_row(tx.db, id);
+        auto const row = load_row(cached(tx.db, kLoadRow), id);
         check_reader(c.principal, row);
         refuse_superseded(tx.db, row);
         if (row.kind != 0)
@@ -272,14 +281,15 @@ Reply Service::report_execution(Command const& c, std::int64_t id, json const& b
         u.bind(2, report.dump());
         u.bind(3, id);
         u.exec();
-        if (row.status == 1) bump_counts(tx.db, row, "executed = executed + 1", std::nullopt);  // a re-report counts once
+        if (row.status == 1)  // a re-report counts once
+            bump_counts(cached(tx.db, bump_sql("executed = executed + 1")), row, std::nullopt);
         return Reply{200, order_view(id, false), ""};
     });
 }
 
 json Service::order(Principal const& who, std::int64_t id, bool with_text) {
     auto lock = read_lock();
-    check_reader(who, load_row(conn(), id));
+    check_reader(who, load_row(cached(conn(), kLoadRow), id));
     return order_view(id, with_text);
 }
 

@@ -26,11 +26,13 @@ void GroupCommitter::submit(std::function<void()> work) {
         work();
         return;
     }
-    Job job{std::move(work), nullptr, false};
-    std::unique_lock lock(mutex_);
-    queue_.push_back(&job);
+    Job job{std::move(work), nullptr};
+    {
+        std::lock_guard lock(mutex_);
+        queue_.push_back(&job);
+    }
     wake_.notify_one();
-    finished_.wait(lock, [&] { return job.done; });
+    job.done.acquire();
     if (job.error) std::rethrow_exception(job.error);
 }
 
@@ -47,11 +49,7 @@ void GroupCommitter::loop() {
             }
         }
         run_group(group);
-        {
-            std::lock_guard lock(mutex_);
-            for (Job* j : group) j->done = true;
-        }
-        finished_.notify_all();
+        for (Job* j : group) j->done.release();
     }
 }
 

@@ -9,6 +9,7 @@
 #include <exception>
 #include <functional>
 #include <mutex>
+#include <semaphore>
 #include <thread>
 
 #include <SQLiteCpp/Database.h>
@@ -37,7 +38,7 @@ private:
     struct Job {
         std::function<void()> work;
         std::exception_ptr error;
-        bool done = false;
+        std::binary_semaphore done{0};  // one wake-up per job, no thundering herd
     };
     void loop();
     void run_group(std::deque<Job*>& group);
@@ -46,7 +47,7 @@ private:
     std::mutex& db_mutex_;
     std::size_t max_group_;
     std::mutex mutex_;
-    std::condition_variable wake_, finished_;
+    std::condition_variable wake_;
     std::deque<Job*> queue_;
     bool stopping_ = false;
     std::thread thread_;

@@ -1,0 +1,51 @@
+// hg_bench_echo --port P --threads N
+//
+// The "bare limit" for the acknowledgement benchmark: the project's own HttpServer (Boost.Beast,
+// api/server/) with a handler that only parses the JSON body with nlohmann and answers a small
+// JSON object. No routing, authentication, SQLite or fsync: whatever the ack benchmark loses
+// against this is the application's own cost. Stops on SIGINT/SIGTERM.
+#include <cstdint>
+#include <cstring>
+#include <iostream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "api/server/http_server.hpp"
+
+int main(int argc, char** argv) {
+    hazeguard::api::ServerOptions options;
+    options.port = 0;
+    options.threads = 1;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (std::strcmp(argv[i], "--port") == 0)
+            options.port = static_cast<std::uint16_t>(std::stoi(argv[i + 1]));
+        else if (std::strcmp(argv[i], "--threads") == 0)
+            options.threads = std::stoi(argv[i + 1]);
+        else {
+            std::cerr << "usage: hg_bench_echo --port P --threads N\n";
+            return 2;
+        }
+    }
+    hazeguard::api::HttpServer server(options, [](hazeguard::api::Request const& request) {
+        hazeguard::api::Response response;
+        auto const body = nlohmann::json::parse(request.body, nullptr, false);
+        if (body.is_discarded() || !body.is_object()) {
+            response.status = 400;
+            response.body = R"({"error":"body must be a JSON object"})";
+            return response;
+        }
+        nlohmann::json answer{{"ok", true}, {"fields", body.size()}, {"target", request.target}};
+        if (auto it = body.find("by"); it != body.end()) answer["by"] = *it;
+        response.body = answer.dump();
+        return response;
+    });
+    std::cout << "hg_bench_echo: " << options.threads << " thread(s), port " << options.port << std::endl;
+    try {
+        server.run();
+    } catch (std::exception const& e) {
+        std::cerr << "hg_bench_echo: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
