@@ -109,6 +109,28 @@ struct OrderRules {
 };
 
 /// @brief The whole plan.
+/// @brief An AQI category (HJ 633-2012): daily AQI up to `max` (the last category has no max).
+struct AqiCategory {
+    std::string name_cn;          ///< "优", "良", "轻度", "中度", "重度", "严重"
+    std::optional<int> max;       ///< inclusive upper bound; nullopt for the open top category
+};
+
+/// @brief "The first observed hour above `aqi_above` against the first start at `level` or higher."
+struct OnsetCheck {
+    int aqi_above = 0;
+    std::string level;            ///< a Level::id
+};
+
+/// @brief Settings of the post-event evaluation (后评估), domain §10.
+struct EvaluationRules {
+    std::vector<AqiCategory> aqi_categories;   ///< lowest first
+    int heavy_pollution_aqi = 200;             ///< a heavy-pollution day: daily AQI above this
+    std::vector<OnsetCheck> onset_checks;
+    /// an electricity reading counts as "not reduced enough" when the reduction it shows is below
+    /// the order's planned share minus this tolerance (0..1)
+    double electricity_tolerance = 0.1;
+};
+
 struct Plan {
     std::string id;           ///< "taiyuan"
     std::string version;      ///< "2024.1"; recorded on every episode and timeline entry
@@ -140,6 +162,7 @@ struct Plan {
     std::vector<std::string> guarantee_types;         ///< 保障类 types: 民生保障（供暖） ...
     std::vector<CatalogMeasure> measure_catalog;
     OrderRules orders;
+    EvaluationRules evaluation;
 
     /// @brief Rank of a level id (index in `levels`), or nullopt when unknown.
     std::optional<int> rank(std::string const& level_id) const;

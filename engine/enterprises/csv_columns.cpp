@@ -28,6 +28,7 @@ std::initializer_list<FixedColumn> const kFixed = {
     {CsvField::grade, true, {"grade", "绩效分级", "绩效等级", "绩效评级"}},
     {CsvField::guarantee, false, {"guarantee", "保障类型", "保障类企业类型"}},
     {CsvField::operating_days, false, {"operating_days", "年运行天数", "年生产天数"}},
+    {CsvField::baseline_kwh, false, {"baseline_kwh_per_day", "基准日用电量(kWh)", "日均用电量(kWh)"}},
     {CsvField::lines, true, {"lines", "生产线", "生产线(工序)"}},
     {CsvField::so2, true, {"so2_t_per_year", "SO2(t/a)", "SO2(吨/年)", "二氧化硫(t/a)", "二氧化硫(吨/年)"}},
     {CsvField::nox, true, {"nox_t_per_year", "NOx(t/a)", "NOx(吨/年)", "氮氧化物(t/a)", "氮氧化物(吨/年)"}},

@@ -51,6 +51,8 @@ struct Enterprise {
     std::vector<ProductionLine> lines;
     Pollutants baseline_t_per_year;   ///< SO2, NOx, PM, VOCs
     int operating_days = 300;         ///< to turn annual baselines into daily ones
+    /// normal daily electricity use (kWh), the yardstick for metered execution reports; optional
+    std::optional<double> baseline_kwh_per_day;
     std::vector<LevelMeasure> measures;
     std::vector<Contact> contacts;
 

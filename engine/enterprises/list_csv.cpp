@@ -11,7 +11,7 @@
 
 #include "engine/enterprises/detail/csv_cells.hpp"
 #include "engine/enterprises/detail/csv_columns.hpp"
-#include "engine/enterprises/detail/csv_reader.hpp"
+#include "engine/util/csv_reader.hpp"
 #include "engine/enterprises/detail/list_common.hpp"
 #include "engine/enterprises/list_import.hpp"
 
@@ -21,7 +21,7 @@ namespace {
 
 using detail::CsvColumn;
 using detail::CsvField;
-using detail::CsvRecord;
+using engine::CsvRecord;
 
 std::string row_pointer(int row) { return "/rows/" + std::to_string(row); }
 
@@ -184,6 +184,12 @@ private:
                     e.operating_days = days;
                 break;
             }
+            case CsvField::baseline_kwh:
+                if (auto const n = detail::parse_number(value))
+                    e.baseline_kwh_per_day = *n;
+                else
+                    report(column.key, "not a number: " + detail::in_quotes(value));
+                break;
             case CsvField::lines: {
                 std::vector<std::string> errors;
                 e.lines = detail::parse_lines(value, errors);
@@ -271,13 +277,13 @@ bool blank_record(CsvRecord const& record) {
 
 ListParseResult parse_list_csv(std::string_view text, plans::Plan const& plan) {
     ListParseResult result;
-    if (auto const bad = detail::invalid_utf8_at(text); bad != std::string_view::npos) {
+    if (auto const bad = invalid_utf8_at(text); bad != std::string_view::npos) {
         result.problems.push_back({0, "",
                                    "not UTF-8 (byte " + std::to_string(bad) +
                                        "): save the sheet as \"CSV UTF-8\"; GBK exports are not read"});
         return result;
     }
-    auto const doc = detail::read_csv(text);
+    auto const doc = read_csv(text);
     if (doc.records.empty() || blank_record(doc.records.front())) {
         result.problems.push_back({0, "", "no header row"});
         return result;

@@ -24,6 +24,8 @@ using detail::IndustryProfile;
 constexpr double kMeasureShare = 0.5;       // plants with their own per-level measures
 constexpr double kSimpleNonKeyShare = 0.8;  // 引领性/非引领性 plants outside the key industries
 constexpr double kGuaranteeShare = 0.03;    // non-key plants that are guarantee plants
+constexpr double kBaseKwhPerDay = 2000;       // a plant's electricity use before its emitting lines
+constexpr double kKwhPerDayPerTonne = 60;    // kWh per day per tonne of yearly baseline emissions
 constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 constexpr std::string_view kTruckBan = "国四及以下排放标准重型载货车辆禁止进出厂区";
 
@@ -122,6 +124,10 @@ public:
             e.baseline_t_per_year[std::string(detail::kPollutants[p])] =
                 round_to(low + (high - low) * u * u, 2);
         }
+        // Normal electricity use grows with the plant's size; derived, so the random stream is unchanged.
+        double total_t = 0;
+        for (auto const& [pollutant, t] : e.baseline_t_per_year) total_t += t;
+        e.baseline_kwh_per_day = round_to(kBaseKwhPerDay + total_t * kKwhPerDayPerTonne, 0);
         if (non_key && !plan_.guarantee_types.empty() && random_.chance(kGuaranteeShare))
             e.guarantee = plan_.guarantee_types[random_.below(plan_.guarantee_types.size())];
         if (e.guarantee.empty() && !listed(self_, e.grade) && random_.chance(kMeasureShare))

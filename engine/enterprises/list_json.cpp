@@ -135,7 +135,8 @@ private:
         if (!expect(v, at, json::value_t::object)) return e;
         unknown_members(v, at,
                         {"credit_code", "name", "district", "park", "industry", "grade", "guarantee",
-                         "operating_days", "lines", "baseline_t_per_year", "measures", "contacts"});
+                         "operating_days", "baseline_kwh_per_day", "lines", "baseline_t_per_year", "measures",
+                         "contacts"});
         text(v, at, "credit_code", e.credit_code);
         text(v, at, "name", e.name);
         text(v, at, "district", e.district);
@@ -144,6 +145,9 @@ private:
         text(v, at, "grade", e.grade);
         text(v, at, "guarantee", e.guarantee);
         operating_days(v, at, e);
+        if (auto const* kwh = member(v, "baseline_kwh_per_day");
+            kwh && expect(*kwh, child(at, "baseline_kwh_per_day"), json::value_t::number_float))
+            e.baseline_kwh_per_day = kwh->get<double>();
         objects(v, at, "lines", [&](json const& o, std::string const& p) { e.lines.push_back(line(o, p)); });
         pollutants(v, at, "baseline_t_per_year", e.baseline_t_per_year);
         objects(v, at, "measures",

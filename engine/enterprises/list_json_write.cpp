@@ -55,6 +55,7 @@ json to_json(Enterprise const& e) {
                 {"operating_days", e.operating_days},
                 {"baseline_t_per_year", pollutants(e.baseline_t_per_year)}};
     put_if(out, "park", e.park);
+    if (e.baseline_kwh_per_day) out["baseline_kwh_per_day"] = *e.baseline_kwh_per_day;
     put_if(out, "guarantee", e.guarantee);
     json& lines = out["lines"] = json::array();
     for (auto const& line : e.lines) lines.push_back(line_json(line));

@@ -47,6 +47,8 @@ public:
         if (e.operating_days < 1 || e.operating_days > 366)
             report({"operating_days"},
                    "operating days must be 1..366, got " + std::to_string(e.operating_days));
+        if (e.baseline_kwh_per_day && !(*e.baseline_kwh_per_day >= 0 && std::isfinite(*e.baseline_kwh_per_day)))
+            report({"baseline_kwh_per_day"}, "baseline electricity must be a number ≥ 0");
         measures(e);
         contacts(e);
     }

@@ -21,6 +21,7 @@ enum class CsvField {
     grade,
     guarantee,
     operating_days,
+    baseline_kwh,
     lines,
     so2,
     nox,

@@ -31,6 +31,17 @@ std::string const kRow2 =
 
 ListParseResult csv(std::string const& text) { return parse_list_csv(text, test::test_plan()); }
 
+TEST_CASE("a CSV list may give the baseline electricity use", "[lists][csv]") {
+    std::string const header = "基准日用电量(kWh)," + kChineseHeader;
+    auto const good = csv(header + "420000," + kRow1 + "," + kRow2);
+    INFO(test::describe(good.problems));
+    REQUIRE(good.ok());
+    CHECK(good.list.enterprises.at(0).baseline_kwh_per_day == 420000.0);
+    CHECK_FALSE(good.list.enterprises.at(1).baseline_kwh_per_day);
+    auto const bad = csv(header + "很多," + kRow1);
+    CHECK(test::has_problem(bad.problems, 1, "/rows/1/baseline_kwh_per_day", "not a number: \"很多\""));
+}
+
 TEST_CASE("a CSV list with English headers", "[lists][csv]") {
     auto const result = csv(kEnglishHeader + kRow1 + kRow2);
     INFO(test::describe(result.problems));

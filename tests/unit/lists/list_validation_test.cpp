@@ -172,6 +172,21 @@ TEST_CASE("non-finite numbers in a built list", "[lists][validation]") {
     CHECK(test::has_problem(problems, 1, "/enterprises/0/measures/0/reductions_t_per_day/SO2", "got inf"));
 }
 
+TEST_CASE("baseline electricity is optional and never negative", "[lists][validation]") {
+    CHECK_ONLY_LIST_PROBLEM(second_broken([](json& e) { e["baseline_kwh_per_day"] = -1; }), 2,
+                            at("/baseline_kwh_per_day"), "baseline electricity must be a number ≥ 0");
+    CHECK_ONLY_LIST_PROBLEM(second_broken([](json& e) { e["baseline_kwh_per_day"] = "many"; }), 2,
+                            at("/baseline_kwh_per_day"), "expected a number");
+    auto const parsed = test::parse(test::document({[] {
+        auto e = test::minimal_enterprise();
+        e["baseline_kwh_per_day"] = 42000.5;
+        return e;
+    }()}));
+    REQUIRE(parsed.ok());
+    CHECK(parsed.list.enterprises.at(0).baseline_kwh_per_day == 42000.5);
+    CHECK_FALSE(test::parse(test::document({test::minimal_enterprise()})).list.enterprises.at(0).baseline_kwh_per_day);
+}
+
 TEST_CASE("operating days are 1..366", "[lists][validation]") {
     CHECK_ONLY_LIST_PROBLEM(second_broken([](json& e) { e["operating_days"] = 0; }), 2, at("/operating_days"),
                             "1..366, got 0");

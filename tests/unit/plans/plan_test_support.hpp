@@ -63,7 +63,10 @@ inline json minimal_plan() {
         {"industry": "*", "grades": ["B", "C"], "level": "yellow", "action": "limit", "text_cn": "限产20%",
          "cut": {"SO2": 0.2, "NOx": 0.2, "PM": 0.2, "VOCs": 0.1}}
       ],
-      "orders": {"ack_hours": 2, "execution_hours": 12, "escalate_after_hours": 3}
+      "orders": {"ack_hours": 2, "execution_hours": 12, "escalate_after_hours": 3},
+      "evaluation": {"aqi_categories": [{"name_cn": "好", "max": 100}, {"name_cn": "差"}],
+                     "heavy_pollution_aqi": 200, "onset_checks": [{"aqi_above": 150, "level": "yellow"}],
+                     "electricity_tolerance": 0.1}
     })");
 }
 

@@ -1,10 +1,10 @@
-#include "engine/enterprises/detail/csv_reader.hpp"
+#include "engine/util/csv_reader.hpp"
 
 #include <string>
 #include <string_view>
 #include <utility>
 
-namespace hazeguard::engine::detail {
+namespace hazeguard::engine {
 
 namespace {
 
@@ -136,4 +136,4 @@ std::size_t invalid_utf8_at(std::string_view text) {
     return std::string_view::npos;
 }
 
-}  // namespace hazeguard::engine::detail
+}  // namespace hazeguard::engine

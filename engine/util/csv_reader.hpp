@@ -2,14 +2,14 @@
 /// @file csv_reader.hpp
 /// @brief RFC 4180 records from text: comma-separated fields, CRLF/LF/CR record ends, fields in
 /// double quotes may hold commas, newlines and "" (a quote). Lenient where Excel is: a quote inside
-/// an unquoted field is kept as is. Internal to parse_list_csv.
+/// an unquoted field is kept as is. Used by the list and observation importers.
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace hazeguard::engine::detail {
+namespace hazeguard::engine {
 
 struct CsvRecord {
     std::vector<std::string> fields;
@@ -32,4 +32,4 @@ CsvDocument read_csv(std::string_view text);
 /// @brief Offset of the first byte that is not part of well-formed UTF-8, or npos.
 std::size_t invalid_utf8_at(std::string_view text);
 
-}  // namespace hazeguard::engine::detail
+}  // namespace hazeguard::engine
