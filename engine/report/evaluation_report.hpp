@@ -1,0 +1,28 @@
+#pragma once
+/// @file evaluation_report.hpp
+/// @brief The post-event evaluation report (后评估报告) of one episode: the JSON document
+/// ("format": "hazeguard-evaluation/1") and the per-enterprise CSV, as docs/report-format.md
+/// defines them. Pure: functions of the plan and the recorded episode only — no clock, no I/O;
+/// equal inputs give byte-identical output.
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/report/evaluation_input.hpp"
+#include "plans/plan.hpp"
+
+namespace hazeguard::engine::report {
+
+/// @brief The "format" member of every report.
+inline constexpr char const* kReportFormat = "hazeguard-evaluation/1";
+
+/// @brief The report: episode, timeline, observations, timeliness, forecast performance, level
+/// appropriateness, orders, reductions and findings.
+nlohmann::json build_report(plans::Plan const& plan, EvaluationInput const& input);
+
+/// @brief One row per order or termination notice, by order id, for Excel: UTF-8 with BOM, a
+/// Chinese header with the English keys in brackets, RFC 4180 quoting, CRLF line ends.
+std::string render_csv(plans::Plan const& plan, EvaluationInput const& input);
+
+}  // namespace hazeguard::engine::report
