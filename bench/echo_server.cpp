@@ -8,6 +8,7 @@
 #include <cstring>
 #include <iostream>
 #include <string>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -27,18 +28,18 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    hazeguard::api::HttpServer server(options, [](hazeguard::api::Request const& request) {
+    hazeguard::api::HttpServer server(options, [](hazeguard::api::Request request, hazeguard::api::Respond respond) {
         hazeguard::api::Response response;
         auto const body = nlohmann::json::parse(request.body, nullptr, false);
         if (body.is_discarded() || !body.is_object()) {
             response.status = 400;
             response.body = R"({"error":"body must be a JSON object"})";
-            return response;
+            return respond(std::move(response));
         }
         nlohmann::json answer{{"ok", true}, {"fields", body.size()}, {"target", request.target}};
         if (auto it = body.find("by"); it != body.end()) answer["by"] = *it;
         response.body = answer.dump();
-        return response;
+        respond(std::move(response));
     });
     std::cout << "hg_bench_echo: " << options.threads << " thread(s), port " << options.port << std::endl;
     try {

@@ -12,8 +12,10 @@
 # (median, min, max, limit, bare limit) and keeps it with every raw log in $HG_BENCH_DIR.
 #
 # Knobs (environment): HG_BENCH_RUNS=3 HG_BENCH_COUNT=100000 HG_BENCH_ACK_SECONDS=5
-#   HG_BENCH_WRK_SECONDS=5 HG_BENCH_PORT=28765 HG_BENCH_THREADS=64 (server I/O threads)
+#   HG_BENCH_WRK_SECONDS=5 HG_BENCH_PORT=28765 HG_BENCH_THREADS=4 (server I/O threads, as `serve`)
 #   HG_BENCH_DIR=build/bench-data HG_BENCH_SKIP_BUILD=1 (use the binaries already built)
+#   HG_BENCH_BIN=build/release (where the binaries are; with another tree, set HG_BENCH_SKIP_BUILD=1)
+#   HG_BENCH_BARE=0 (skip the bare limits: only the product rounds)
 # Only 127.0.0.1 is used; every load loop is bounded in time; servers are stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,9 +24,10 @@ RUNS=${HG_BENCH_RUNS:-3}
 COUNT=${HG_BENCH_COUNT:-100000}
 ACK_SECONDS=${HG_BENCH_ACK_SECONDS:-5}  # 100,000 orders last about 8 s at 12k/s: stay below it
 WRK_SECONDS=${HG_BENCH_WRK_SECONDS:-5}
-SERVER_THREADS=${HG_BENCH_THREADS:-64}
+SERVER_THREADS=${HG_BENCH_THREADS:-4}
 WORK=${HG_BENCH_DIR:-$ROOT/build/bench-data}
-BIN=$ROOT/build/release
+BIN=${HG_BENCH_BIN:-$ROOT/build/release}
+BARE=${HG_BENCH_BARE:-1}
 HG=$BIN/api/hazeguard
 WRK_CONNS=256
 WRK_THREADS=2
@@ -68,7 +71,9 @@ if [ "${HG_BENCH_SKIP_BUILD:-0}" != 1 ]; then
   cmake --preset release >/dev/null
   cmake --build --preset release
 fi
-for b in "$HG" "$BIN/bench/hg_bench_tokens" "$BIN/bench/hg_bench_echo" "$BIN/bench/hg_bench_sqlite"; do
+tools=("$HG" "$BIN/bench/hg_bench_tokens")
+[ "$BARE" = 1 ] && tools+=("$BIN/bench/hg_bench_echo" "$BIN/bench/hg_bench_sqlite")
+for b in "${tools[@]}"; do
   [ -x "$b" ] || die "$b is missing (HG_BUILD_BENCH=OFF?)"
 done
 
@@ -151,7 +156,7 @@ perf stat -e syscalls:sys_enter_fdatasync -- true >/dev/null 2>&1 && PERF_OK=1
 vm() { awk -v k="$1:" '$1==k{print $2}' "/proc/$2/status"; }  # vm VmHWM PID → kB
 
 # --- bare limit (b): SQLite, 100,000 rows of ~1 KB in one transaction ---------------------------
-for r in $(seq "$RUNS"); do
+[ "$BARE" = 1 ] && for r in $(seq "$RUNS"); do
   line=$("$BIN/bench/hg_bench_sqlite" "$WORK/bare-sqlite.sqlite" "$COUNT" 1000)
   echo "$line" >>"$WORK/bare-sqlite.log"
   metric bare_sqlite_s "$(echo "$line" | field ms | awk '{printf "%.3f", $1/1000}')"
@@ -159,7 +164,7 @@ for r in $(seq "$RUNS"); do
 done
 
 # --- bare limit (a): the project's HttpServer answering a parsed JSON POST ----------------------
-for threads in 1 2; do
+[ "$BARE" = 1 ] && for threads in 1 2; do
   "$BIN/bench/hg_bench_echo" --port "$PORT" --threads "$threads" >"$WORK/echo-$threads.log" 2>&1 &
   epid=$!; PIDS+=("$epid")
   for _ in $(seq 100); do curl -s -o /dev/null -m 1 -d '{}' "$URL/" && break; sleep 0.1; done
@@ -277,7 +282,8 @@ done
 echo "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$WORK/machine.md"
 
 # --- the table ------------------------------------------------------------------------------------
-stats() {  # stats METRIC → "median min max"
+stats() {  # stats METRIC → "median min max" ("- - -" when not measured, e.g. HG_BENCH_BARE=0)
+  [ -s "$M/$1" ] || { echo "- - -"; return 0; }
   sort -g "$M/$1" | awk '{a[NR]=$1} END{printf "%s %s %s\n", (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2, a[1], a[NR]}'
 }
 med() { stats "$1" | cut -d' ' -f1; }
@@ -286,7 +292,7 @@ row() {  # row LABEL METRIC UNIT LIMIT BARE
   read -r md mn mx < <(stats "$2")
   printf '| %s | **%s** | %s | %s | %s | %s |\n' "$1" "$md${3:+ $3}" "$mn" "$mx" "$4" "$5"
 }
-frac() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.0f %%", 100*a/b}'; }
+frac() { awk -v a="$1" -v b="$2" 'BEGIN{if (b + 0 == 0) printf "-"; else printf "%.0f %%", 100*a/b}'; }
 sq=$(med bare_sqlite_s); e1=$(med bare_echo1_rps); e2=$(med bare_echo2_rps)
 {
   echo "Machine:"; cat "$WORK/machine.md"; echo
@@ -295,7 +301,7 @@ sq=$(med bare_sqlite_s); e1=$(med bare_echo1_rps); e2=$(med bare_echo2_rps)
   echo "| benchmark | median | min | max | limit | bare limit (median, same machine, same day) |"
   echo "|---|---|---|---|---|---|"
   row "Fan-out: approve orange, $COUNT orders committed" fanout_s s "≤ 1.5 s" \
-      "SQLite $COUNT × 1 KB in one tx: $sq s → fan-out = $(awk -v a="$(med fanout_s)" -v b="$sq" 'BEGIN{printf "%.2f", a/b}') × bare"
+      "SQLite $COUNT × 1 KB in one tx: $sq s → fan-out = $(awk -v a="$(med fanout_s)" -v b="$sq" 'BEGIN{if (b + 0 == 0) printf "-"; else printf "%.2f", a/b}') × bare"
   row "Fan-out: server CPU during the approve" fanout_cpu_s s "—" "—"
   row "Fan-out: server VmHWM after it" fanout_hwm_mb MB "≤ 300 MB" "VmRSS before: $(med rss_before_mb) MB"
   row "Fan-out: max sampled VmRSS during it" fanout_rss_max_mb MB "≤ 300 MB" "—"

@@ -1,13 +1,17 @@
 #include "api/app/application.hpp"
 
+#include <algorithm>
+#include <exception>
 #include <functional>
 #include <iostream>
 #include <random>
+#include <utility>
 #include <vector>
 
 #include "api/app/problem_response.hpp"
 #include "api/app/route.hpp"
 #include "engine/service/input.hpp"
+#include "engine/time/timestamp.hpp"
 #include "engine/util/sha256.hpp"
 
 namespace hazeguard::api {
@@ -55,6 +59,64 @@ json body_of(Request const& r) {
     return service::parse_body(r.body);
 }
 
+Response reply(service::Reply const& r) {
+    Response out = json_response(r.status, r.body);
+    if (!r.location.empty()) out.headers.set("Location", r.location);
+    return out;
+}
+
+// Finishes one request: turns an exception into problem+json, adds X-Request-Id (and the Bearer
+// challenge to a 401) and hands the response to the server. Owns everything it needs, so a copy
+// can answer later from the group-commit writer thread, after the Application is gone.
+class Responder {
+public:
+    Responder(std::string request_id, std::string target, Respond respond)
+        : request_id_(std::move(request_id)), target_(std::move(target)), respond_(std::move(respond)) {}
+
+    void operator()(Response r) const {
+        if (r.status == 401) r.headers.set("WWW-Authenticate", "Bearer realm=\"hazeguard\"");  // RFC 6750 §3
+        r.headers.set("X-Request-Id", request_id_);
+        respond_(std::move(r));
+    }
+
+    void fail(std::exception_ptr error) const {
+        Response r;
+        try {
+            std::rethrow_exception(error);
+        } catch (Problem const& p) {
+            r = problem_response(p, request_id_, target_);
+        } catch (std::exception const& e) {
+            r = internal_error(e.what());
+        } catch (...) {
+            r = internal_error("non-standard exception");
+        }
+        (*this)(std::move(r));
+    }
+
+    std::string const& request_id() const { return request_id_; }
+
+    /// The completion of an asynchronous service command: its reply, or its problem.
+    service::Completion completion() const {
+        return [self = *this](std::exception_ptr error, service::Reply answer) {
+            if (error) return self.fail(error);
+            self(reply(answer));
+        };
+    }
+
+private:
+    Response internal_error(std::string const& what) const {
+        std::cerr << json{{"level", "error"}, {"component", "api"}, {"request_id", request_id_}, {"msg", what}}.dump()
+                  << std::endl;
+        return problem_response(Problem(500, "/problems/internal-error", "Internal server error",
+                                        "an unexpected error occurred; quote the request_id when reporting it"),
+                                request_id_, target_);
+    }
+
+    std::string request_id_;
+    std::string target_;
+    Respond respond_;
+};
+
 struct Context {
     Request const& request;
     RouteMatch const& match;
@@ -64,12 +126,6 @@ struct Context {
                 engine::sha256_hex(request.method + " " + match.path + "\n" + request.body)};
     }
 };
-
-Response reply(service::Reply const& r) {
-    Response out = json_response(r.status, r.body);
-    if (!r.location.empty()) out.headers.set("Location", r.location);
-    return out;
-}
 
 void deny_enterprise(service::Principal const& p) {
     if (p.role == "enterprise")
@@ -129,91 +185,146 @@ service::OrderFilter order_filter(RouteMatch const& m) {
     return f;
 }
 
+
+// [from, to) of GET /v1/observations: RFC 3339 instants, at most 92 days apart.
+std::pair<engine::Instant, engine::Instant> observation_range(RouteMatch const& m) {
+    constexpr engine::Instant kMaxRange = 92 * engine::kDay;
+    std::vector<service::FieldError> errors;
+    auto instant = [&](char const* name) -> std::optional<engine::Instant> {
+        auto v = m.query(name);
+        if (!v) {
+            errors.push_back({std::string("/query/") + name, "is required: an RFC 3339 date-time with offset"});
+            return std::nullopt;
+        }
+        std::replace(v->begin(), v->end(), ' ', '+');  // an unescaped "+08:00" arrives as " 08:00"
+        auto const t = engine::parse_rfc3339(*v);
+        if (!t) errors.push_back({std::string("/query/") + name, "must be an RFC 3339 date-time with offset"});
+        return t;
+    };
+    auto const from = instant("from");
+    auto const to = instant("to");
+    if (from && to && (*to <= *from || *to - *from > kMaxRange))
+        errors.push_back({"/query/to", "must be after from, at most 92 days later"});
+    if (!errors.empty()) throw Problem(400, "/problems/invalid-query", "Invalid query parameter", errors.front().message, errors);
+    return {*from, *to};
+}
+
+// json, html or csv: ?format= first, else the Accept header, else json.
+std::string report_format(Request const& r, RouteMatch const& m) {
+    if (auto const f = m.query("format")) {
+        if (*f == "json" || *f == "html" || *f == "csv") return *f;
+        throw Problem(400, "/problems/invalid-query", "Invalid query parameter", "format must be json, html or csv",
+                      {{"/query/format", "must be json, html or csv"}});
+    }
+    auto const accept = r.headers.get("Accept").value_or("");
+    if (accept.find("text/html") != std::string::npos) return "html";
+    if (accept.find("text/csv") != std::string::npos) return "csv";
+    return "json";
+}
+
+Response report_response(service::Service& s, std::int64_t episode, std::string const& format) {
+    if (format == "json") return json_response(200, s.episode_report(episode));
+    Response out;
+    out.status = 200;
+    if (format == "html") {
+        out.content_type = "text/html; charset=utf-8";
+        out.body = s.episode_report_html(episode);
+    } else {
+        out.content_type = "text/csv; charset=utf-8";
+        out.body = s.episode_report_csv(episode);
+        out.headers.set("Content-Disposition",
+                        "attachment; filename=\"episode-" + std::to_string(episode) + "-orders.csv\"");
+    }
+    return out;
+}
 }  // namespace
 
 struct Application::Routes {
-    using RouteHandler = std::function<Response(Context const&)>;
+    // A route answers through the Responder: now() wraps a handler that returns its response (reads,
+    // and the writes that still wait for their commit on the I/O thread); after_commit() wraps a
+    // write command that completes asynchronously, once its group commit is on disk.
+    using RouteHandler = std::function<void(Context const&, Responder const&)>;
+    template <class F>
+    static RouteHandler now(F f) {
+        return [f](Context const& c, Responder const& respond) { respond(f(c)); };
+    }
+    template <class F>
+    static RouteHandler after_commit(F f) {
+        return [f](Context const& c, Responder const& respond) { f(c, respond.completion()); };
+    }
+
+    service::Service& s;
     std::vector<Route<RouteHandler>> list;
 
-    explicit Routes(service::Service& s) {
-        auto id = [](Context const& c) { return c.match.id; };
+    explicit Routes(service::Service& service) : s(service) {
+        static constexpr auto id = [](Context const& c) { return c.match.id; };
         list = {
-            {"GET", "/v1/status", [&](Context const&) { return json_response(200, s.status()); }},
-            {"POST", "/v1/forecasts", [&](Context const& c) { deny_enterprise(c.principal); return reply(s.submit_forecast(c.command(), body_of(c.request))); }},
-            {"GET", "/v1/forecasts/{id}", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.forecast(id(c))); }},
-            {"POST", "/v1/proposals", [&](Context const& c) { return reply(s.create_proposal(c.command(), body_of(c.request))); }},
-            {"GET", "/v1/proposals", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.proposals(proposal_status(c.match))); }},
-            {"GET", "/v1/proposals/{id}", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.proposal(id(c))); }},
-            {"POST", "/v1/proposals/{id}/approve", [&](Context const& c) { return reply(s.approve_proposal(c.command(), id(c), body_of(c.request))); }},
-            {"POST", "/v1/proposals/{id}/reject", [&](Context const& c) { return reply(s.reject_proposal(c.command(), id(c), body_of(c.request))); }},
-            {"POST", "/v1/directives", [&](Context const& c) { return reply(s.create_directive(c.command(), body_of(c.request))); }},
-            {"GET", "/v1/directives", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.directives()); }},
-            {"GET", "/v1/directives/{id}", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.directive(id(c))); }},
-            {"POST", "/v1/directives/{id}/lift", [&](Context const& c) { return reply(s.lift_directive(c.command(), id(c), body_of(c.request))); }},
-            {"GET", "/v1/episodes", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episodes()); }},
-            {"GET", "/v1/episodes/{id}", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode(id(c))); }},
-            {"GET", "/v1/episodes/{id}/progress", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode_progress(id(c))); }},
-            {"GET", "/v1/episodes/{id}/orders", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode_orders(id(c), order_filter(c.match))); }},
-            {"PUT", "/v1/enterprises", [&](Context const& c) { return reply(s.import_list(c.command(), c.request.body, list_format(c.request), c.match.query("dry_run") == "true", "api")); }},
-            {"GET", "/v1/enterprises", [&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.current_list()); }},
-            {"GET", "/v1/enterprises/{code}", [&](Context const& c) { own_enterprise(c.principal, c.match.code); return json_response(200, s.enterprise(c.match.code)); }},
-            {"GET", "/v1/me/orders", [&](Context const& c) { return json_response(200, s.my_orders(c.principal)); }},
-            {"GET", "/v1/orders/{id}", [&](Context const& c) { return json_response(200, s.order(c.principal, id(c), c.match.query("text") != "false")); }},
-            {"POST", "/v1/orders/{id}/ack", [&](Context const& c) { return reply(s.acknowledge_order(c.command(), id(c), body_of(c.request))); }},
-            {"POST", "/v1/orders/{id}/execution", [&](Context const& c) { return reply(s.report_execution(c.command(), id(c), body_of(c.request))); }},
+            {"GET", "/v1/status", now([&](Context const&) { return json_response(200, s.status()); })},
+            {"POST", "/v1/forecasts", now([&](Context const& c) { deny_enterprise(c.principal); return reply(s.submit_forecast(c.command(), body_of(c.request))); })},
+            {"GET", "/v1/forecasts/{id}", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.forecast(id(c))); })},
+            {"POST", "/v1/proposals", now([&](Context const& c) { return reply(s.create_proposal(c.command(), body_of(c.request))); })},
+            {"GET", "/v1/proposals", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.proposals(proposal_status(c.match))); })},
+            {"GET", "/v1/proposals/{id}", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.proposal(id(c))); })},
+            {"POST", "/v1/proposals/{id}/approve", now([&](Context const& c) { return reply(s.approve_proposal(c.command(), id(c), body_of(c.request))); })},
+            {"POST", "/v1/proposals/{id}/reject", now([&](Context const& c) { return reply(s.reject_proposal(c.command(), id(c), body_of(c.request))); })},
+            {"POST", "/v1/directives", now([&](Context const& c) { return reply(s.create_directive(c.command(), body_of(c.request))); })},
+            {"GET", "/v1/directives", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.directives()); })},
+            {"GET", "/v1/directives/{id}", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.directive(id(c))); })},
+            {"POST", "/v1/directives/{id}/lift", now([&](Context const& c) { return reply(s.lift_directive(c.command(), id(c), body_of(c.request))); })},
+            {"GET", "/v1/episodes", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episodes()); })},
+            {"GET", "/v1/episodes/{id}", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode(id(c))); })},
+            {"GET", "/v1/episodes/{id}/progress", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode_progress(id(c))); })},
+            {"GET", "/v1/episodes/{id}/orders", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode_orders(id(c), order_filter(c.match))); })},
+            {"PUT", "/v1/enterprises", now([&](Context const& c) { return reply(s.import_list(c.command(), c.request.body, list_format(c.request), c.match.query("dry_run") == "true", "api")); })},
+            {"GET", "/v1/enterprises", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.current_list()); })},
+            {"GET", "/v1/enterprises/{code}", now([&](Context const& c) { own_enterprise(c.principal, c.match.code); return json_response(200, s.enterprise(c.match.code)); })},
+            {"GET", "/v1/me/orders", now([&](Context const& c) { return json_response(200, s.my_orders(c.principal)); })},
+            {"GET", "/v1/orders/{id}", now([&](Context const& c) { return json_response(200, s.order(c.principal, id(c), c.match.query("text") != "false")); })},
+            {"POST", "/v1/orders/{id}/ack", after_commit([&](Context const& c, service::Completion done) { s.acknowledge_order(c.command(), id(c), body_of(c.request), std::move(done)); })},
+            {"POST", "/v1/orders/{id}/execution", now([&](Context const& c) { return reply(s.report_execution(c.command(), id(c), body_of(c.request))); })},
+            {"POST", "/v1/observations", now([&](Context const& c) { return reply(s.record_observations(c.command(), body_of(c.request))); })},
+            {"GET", "/v1/observations", now([&](Context const& c) { deny_enterprise(c.principal); auto const [from, to] = observation_range(c.match); return json_response(200, s.observations(from, to)); })},
+            {"GET", "/v1/episodes/{id}/report", now([&](Context const& c) { deny_enterprise(c.principal); return report_response(s, id(c), report_format(c.request, c.match)); })},
         };
+    }
+
+    void dispatch(Request const& request, Responder const& respond) const {
+        auto const target = split_target(request.target);
+        if (target.path == "/healthz" || target.path == "/livez") return respond(json_response(200, {{"status", "ok"}}));
+        if (target.path == "/readyz") {
+            bool const ok = s.ready();
+            return respond(json_response(ok ? 200 : 503, {{"status", ok ? "ready" : "not ready"}, {"drill", s.drill()}}));
+        }
+        if (target.path == "/openapi.json") {
+            Response r;
+            r.body = std::string(openapi_document());
+            return respond(std::move(r));
+        }
+        auto const found = find_route(list, request.method, target);
+        if (found.method_not_allowed) {
+            Response r = problem_response(Problem(405, "/problems/method-not-allowed", "Method not allowed",
+                                                  request.method + " is not allowed on " + target.path),
+                                          respond.request_id(), request.target);
+            r.headers.set("Allow", found.allow);
+            return respond(std::move(r));
+        }
+        if (!found.route) throw Problem(404, "/problems/not-found", "Not found", "no resource at " + target.path);
+        found.route->handler(Context{request, found.match, authenticate(s, request)}, respond);
     }
 };
 
-Application::Application(service::Service& service)
-    : service_(service), routes_(std::make_unique<Routes>(service)) {}
+Application::Application(service::Service& service) : routes_(std::make_unique<Routes>(service)) {}
 
 Application::~Application() = default;
 
-Response Application::handle(Request const& request) {
-    std::string const request_id = request.headers.get("X-Request-Id").value_or(new_request_id());
-    Response r;
+void Application::handle(Request request, Respond respond) {
+    Responder const responder(request.headers.get("X-Request-Id").value_or(new_request_id()), request.target,
+                              std::move(respond));
     try {
-        r = dispatch(request, request_id);
-    } catch (Problem const& p) {
-        r = problem_response(p, request_id, request.target);
-    } catch (std::exception const& e) {
-        std::cerr << json{{"level", "error"}, {"component", "api"}, {"request_id", request_id}, {"msg", e.what()}}.dump()
-                  << std::endl;
-        r = problem_response(Problem(500, "/problems/internal-error", "Internal server error",
-                                     "an unexpected error occurred; quote the request_id when reporting it"),
-                             request_id, request.target);
+        routes_->dispatch(request, responder);
+    } catch (...) {  // thrown before the route answered: validation, authentication, a sync write
+        responder.fail(std::current_exception());
     }
-    if (r.status == 401) r.headers.set("WWW-Authenticate", "Bearer realm=\"hazeguard\"");  // RFC 6750 §3
-    r.headers.set("X-Request-Id", request_id);
-    return r;
-}
-
-Response Application::dispatch(Request const& request, std::string const& request_id) {
-
-    auto& s = service_;
-    auto const target = split_target(request.target);
-    if (target.path == "/healthz" || target.path == "/livez") return json_response(200, {{"status", "ok"}});
-    if (target.path == "/readyz") {
-        bool const ok = s.ready();
-        return json_response(ok ? 200 : 503, {{"status", ok ? "ready" : "not ready"}, {"drill", s.drill()}});
-    }
-    if (target.path == "/openapi.json") {
-        Response r;
-        r.body = std::string(openapi_document());
-        return r;
-    }
-    auto const found = find_route(routes_->list, request.method, target);
-    if (found.method_not_allowed) {
-        Response r = problem_response(Problem(405, "/problems/method-not-allowed", "Method not allowed",
-                                              request.method + " is not allowed on " + target.path),
-                                      request_id, request.target);
-        r.headers.set("Allow", found.allow);
-        return r;
-    }
-    if (!found.route) throw Problem(404, "/problems/not-found", "Not found", "no resource at " + target.path);
-    Context ctx{request, found.match, authenticate(s, request)};
-    return found.route->handler(ctx);
 }
 
 }  // namespace hazeguard::api

@@ -1,7 +1,7 @@
 #pragma once
 /// @file application.hpp
 /// @brief The HTTP application: routes, bearer authentication, Idempotency-Key, problem+json.
-/// Beast-free: takes and returns api/http values, so tests drive it without sockets.
+/// Beast-free: takes and answers api/http values, so tests drive it without sockets.
 
 #include <memory>
 #include <string>
@@ -15,13 +15,15 @@ class Application {
 public:
     explicit Application(service::Service& service);
     ~Application();
-    /// @brief Answers one request; never throws.
-    Response handle(Request const& request);
+    /// @brief Answers one request through `respond`, exactly once; never throws. Reads (and the
+    /// writes not yet asynchronous) answer before handle() returns; an asynchronous write answers
+    /// later from the group-commit writer thread, once its transaction is on disk — `respond` must
+    /// then be quick and must not call the service synchronously. The answer never refers to the
+    /// Application, so it may arrive after the Application is destroyed.
+    void handle(Request request, Respond respond);
 
 private:
-    Response dispatch(Request const& request, std::string const& request_id);
     struct Routes;
-    service::Service& service_;
     std::unique_ptr<Routes> routes_;   ///< built once: the route table with its handlers
 };
 

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "engine/service/service.hpp"
 #include "plans/plan.hpp"
 
 namespace hazeguard::cli {
@@ -13,6 +14,11 @@ int plan_check(int argc, char** argv);     ///< hazeguard plan check FILE
 int token_create(int argc, char** argv);   ///< hazeguard token create --role R --name N ...
 int list_import(int argc, char** argv);    ///< hazeguard list import FILE [--dry-run]
 int list_generate(int argc, char** argv);  ///< hazeguard list generate [--count N] [--seed S]
+int observations_import(int argc, char** argv);  ///< hazeguard observations import FILE
+int report(int argc, char** argv);         ///< hazeguard report EPISODE [--format json|html|csv]
+
+/// @brief Live or drill, as the database was first started (a CLI command opens it the same way).
+service::ServiceOptions stored_options(SQLite::Database& db);
 
 /// @brief The plan to run: FILE when given, else the embedded Taiyuan plan. Returns the JSON text
 /// and the plan; prints every problem and throws std::runtime_error when it is invalid.

@@ -109,13 +109,16 @@ int serve(int argc, char** argv) {
         api::ServerOptions so;
         so.address = args.get_or("--address", "127.0.0.1");
         so.port = static_cast<std::uint16_t>(std::stoi(args.get_or("--port", "8765")));
-        // Handlers wait for their group commit on the I/O thread: enough threads let a group fill up.
-        so.threads = std::stoi(args.get_or("--threads", "64"));
+        // Writes that answer after their group commit leave the I/O thread free meanwhile, so a few
+        // threads serve every connection (docs/performance.md: acknowledgements).
+        so.threads = std::stoi(args.get_or("--threads", "4"));
         // Lists are large; everything else is small (conventions §7.7: limits per route).
         so.body_limit_for = [](std::string const& method, std::string const& target) -> std::size_t {
             return method == "PUT" && target.rfind("/v1/enterprises", 0) == 0 ? 512u << 20 : 256u << 10;
         };
-        api::HttpServer server(so, [&app](api::Request const& r) { return app.handle(r); });
+        api::HttpServer server(so, [&app](api::Request r, api::Respond respond) {
+            app.handle(std::move(r), std::move(respond));
+        });
 
         std::atomic<bool> stopping{false};
         std::thread timers([&] {

@@ -39,7 +39,13 @@ struct Response {
     std::string body;
 };
 
-/// @brief The application: one call per request; must not throw (the server answers 500 if it does).
-using Handler = std::function<Response(Request const&)>;
+/// @brief Delivers the response to a request; callable from any thread, now or later.
+using Respond = std::function<void(Response)>;
+
+/// @brief The application: one call per request, on an I/O thread. It answers by calling
+/// `respond` exactly once — at once, or later from another thread (e.g. after a group commit) —
+/// and must not block. Later calls are ignored; if it throws without having responded, the
+/// server answers 500.
+using Handler = std::function<void(Request, Respond)>;
 
 }  // namespace hazeguard::api

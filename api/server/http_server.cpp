@@ -2,6 +2,12 @@
 // Shape follows Beast's advanced_server example (a listener, one http_session per connection), with
 // the write queue as fixed in Boost 1.85: a response stays at the front of the queue until its
 // async_write completes, so there is never more than one write in flight.
+//
+// Handlers are asynchronous: a session hands the request over and reads nothing more until the
+// response comes back (from any thread, posted to the session's strand), so a connection has one
+// request in the application at a time and its responses can never be reordered. Pipelined bytes
+// wait in the read buffer. While the application works no I/O thread is blocked, so a few threads
+// serve many connections whose writes wait for a group commit.
 #include "api/server/http_server.hpp"
 
 #include <boost/asio/dispatch.hpp>
@@ -148,11 +154,19 @@ void check_header_text(std::string const& text) {
         throw std::invalid_argument("response header contains CR, LF or NUL: " + text.substr(0, 64));
 }
 
-BeastResponse to_beast(Response&& response, BeastRequest const& req) {
+/// What answering a request needs to know of it once the request itself has been handed over.
+struct RequestInfo {
+    unsigned version = 11;
+    bool keep_alive = true;
+    bool head = false;
+    std::string method, target;  // for the log
+};
+
+BeastResponse to_beast(Response&& response, RequestInfo const& req) {
     if (response.status < 100 || response.status > 599)
         throw std::invalid_argument("handler returned invalid status " + std::to_string(response.status));
     BeastResponse res;
-    res.version(req.version());
+    res.version(req.version);
     res.result(static_cast<unsigned>(response.status));
     res.set(http::field::server, "hazeguard");
     if (!response.content_type.empty()) {
@@ -173,17 +187,18 @@ BeastResponse to_beast(Response&& response, BeastRequest const& req) {
     }
     bool const bodyless = response.status < 200 || response.status == 204 || response.status == 304;
     if (!bodyless) res.body() = std::move(response.body);
-    res.keep_alive(req.keep_alive() && !handler_closes);
+    res.keep_alive(req.keep_alive && !handler_closes);
     res.prepare_payload();
     // A HEAD answer carries the GET's Content-Length but no body.
-    if (req.method() == http::verb::head) res.body().clear();
+    if (req.head) res.body().clear();
     return res;
 }
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
 public:
-    HttpSession(tcp::socket&& socket, std::shared_ptr<SessionConfig const> config)
-        : stream_(std::move(socket)), config_(std::move(config)) {}
+    HttpSession(tcp::socket&& socket, std::shared_ptr<SessionConfig const> config,
+                std::weak_ptr<net::io_context> context)
+        : stream_(std::move(socket)), config_(std::move(config)), context_(std::move(context)) {}
 
     void run() {
         // Start on the connection's strand: the socket was accepted on the listener's.
@@ -192,7 +207,19 @@ public:
     }
 
 private:
-    enum class ReadState { reading, paused, stopped };
+    enum class ReadState { reading, handling, paused, stopped };
+
+    /// One request's way back: the first call of its Respond (from any thread) posts the response
+    /// to the session's strand. It keeps the session and the io_context alive while the
+    /// application holds it, so an answer arriving after stop() touches nothing destroyed; the
+    /// posted handler holds only the session, so a stopped io_context's queue never owns it.
+    struct Pending {
+        std::shared_ptr<net::io_context> context;  // declared first: released last
+        std::shared_ptr<HttpSession> session;
+        beast::tcp_stream::executor_type executor;
+        RequestInfo info;
+        std::atomic<bool> answered{false};
+    };
 
     void do_read() {
         read_state_ = ReadState::reading;
@@ -219,16 +246,63 @@ private:
 
     void on_read(beast::error_code ec, std::size_t /*bytes_transferred*/) {
         if (ec) return on_read_error(ec);
+        read_state_ = ReadState::handling;
+        stream_.expires_never();  // the application may take its time (a group commit); writes set their own
 
         BeastRequest req = parser_->release();
-        BeastResponse res = handle(std::move(req));
-        bool const keep_alive = res.keep_alive();
-        if (!keep_alive)
+        auto pending = std::make_shared<Pending>();
+        pending->context = context_.lock();
+        pending->session = shared_from_this();
+        pending->executor = stream_.get_executor();
+        pending->info = {req.version(), req.keep_alive(), req.method() == http::verb::head,
+                         to_string(req.method_string()), to_string(req.target())};
+        Respond respond = [pending](Response response) {
+            if (pending->answered.exchange(true)) return;  // the first answer wins
+            net::post(pending->executor, [session = pending->session, info = pending->info,
+                                          response = std::move(response)]() mutable {
+                session->on_response(info, std::move(response));
+            });
+        };
+        std::string error;
+        try {
+            config_->handler(to_request(req), std::move(respond));
+            return;
+        } catch (std::exception const& e) {
+            error = e.what();
+        } catch (...) {
+            error = "non-standard exception";
+        }
+        // what() goes to the operator's log only: it may hold internals the client must not see.
+        log_line("error", "handler failed",
+                 {{"error", error}, {"method", pending->info.method}, {"target", pending->info.target}});
+        if (!pending->answered.exchange(true)) deliver(internal_error(pending->info));
+    }
+
+    void on_response(RequestInfo const& info, Response response) {
+        std::string error;
+        try {
+            return deliver(to_beast(std::move(response), info));
+        } catch (std::exception const& e) {
+            error = e.what();
+        }
+        log_line("error", "handler failed", {{"error", error}, {"method", info.method}, {"target", info.target}});
+        deliver(internal_error(info));
+    }
+
+    static BeastResponse internal_error(RequestInfo const& info) {
+        return problem(500, "/problems/internal-error", "Internal server error",
+                       "The server could not complete the request.", info.version, info.keep_alive);
+    }
+
+    /// Queues the answer to the request in hand and reads the next one.
+    void deliver(BeastResponse res) {
+        if (!stream_.socket().is_open()) return;  // a write failed while the application worked
+        if (!res.keep_alive())
             read_state_ = ReadState::stopped;
         else if (queue_.size() + 1 >= queue_limit)
             read_state_ = ReadState::paused;  // on_write resumes once the queue drains a slot
         queue_write(std::move(res));
-        if (read_state_ == ReadState::reading) do_read();
+        if (read_state_ == ReadState::handling) do_read();
     }
 
     void on_read_error(beast::error_code const& ec) {
@@ -256,22 +330,6 @@ private:
         fail(ec, "read");
     }
 
-    BeastResponse handle(BeastRequest&& req) {
-        std::string error;
-        try {
-            return to_beast(config_->handler(to_request(req)), req);
-        } catch (std::exception const& e) {
-            error = e.what();
-        } catch (...) {
-            error = "non-standard exception";
-        }
-        // what() goes to the operator's log only: it may hold internals the client must not see.
-        log_line("error", "handler failed",
-                 {{"error", error}, {"method", to_string(req.method_string())}, {"target", to_string(req.target())}});
-        return problem(500, "/problems/internal-error", "Internal server error",
-                       "The server could not complete the request.", req.version(), req.keep_alive());
-    }
-
     void queue_write(BeastResponse res) {
         queue_.push_back(std::move(res));
         if (queue_.size() == 1) do_write();
@@ -280,6 +338,8 @@ private:
     void do_write() {
         if (queue_.empty()) return;
         BeastResponse& res = queue_.front();
+        if (config_->read_timeout_seconds > 0)  // a client that stops reading is dropped
+            stream_.expires_after(std::chrono::seconds(config_->read_timeout_seconds));
         http::async_write(stream_, res,
                           beast::bind_front_handler(&HttpSession::on_write, shared_from_this(),
                                                     res.keep_alive()));
@@ -325,6 +385,7 @@ private:
 
     beast::tcp_stream stream_;
     std::shared_ptr<SessionConfig const> config_;
+    std::weak_ptr<net::io_context> context_;  // weak: the io_context's own queue holds sessions
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
     std::size_t limit_ = 0;  // the body limit of the request being read
@@ -338,9 +399,9 @@ private:
 
 class Listener : public std::enable_shared_from_this<Listener> {
 public:
-    Listener(net::io_context& ioc, tcp::endpoint const& endpoint, std::string const& label,
+    Listener(std::shared_ptr<net::io_context> const& ioc, tcp::endpoint const& endpoint, std::string const& label,
              std::shared_ptr<SessionConfig const> config)
-        : ioc_(ioc), acceptor_(net::make_strand(ioc)), retry_timer_(acceptor_.get_executor()),
+        : ioc_(*ioc), context_(ioc), acceptor_(net::make_strand(*ioc)), retry_timer_(acceptor_.get_executor()),
           config_(std::move(config)) {
         beast::error_code ec;
         auto check = [&] {
@@ -360,6 +421,14 @@ public:
 
     void run() { do_accept(); }
 
+    /// Once the io_context has stopped: frees the port now, even if a response still pending in
+    /// the application keeps the io_context (and so this listener) alive a little longer.
+    void close() {
+        beast::error_code ec;
+        acceptor_.close(ec);
+        retry_timer_.cancel();
+    }
+
 private:
     void do_accept() {
         // Each connection gets its own strand; handlers of one session never run concurrently.
@@ -378,11 +447,12 @@ private:
             });
             return;
         }
-        std::make_shared<HttpSession>(std::move(socket), config_)->run();
+        std::make_shared<HttpSession>(std::move(socket), config_, context_)->run();
         do_accept();
     }
 
     net::io_context& ioc_;
+    std::weak_ptr<net::io_context> context_;
     tcp::acceptor acceptor_;
     net::steady_timer retry_timer_;
     std::shared_ptr<SessionConfig const> config_;
@@ -416,10 +486,12 @@ void HttpServer::run() {
     auto const address = net::ip::make_address(impl.options.address, ec);
     if (ec) throw std::runtime_error("cannot listen on " + label + ": " + ec.message());
 
-    // Declared first so it is destroyed last: destroying it releases every session and closes
-    // their sockets, so clients see the server go away when run() returns.
-    net::io_context ioc{threads};
-    auto listener = std::make_shared<Listener>(ioc, tcp::endpoint{address, impl.options.port}, label,
+    // Declared first so it is released last: destroying it releases every session and closes their
+    // sockets, so clients see the server go away when run() returns. A response still pending in
+    // the application shares it until that response arrives (and is dropped).
+    auto const context = std::make_shared<net::io_context>(threads);
+    net::io_context& ioc = *context;
+    auto listener = std::make_shared<Listener>(context, tcp::endpoint{address, impl.options.port}, label,
                                                impl.config);
     impl.port.store(listener->port());
 
@@ -442,6 +514,7 @@ void HttpServer::run() {
     auto finish = [&] {
         ioc.stop();
         for (auto& thread : pool) thread.join();
+        listener->close();
         std::lock_guard lock(impl.mutex);
         impl.running = nullptr;
     };

@@ -5,6 +5,7 @@
 /// transaction. Thread-safe (one connection behind a mutex).
 
 #include <array>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -16,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/forecast/forecast.hpp"
+#include "engine/report/evaluation_input.hpp"
 #include "engine/service/clock.hpp"
 #include "engine/service/principal.hpp"
 #include "engine/enterprises/enterprise.hpp"
@@ -38,6 +40,11 @@ struct Reply {
     nlohmann::json body;
     std::string location;
 };
+
+/// @brief How an asynchronous command ends, called exactly once on the group-commit writer thread
+/// after the command's transaction is on disk: `error` is null and `reply` the answer, or `error`
+/// says why nothing was written (a Problem for a refusal). Must be quick and must not block.
+using Completion = std::function<void(std::exception_ptr error, Reply reply)>;
 
 /// @brief Per-request context of a command.
 struct Command {
@@ -94,12 +101,26 @@ public:
                       std::string const& source);
     nlohmann::json current_list();
     nlohmann::json enterprise(std::string const& credit_code);
-    Reply acknowledge_order(Command const& c, std::int64_t id, nlohmann::json const& body);
+    /// @brief Validates at once (throws a Problem, `done` is then never called), then completes
+    /// through `done` once the acknowledgement is committed; never blocks on the writer.
+    void acknowledge_order(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
     Reply report_execution(Command const& c, std::int64_t id, nlohmann::json const& body);
     nlohmann::json order(Principal const& who, std::int64_t id, bool with_text);
     nlohmann::json my_orders(Principal const& who);
     nlohmann::json episode_orders(std::int64_t episode, OrderFilter const& filter);
     nlohmann::json episode_progress(std::int64_t episode);
+
+    // --- observations and the post-event evaluation ----------------------------------------
+    /// @brief Records a batch of hourly/daily observations; a changed value replaces the stored
+    /// one and the change is kept (revision + 1).
+    Reply record_observations(Command const& c, nlohmann::json const& body);
+    /// @brief Observations with local times in [from, to), with their revision history.
+    nlohmann::json observations(engine::Instant from, engine::Instant to);
+    /// @brief The evaluation report of an episode as JSON (docs/report-format.md).
+    nlohmann::json episode_report(std::int64_t episode);
+    /// @brief The same report as printable HTML, and its per-enterprise rows as CSV.
+    std::string episode_report_html(std::int64_t episode);
+    std::string episode_report_csv(std::int64_t episode);
 
     // --- queries ---------------------------------------------------------------------------
     nlohmann::json status();
@@ -124,7 +145,11 @@ public:
 
 private:
     struct Tx;
+    /// The write path of every command: `body` in one group-commit job, with Idempotency-Key replay.
+    /// run() waits for the commit; run_async() returns at once and completes through `done`.
     Reply run(Command const& c, std::function<Reply(Tx&)> const& body);
+    void run_async(Command c, std::function<Reply(Tx&)> body, Completion done);
+    Reply execute(Command const& c, std::function<Reply(Tx&)> const& body);  ///< the job itself
     template <class F>
     auto read(F&& f);
 
@@ -171,6 +196,8 @@ private:
     std::string local(engine::Instant t) const;
     nlohmann::json local_or_null(std::optional<engine::Instant> t) const;
     nlohmann::json level_view(std::optional<int> rank) const;
+    engine::report::EvaluationInput evaluation_input(std::int64_t episode);
+    std::string batch_kind(SQLite::Statement& batch_row) const;
     plans::RuleSet const& rule_set(std::optional<std::string> const& id) const;
     [[noreturn]] void refuse(engine::Refusal const& r);
     std::string notice_basis(nlohmann::json const& proposal);

@@ -116,52 +116,79 @@ plans::RuleSet const& Service::rule_set(std::optional<std::string> const& id) co
     return *r;
 }
 
-Reply Service::run(Command const& c, std::function<Reply(Tx&)> const& body) {
-    std::string const scope = c.principal.role + ":" + c.principal.name;
-    Reply result;
+namespace {
+// Another process holding the database (SQLITE_BUSY/LOCKED) is the client's cue to retry: 503.
+std::exception_ptr storage_problem(std::exception_ptr error) {
     try {
-        committer_->submit([&] {
-            // A stepped statement pins its connection's snapshot and the WAL: reset them all after the job.
-            struct ResetStatements {
-                std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>>& all;
-                ~ResetStatements() {
-                    for (auto& [sql, st] : all) st->reset();
-                }
-            } const reset{writer_statements_};
-            auto& db = conn();
-            if (c.idempotency_key) {
-                auto& q = cached(db, "SELECT fingerprint, status, body, location FROM idempotency "
-                                     "WHERE principal = ? AND key = ?");
-                q.bind(1, scope);
-                q.bind(2, *c.idempotency_key);
-                if (q.executeStep()) {
-                    if (q.getColumn(0).getString() != c.fingerprint)
-                        throw Problem(422, "/problems/idempotency-key-reused", "Idempotency-Key reused",
-                                      "this Idempotency-Key was already used for a different request");
-                    result = Reply{q.getColumn(1).getInt(), json::parse(q.getColumn(2).getString()),
-                                   q.getColumn(3).isNull() ? "" : q.getColumn(3).getString()};
-                    return;
-                }
-            }
-            Tx tx{db, real_now(), now()};
-            result = body(tx);
-            if (c.idempotency_key) {
-                auto& s = cached(db, "INSERT INTO idempotency(principal, key, fingerprint, status, body, location, "
-                                     "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-                s.bind(1, scope);
-                s.bind(2, *c.idempotency_key);
-                s.bind(3, c.fingerprint);
-                s.bind(4, result.status);
-                s.bind(5, result.body.dump());
-                s.bind(6, result.location);
-                s.bind(7, tx.real_now);
-                s.exec();
-            }
-        });
+        if (error) std::rethrow_exception(error);
     } catch (SQLite::Exception const& e) {
         if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED)
-            throw Problem(503, "/problems/storage-busy", "Storage busy", "the database is busy; retry shortly");
-        throw;
+            return std::make_exception_ptr(
+                Problem(503, "/problems/storage-busy", "Storage busy", "the database is busy; retry shortly"));
+    } catch (...) {
+    }
+    return error;
+}
+}  // namespace
+
+Reply Service::run(Command const& c, std::function<Reply(Tx&)> const& body) {
+    Reply result;
+    try {
+        committer_->submit([&] { result = execute(c, body); });
+    } catch (SQLite::Exception const&) {
+        std::rethrow_exception(storage_problem(std::current_exception()));
+    }
+    return result;
+}
+
+void Service::run_async(Command c, std::function<Reply(Tx&)> body, Completion done) {
+    struct Pending {
+        Command command;
+        std::function<Reply(Tx&)> body;
+        Completion done;
+        Reply reply;
+    };
+    auto p = std::make_shared<Pending>(Pending{std::move(c), std::move(body), std::move(done), {}});
+    committer_->submit_async([this, p] { p->reply = execute(p->command, p->body); },
+                             [p](std::exception_ptr error) { p->done(storage_problem(error), std::move(p->reply)); });
+}
+
+Reply Service::execute(Command const& c, std::function<Reply(Tx&)> const& body) {
+    // A stepped statement pins its connection's snapshot and the WAL: reset them all after the job.
+    struct ResetStatements {
+        std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>>& all;
+        ~ResetStatements() {
+            for (auto& [sql, st] : all) st->reset();
+        }
+    } const reset{writer_statements_};
+    std::string const scope = c.principal.role + ":" + c.principal.name;
+    auto& db = conn();
+    if (c.idempotency_key) {
+        auto& q = cached(db, "SELECT fingerprint, status, body, location FROM idempotency "
+                             "WHERE principal = ? AND key = ?");
+        q.bind(1, scope);
+        q.bind(2, *c.idempotency_key);
+        if (q.executeStep()) {
+            if (q.getColumn(0).getString() != c.fingerprint)
+                throw Problem(422, "/problems/idempotency-key-reused", "Idempotency-Key reused",
+                              "this Idempotency-Key was already used for a different request");
+            return Reply{q.getColumn(1).getInt(), json::parse(q.getColumn(2).getString()),
+                         q.getColumn(3).isNull() ? "" : q.getColumn(3).getString()};
+        }
+    }
+    Tx tx{db, real_now(), now()};
+    Reply result = body(tx);
+    if (c.idempotency_key) {
+        auto& s = cached(db, "INSERT INTO idempotency(principal, key, fingerprint, status, body, location, "
+                             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        s.bind(1, scope);
+        s.bind(2, *c.idempotency_key);
+        s.bind(3, c.fingerprint);
+        s.bind(4, result.status);
+        s.bind(5, result.body.dump());
+        s.bind(6, result.location);
+        s.bind(7, tx.real_now);
+        s.exec();
     }
     return result;
 }

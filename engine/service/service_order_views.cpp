@@ -180,7 +180,7 @@ json Service::order_template_data(json const& view) const {
     return d;
 }
 
-Reply Service::acknowledge_order(Command const& c, std::int64_t id, json const& body) {
+void Service::acknowledge_order(Command const& c, std::int64_t id, json const& body, Completion done) {
     require_role(c.principal, {"enterprise"});
     Input in(body);
     in.reject_unknown({"by", "phone", "note"});
@@ -191,17 +191,18 @@ Reply Service::acknowledge_order(Command const& c, std::int64_t id, json const& 
     auto const note = in.text("note", false, 2000).value_or("");
     in.finish();
     // The write job stays small (group commit: it runs on the one writer thread); the answer is
-    // built from what the job read and wrote, not from a full order view.
-    return run(c, [&](Tx& tx) {
+    // built from what the job read and wrote, not from a full order view. Nobody waits for it: the
+    // job owns copies of what it needs, and `done` answers once its group is on disk.
+    run_async(c, [this, id, who = c.principal, ack_by = *by, ack_phone = *phone, note](Tx& tx) {
         auto const row = load_row(cached(tx.db, kLoadRow), id);
-        check_reader(c.principal, row);
+        check_reader(who, row);
         if (row.status == 0) {  // a repeated acknowledgement returns the first one unchanged
             refuse_superseded(tx.db, row);
             auto& u = cached(tx.db, "UPDATE orders SET status = 1, ack_at = ?, ack_by = ?, ack_phone = ?, "
                                     "ack_note = ? WHERE id = ? AND status = 0");
             u.bind(1, tx.now);
-            u.bind(2, *by);
-            u.bind(3, *phone);
+            u.bind(2, ack_by);
+            u.bind(3, ack_phone);
             u.bind(4, note);
             u.bind(5, id);
             u.exec();
@@ -223,7 +224,7 @@ Reply Service::acknowledge_order(Command const& c, std::int64_t id, json const& 
                           {"note", text_or_null(a.getColumn(4))}, {"late", due && at > *due}}},
                         {"drill", options_.drill}};
         return Reply{200, answer, ""};
-    });
+    }, std::move(done));
 }
 
 Reply Service::report_execution(Command const& c, std::int64_t id, json const& body) {

@@ -1,5 +1,8 @@
 #include "engine/storage/group_commit.hpp"
 
+#include <semaphore>
+#include <stdexcept>
+
 #include <SQLiteCpp/SQLiteCpp.h>
 
 namespace hazeguard::storage {
@@ -21,50 +24,67 @@ GroupCommitter::~GroupCommitter() {
     thread_.join();
 }
 
+void GroupCommitter::submit_async(std::function<void()> work, Done done) {
+    if (tl_current) throw std::logic_error("submit_async() inside a write job: use submit()");
+    {
+        std::lock_guard lock(mutex_);
+        if (stopping_) throw std::logic_error("the group committer is stopping");
+        queue_.push_back(Job{std::move(work), std::move(done), nullptr});
+    }
+    wake_.notify_one();
+}
+
 void GroupCommitter::submit(std::function<void()> work) {
     if (tl_current) {  // already inside a job (a job that submits): run inline, same transaction
         work();
         return;
     }
-    Job job{std::move(work), nullptr};
-    {
-        std::lock_guard lock(mutex_);
-        queue_.push_back(&job);
-    }
-    wake_.notify_one();
-    job.done.acquire();
-    if (job.error) std::rethrow_exception(job.error);
+    if (std::this_thread::get_id() == thread_.get_id())
+        throw std::logic_error("submit() from a group commit callback would wait for itself");
+    std::binary_semaphore committed{0};  // one wake-up per job, no thundering herd
+    std::exception_ptr error;
+    submit_async(std::move(work), [&](std::exception_ptr e) {
+        error = std::move(e);
+        committed.release();
+    });
+    committed.acquire();
+    if (error) std::rethrow_exception(error);
 }
 
 void GroupCommitter::loop() {
     for (;;) {
-        std::deque<Job*> group;
+        std::deque<Job> group;
         {
             std::unique_lock lock(mutex_);
             wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
             if (queue_.empty()) return;  // stopping, and nothing left to write
             while (!queue_.empty() && group.size() < max_group_) {
-                group.push_back(queue_.front());
+                group.push_back(std::move(queue_.front()));
                 queue_.pop_front();
             }
         }
         run_group(group);
-        for (Job* j : group) j->done.release();
+        for (Job& j : group) {
+            try {
+                j.done(std::move(j.error));
+            } catch (...) {  // documented as not allowed; the writer must survive it
+            }
+        }
     }
 }
 
-void GroupCommitter::run_group(std::deque<Job*>& group) {
+void GroupCommitter::run_group(std::deque<Job>& group) {
     std::lock_guard db_lock(db_mutex_);
     tl_current = &db_;
     try {
         SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
-        for (Job* j : group) {
+        for (Job& j : group) {
             db_.exec("SAVEPOINT job");
             try {
-                j->work();
+                j.work();
                 db_.exec("RELEASE job");
             } catch (...) {
-                j->error = std::current_exception();
+                j.error = std::current_exception();
                 db_.exec("ROLLBACK TO job");
                 db_.exec("RELEASE job");
             }
@@ -72,7 +92,7 @@ void GroupCommitter::run_group(std::deque<Job*>& group) {
         tx.commit();
     } catch (...) {
         auto const error = std::current_exception();
-        for (Job* j : group) j->error = error;
+        for (Job& j : group) j.error = error;
     }
     tl_current = nullptr;
 }

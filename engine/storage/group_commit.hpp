@@ -2,14 +2,14 @@
 /// @file group_commit.hpp
 /// @brief Group commit: writes from many threads run one after another on one connection inside a
 /// single transaction, each in its own SAVEPOINT, and are committed together — one fsync for the
-/// whole group. A caller returns only after the group that holds its job is on disk.
+/// whole group. Each job learns its outcome only once the group that holds it is on disk: through
+/// a callback (submit_async, nobody waits) or by blocking (submit).
 
 #include <condition_variable>
 #include <deque>
 #include <exception>
 #include <functional>
 #include <mutex>
-#include <semaphore>
 #include <thread>
 
 #include <SQLiteCpp/Database.h>
@@ -18,37 +18,49 @@ namespace hazeguard::storage {
 
 class GroupCommitter {
 public:
+    /// @brief A job's outcome: null when it committed, else its own exception or the commit's.
+    using Done = std::function<void(std::exception_ptr error)>;
+
     /// @param db the writer connection; @param db_mutex guards it against other users
     /// @param max_group most jobs per transaction
     GroupCommitter(SQLite::Database& db, std::mutex& db_mutex, std::size_t max_group = 512);
+    /// @brief Runs and commits every job already submitted (their callbacks included), then stops.
     ~GroupCommitter();
     GroupCommitter(GroupCommitter const&) = delete;
     GroupCommitter& operator=(GroupCommitter const&) = delete;
 
-    /// @brief Runs `job` on the writer thread inside the current group's transaction and waits
-    /// until that transaction has committed. If `job` throws, only its own changes are rolled
-    /// back and the exception is rethrown here; if the commit fails, every job of the group
-    /// gets the commit's exception.
+    /// @brief Queues `job` and returns at once. The writer thread runs it inside the next group's
+    /// transaction; if it throws, only its own changes are rolled back. After the group's commit,
+    /// still on the writer thread and in submission order, `done` gets null, the job's exception,
+    /// or — if the commit failed — the commit's exception (every job of the group then gets it).
+    /// `done` must be quick and must not throw (an exception from it is dropped) nor call submit();
+    /// it may call submit_async(). Throws std::logic_error from inside a job (use submit()) or
+    /// once the committer is stopping.
+    void submit_async(std::function<void()> job, Done done);
+
+    /// @brief submit_async() and wait: returns once the job's group has committed, or rethrows its
+    /// error. Inside a job it runs `job` inline, in the same transaction. Throws std::logic_error
+    /// from a `done` callback (it would wait for its own thread).
     void submit(std::function<void()> job);
 
-    /// @brief The connection a job must use; nullptr outside the writer thread.
+    /// @brief The connection a job must use; nullptr outside a job.
     static SQLite::Database* current();
 
 private:
     struct Job {
         std::function<void()> work;
+        Done done;
         std::exception_ptr error;
-        std::binary_semaphore done{0};  // one wake-up per job, no thundering herd
     };
     void loop();
-    void run_group(std::deque<Job*>& group);
+    void run_group(std::deque<Job>& group);
 
     SQLite::Database& db_;
     std::mutex& db_mutex_;
     std::size_t max_group_;
     std::mutex mutex_;
     std::condition_variable wake_;
-    std::deque<Job*> queue_;
+    std::deque<Job> queue_;
     bool stopping_ = false;
     std::thread thread_;
 };

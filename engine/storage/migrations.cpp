@@ -94,6 +94,19 @@ CREATE TABLE escalations (
   id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL, district TEXT NOT NULL, kind TEXT NOT NULL,
   count INTEGER NOT NULL, at INTEGER NOT NULL);
 )sql",
+        // 0003: observed air quality for the post-event evaluation. One row per (granularity, start
+        // instant); a correction replaces the values, bumps the revision and keeps the old ones.
+        R"sql(
+CREATE TABLE observations (
+  granularity TEXT NOT NULL CHECK (granularity IN ('hour', 'day')), at INTEGER NOT NULL,
+  aqi INTEGER NOT NULL, pm25 REAL, primary_pollutant TEXT NOT NULL, source TEXT NOT NULL,
+  revision INTEGER NOT NULL, recorded_at INTEGER NOT NULL, recorded_by TEXT NOT NULL,
+  PRIMARY KEY (granularity, at)) WITHOUT ROWID;
+CREATE TABLE observation_changes (
+  id INTEGER PRIMARY KEY, granularity TEXT NOT NULL, at INTEGER NOT NULL, revision INTEGER NOT NULL,
+  previous TEXT NOT NULL, changed_at INTEGER NOT NULL, changed_by TEXT NOT NULL, source TEXT NOT NULL);
+CREATE INDEX observation_changes_at ON observation_changes(granularity, at, revision);
+)sql",
     };
     return kMigrations;
 }

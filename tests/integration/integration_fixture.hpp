@@ -75,6 +75,11 @@ public:
         auto r = client_->post(path, body.dump(), headers);
         return {r.status, r.body.empty() ? json() : json::parse(r.body)};
     }
+    /// @brief A POST with a token that is not a demo token (e.g. one made by `hazeguard token create`).
+    Reply post_as(std::string const& path, json const& body, std::string const& bearer) {
+        auto r = client_->post(path, body.dump(), {{"Authorization", "Bearer " + bearer}, {"Content-Type", "application/json"}});
+        return {r.status, r.body.empty() ? json() : json::parse(r.body)};
+    }
     Reply get(std::string const& path, std::string const& role_key = "duty_officer") {
         auto r = client_->get(path, {{"Authorization", "Bearer " + token(role_key)}});
         return {r.status, r.body.empty() ? json() : json::parse(r.body)};
@@ -111,6 +116,36 @@ private:
 };
 
 inline std::string at_local(engine::Instant t) { return engine::format_rfc3339(t, 480); }
+
+inline json read_json(std::string const& path) {
+    std::ifstream in(path);
+    return json::parse(in);
+}
+
+/// @brief A request body from docs/examples/ (the forecasts of the §14 consultations).
+inline json example(std::string const& name) { return read_json(HG_SOURCE_DIR "/docs/examples/" + name); }
+
+/// @brief Waits (in real time) until the server's simulated clock reaches `local_time`.
+inline void wait_until(LiveServer& s, std::string const& local_time) {
+    auto const target = *engine::parse_rfc3339(local_time);
+    for (int i = 0; i < 1500 && s.now() < target; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    REQUIRE(s.now() >= target);
+}
+
+/// @brief A consultation: the forecast, the proposal, the deputy mayor's signature. Returns the
+/// signed proposal.
+inline json consult(LiveServer& s, std::string const& forecast, json proposal) {
+    auto const f = s.post("/v1/forecasts", example(forecast), "duty_officer");
+    REQUIRE(f.status == 201);
+    proposal["forecast_id"] = f.body.at("id");
+    proposal["consultation_note"] = "省市联合会商";
+    auto const p = s.post("/v1/proposals", proposal, "duty_officer");
+    REQUIRE(p.status == 201);
+    auto const a = s.post("/v1/proposals/" + std::to_string(p.body.at("id").get<int>()) + "/approve", json::object(),
+                          "approver:deputy_mayor");
+    REQUIRE(a.status == 200);
+    return a.body;
+}
 
 /// @brief The timeline rows of `kind` in episode `id`.
 inline std::vector<json> timeline_rows(LiveServer& s, int episode, std::string const& kind) {

@@ -9,13 +9,6 @@ using hazeguard::engine::kHour;
 
 namespace {
 
-json read_json(std::string const& path) {
-    std::ifstream in(path);
-    return json::parse(in);
-}
-
-json example(std::string const& name) { return read_json(HG_SOURCE_DIR "/docs/examples/" + name); }
-
 // Enters `forecast`, proposes `action` (to `level`) starting now, and has it signed.
 void act_now(LiveServer& s, json const& forecast, std::string const& action, std::string const& level = "") {
     auto const f = s.post("/v1/forecasts", forecast, "duty_officer");

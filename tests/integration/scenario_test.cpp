@@ -1,38 +1,11 @@
 // The domain brief's §14 scenario (none → yellow → orange → downgrade → lift), replayed through
 // the real server on a drill clock (ten simulated hours per real second) with the 1,555-plant
 // sample list: the right level and the right orders at every step.
-#include <fstream>
-
 #include "tests/integration/integration_fixture.hpp"
 
 using namespace hazeguard::test;
 
 namespace {
-
-json example(std::string const& name) {
-    std::ifstream in(HG_SOURCE_DIR "/docs/examples/" + name);
-    return json::parse(in);
-}
-
-void wait_until(LiveServer& s, std::string const& local_time) {
-    auto const target = *hazeguard::engine::parse_rfc3339(local_time);
-    for (int i = 0; i < 600 && s.now() < target; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    REQUIRE(s.now() >= target);
-}
-
-// Consultation: forecast, proposal, signature by the deputy mayor. Returns the signed proposal.
-json consult(LiveServer& s, std::string const& forecast, json proposal) {
-    auto const f = s.post("/v1/forecasts", example(forecast), "duty_officer");
-    REQUIRE(f.status == 201);
-    proposal["forecast_id"] = f.body.at("id");
-    proposal["consultation_note"] = "省市联合会商";
-    auto const p = s.post("/v1/proposals", proposal, "duty_officer");
-    REQUIRE(p.status == 201);
-    auto const a = s.post("/v1/proposals/" + std::to_string(p.body.at("id").get<int>()) + "/approve", json::object(),
-                          "approver:deputy_mayor");
-    REQUIRE(a.status == 200);
-    return a.body;
-}
 
 // Timers fire within one 200 ms loop turn (two simulated hours at this speed): wait for the batch.
 json progress_with_batches(LiveServer& s, std::size_t batches) {

@@ -8,6 +8,8 @@
 /// real speed, so "now" is D1 10:00 plus the few seconds a test takes.
 
 #include <atomic>
+#include <chrono>
+#include <future>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -134,11 +136,21 @@ struct Api {
         if (!token.empty()) r.headers.set("Authorization", "Bearer " + token);
         if (!body.empty()) r.headers.set("Content-Type", "application/json");
         for (auto const& [name, value] : headers) r.headers.set(name, value);
-        Response const out = app->handle(r);
+        Response const out = handle(std::move(r));
         Reply reply{out.status, json(), out.body, out.content_type, out.headers};
         reply.body = json::parse(out.body, nullptr, false);
         if (reply.body.is_discarded()) reply.body = nullptr;
         return reply;
+    }
+
+    /// @brief Application::handle, waiting for the answer (an acknowledgement answers from the
+    /// group-commit writer thread once it is on disk).
+    Response handle(Request r) {
+        auto answered = std::make_shared<std::promise<Response>>();
+        auto answer = answered->get_future();
+        app->handle(std::move(r), [answered](Response out) { answered->set_value(std::move(out)); });
+        REQUIRE(answer.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+        return answer.get();
     }
 
     Reply get(std::string const& target, std::string const& token) { return send("GET", target, token); }

@@ -49,6 +49,9 @@ std::set<Route> const& served_routes() {
         {"get", "/v1/orders/{id}"},
         {"post", "/v1/orders/{id}/ack"},
         {"post", "/v1/orders/{id}/execution"},
+        {"post", "/v1/observations"},
+        {"get", "/v1/observations"},
+        {"get", "/v1/episodes/{id}/report"},
     };
     return kRoutes;
 }

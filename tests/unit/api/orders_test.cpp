@@ -1,10 +1,15 @@
 // Orders to enterprises (一厂一策) over HTTP: fan-out on a transition, the enterprise's own orders,
 // acknowledgement, execution reports, superseded orders and termination notices, progress and the
 // filtered listing with its query problems.
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <sstream>
+#include <thread>
 
 #include "tests/unit/api/api_fixture.hpp"
 
@@ -122,6 +127,47 @@ TEST_CASE("acknowledgement and execution report", "[api][orders]") {
         CHECK(done.body.at("execution").at("electricity").at(0).at("at") == "2026-12-14T09:00:00+08:00");
         CHECK(done.body.at("execution").at("reported_by") == "晋阳示例焦化");
     }
+}
+
+TEST_CASE("an acknowledgement answers only once committed and replays its Idempotency-Key", "[api][orders][async]") {
+    OrdersApi api;
+    auto const id = api.orders_of(api.coking).front();
+    Request r;
+    r.method = "POST";
+    r.target = api.order(id, "/ack");
+    r.body = kAck.dump();
+    r.headers.set("Authorization", "Bearer " + api.coking);
+    r.headers.set("Content-Type", "application/json");
+    r.headers.set("Idempotency-Key", "ack-1");
+
+    struct Seen {
+        Response response;
+        int stored_status = -1;    // the order's status as another connection sees it
+        bool other_thread = false;
+    };
+    std::promise<Seen> seen;  // Catch2 assertions stay on this thread
+    auto const caller = std::this_thread::get_id();
+    std::string const path = api.db.path();
+    api.app->handle(r, [&](Response out) {
+        SQLite::Database other(path, SQLite::OPEN_READONLY);
+        int const stored = other.execAndGet("SELECT status FROM orders WHERE id = " + std::to_string(id)).getInt();
+        seen.set_value({std::move(out), stored, std::this_thread::get_id() != caller});
+    });
+    auto answer = seen.get_future();
+    REQUIRE(answer.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+    auto const first = answer.get();
+    INFO(first.response.body);
+    CHECK(first.response.status == 200);
+    CHECK(first.stored_status == 1);  // committed before the answer
+    CHECK(first.other_thread);        // answered by the group-commit writer, not the caller
+    CHECK(first.response.headers.get("X-Request-Id").has_value());
+
+    auto const replay = api.send("POST", r.target, api.coking, r.body, {{"Idempotency-Key", "ack-1"}});
+    CHECK(replay.status == 200);
+    CHECK(replay.raw == first.response.body);
+    auto const reused = api.send("POST", r.target, api.coking, json{{"by", "李四"}, {"phone", "13800000000"}}.dump(),
+                                 {{"Idempotency-Key", "ack-1"}});
+    CHECK(is_problem(reused, 422, "/problems/idempotency-key-reused"));
 }
 
 TEST_CASE("a later transition supersedes orders; a lift sends termination notices", "[api][orders]") {

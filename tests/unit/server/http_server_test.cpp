@@ -9,13 +9,17 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "tests/support/http_client.hpp"
 #include "tests/support/server_process.hpp"
@@ -26,6 +30,7 @@ using namespace std::chrono_literals;
 using hazeguard::api::Handler;
 using hazeguard::api::HttpServer;
 using hazeguard::api::Request;
+using hazeguard::api::Respond;
 using hazeguard::api::Response;
 using hazeguard::api::ServerOptions;
 using hazeguard::test::HttpClient;
@@ -42,9 +47,16 @@ ServerOptions test_options() {
     return options;
 }
 
+/// A handler that answers before it returns.
+Handler sync(std::function<Response(Request const&)> f) {
+    return [f = std::move(f)](Request request, Respond respond) { respond(f(request)); };
+}
+
 /// HttpServer::run() on its own thread.
 class ServerThread {
 public:
+    explicit ServerThread(std::function<Response(Request const&)> handler, ServerOptions options = test_options())
+        : ServerThread(sync(std::move(handler)), std::move(options)) {}
     explicit ServerThread(Handler handler, ServerOptions options = test_options())
         : server_(std::make_unique<HttpServer>(std::move(options), std::move(handler))),
           state_(std::make_shared<State>()) {
@@ -311,6 +323,161 @@ TEST_CASE("pipelined requests are answered in order", "[server]") {
     }
 }
 
+/// Handlers that keep their Respond for the test to answer later, from the test's thread.
+class HeldResponses {
+public:
+    Handler handler() {
+        return [this](Request request, Respond respond) {
+            std::lock_guard lock(mutex_);
+            targets_.push_back(request.target);
+            held_.push_back(std::move(respond));
+            arrived_.notify_all();
+        };
+    }
+    /// Waits until `n` requests have reached the handler; false after 5 s.
+    bool wait_for(std::size_t n) {
+        std::unique_lock lock(mutex_);
+        return arrived_.wait_for(lock, 5s, [&] { return targets_.size() >= n; });
+    }
+    std::size_t count() {
+        std::lock_guard lock(mutex_);
+        return targets_.size();
+    }
+    /// Answers request `i` (0-based) with its target as the body.
+    void answer(std::size_t i, int status = 200) {
+        Respond respond;
+        std::string target;
+        {
+            std::lock_guard lock(mutex_);
+            respond = held_.at(i);
+            target = targets_.at(i);
+        }
+        respond(Response{status, "text/plain", {}, target});
+    }
+    void drop_all() {
+        std::lock_guard lock(mutex_);
+        held_.clear();
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable arrived_;
+    std::vector<std::string> targets_;
+    std::vector<Respond> held_;
+};
+
+TEST_CASE("a handler answering later from another thread leaves the I/O thread free", "[server][async]") {
+    HeldResponses held;
+    auto options = test_options();
+    options.threads = 1;
+    ServerThread server(held.handler(), options);
+    HttpClient waiting(server.port());
+    waiting.send_raw("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n");
+    REQUIRE(held.wait_for(1));
+
+    // The only I/O thread is not blocked by the pending request: another connection is served.
+    std::thread answer_second([&] {  // no Catch2 assertions off the test's thread
+        if (held.wait_for(2)) held.answer(1);
+    });
+    HttpClient other(server.port());
+    auto const fast = other.get("/fast");
+    answer_second.join();
+    CHECK(fast.status == 200);
+    CHECK(fast.body == "/fast");
+
+    std::thread answer_first([&] {
+        std::this_thread::sleep_for(20ms);
+        held.answer(0, 201);
+        held.answer(0, 500);  // a second answer is ignored
+    });
+    auto const slow = waiting.read_response();
+    answer_first.join();
+    CHECK(slow.status == 201);
+    CHECK(slow.body == "/slow");
+}
+
+TEST_CASE("keep-alive responses answered later keep the order of their requests", "[server][async]") {
+    HeldResponses held;
+    ServerThread server(held.handler());
+    HttpClient client(server.port());
+    // Three pipelined requests: the application sees one at a time, each after the previous answer.
+    client.send_raw("GET /1 HTTP/1.1\r\nHost: t\r\n\r\nGET /2 HTTP/1.1\r\nHost: t\r\n\r\n"
+                    "POST /3 HTTP/1.1\r\nHost: t\r\nContent-Length: 1\r\n\r\nx");
+    for (std::size_t i = 0; i < 3; ++i) {
+        REQUIRE(held.wait_for(i + 1));
+        std::this_thread::sleep_for(30ms);
+        CHECK(held.count() == i + 1);  // the next request waits until this one is answered
+        std::thread([&held, i] { held.answer(i); }).join();
+        auto const res = client.read_response();
+        CHECK(res.status == 200);
+        CHECK(res.body == "/" + std::to_string(i + 1));
+    }
+    // Sequential requests on the persistent connection, each answered from another thread.
+    std::thread answers([&] {
+        for (std::size_t i = 3; i < 6; ++i)
+            if (held.wait_for(i + 1)) held.answer(i);
+    });
+    for (int i = 4; i <= 6; ++i) CHECK(client.get("/" + std::to_string(i)).body == "/" + std::to_string(i));
+    answers.join();
+    CHECK(client.connects() == 1);
+}
+
+TEST_CASE("a response may take longer than the read timeout", "[server][async]") {
+    HeldResponses held;
+    auto options = test_options();
+    options.read_timeout_seconds = 1;
+    ServerThread server(held.handler(), options);
+    HttpClient client(server.port());
+    std::thread late([&] {
+        if (!held.wait_for(1)) return;
+        std::this_thread::sleep_for(1500ms);
+        held.answer(0);
+    });
+    auto const res = client.get("/commit-takes-long");
+    late.join();
+    CHECK(res.status == 200);
+    CHECK(res.body == "/commit-takes-long");
+    CHECK(client.connects() == 1);
+}
+
+TEST_CASE("a dropped Respond closes its connection and a throwing handler still gets 500", "[server][async]") {
+    HeldResponses held;
+    ServerThread server(held.handler());
+    HttpClient client(server.port());
+    client.send_raw("GET /never HTTP/1.1\r\nHost: t\r\n\r\n");
+    REQUIRE(held.wait_for(1));
+    held.drop_all();  // the application lost the request: the session goes, the socket closes
+    CHECK(client.raw_closed_by_peer());
+
+    ServerThread throwing(Handler([](Request, Respond respond) {
+        respond(Response{204, "", {}, ""});
+        throw std::runtime_error("after answering");  // logged; the first answer stands
+    }));
+    StderrCapture capture;
+    HttpClient second(throwing.port());
+    CHECK(second.get("/").status == 204);
+    CHECK(second.get("/").status == 204);
+    CHECK_THAT(capture.text(), Contains("after answering"));
+}
+
+TEST_CASE("stopping the server with a response pending crashes nothing and frees the port", "[server][async]") {
+    HeldResponses held;
+    auto server = std::make_unique<ServerThread>(held.handler());
+    auto const port = server->port();
+    HttpClient client(port);
+    client.send_raw("GET /pending HTTP/1.1\r\nHost: t\r\n\r\n");
+    REQUIRE(held.wait_for(1));
+
+    REQUIRE(server->stop());  // run() returns although the application still holds a Respond
+    HttpClient after(port);
+    CHECK_THROWS(after.get("/"));  // the listener is closed: the port is free
+    server.reset();                // and the HttpServer object is gone
+
+    held.answer(0);   // the late answer finds its session alive, but nothing runs it any more ...
+    held.drop_all();  // ... and once the application lets go, the session and its socket close
+    CHECK(client.raw_closed_by_peer());
+}
+
 TEST_CASE("an idle connection is closed after the read timeout", "[server]") {
     auto options = test_options();
     options.read_timeout_seconds = 1;
@@ -329,13 +496,13 @@ TEST_CASE("run() throws when the address cannot be bound", "[server]") {
     REQUIRE(first.port() != 0);
     auto options = test_options();
     options.port = first.port();
-    HttpServer second(options, echo);
+    HttpServer second(options, sync(echo));
     second.stop();  // should run() bind after all, it returns at once instead of serving forever
     REQUIRE_THROWS_WITH(second.run(), Contains("cannot listen on 127.0.0.1:" + std::to_string(first.port())) &&
                                           Contains("Address already in use"));
 
     options.address = "not-an-address";
-    HttpServer third(options, echo);
+    HttpServer third(options, sync(echo));
     third.stop();
     REQUIRE_THROWS_WITH(third.run(), Contains("cannot listen on not-an-address"));
 }
@@ -352,7 +519,7 @@ TEST_CASE("stop() makes run() return and releases the port", "[server]") {
     CHECK_THROWS(after.get("/"));
 
     SECTION("stop() before run()") {
-        HttpServer early(test_options(), echo);
+        HttpServer early(test_options(), sync(echo));
         early.stop();
         auto const start = std::chrono::steady_clock::now();
         early.run();
@@ -368,9 +535,9 @@ TEST_CASE("serve until SIGTERM (child of the ServerProcess test)", "[.hg-serve]"
     auto options = test_options();
     options.port = static_cast<std::uint16_t>(std::stoi(port_text));
     options.handle_signals = true;
-    HttpServer server(options, [](Request const& req) {
+    HttpServer server(options, sync([](Request const& req) {
         return req.target == "/healthz" ? Response{200, "text/plain", {}, "ok"} : Response{404, "text/plain", {}, ""};
-    });
+    }));
     server.run();
     std::puts("served until SIGTERM");
     std::fflush(stdout);

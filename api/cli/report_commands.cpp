@@ -1,0 +1,122 @@
+// hazeguard observations import FILE, hazeguard report EPISODE: the post-event evaluation from
+// the command line, on the same database the server uses.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "api/cli/args.hpp"
+#include "api/cli/commands.hpp"
+#include "engine/observations/observation_csv.hpp"
+#include "engine/service/input.hpp"
+#include "engine/service/problem.hpp"
+#include "engine/storage/database.hpp"
+
+namespace hazeguard::cli {
+
+namespace {
+
+std::optional<std::string> read_file(std::string const& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+bool ends_with(std::string const& s, std::string const& tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// "/observations/12/aqi" → "line 15: aqi" when the body came from CSV line 15.
+std::string where(std::string const& pointer, std::vector<int> const& lines) {
+    std::string const prefix = "/observations/";
+    if (lines.empty() || pointer.rfind(prefix, 0) != 0) return pointer;
+    auto const rest = pointer.substr(prefix.size());
+    auto const slash = rest.find('/');
+    auto const index = std::stoul(rest.substr(0, slash));
+    if (index >= lines.size()) return pointer;
+    return "line " + std::to_string(lines[index]) + (slash == std::string::npos ? "" : ": " + rest.substr(slash + 1));
+}
+
+}  // namespace
+
+int observations_import(int argc, char** argv) {
+    std::vector<int> lines;
+    try {
+        Args args(argc, argv, 3, {"--db", "--plan", "--source"});
+        if (args.positional().size() != 1) {
+            std::cerr << "usage: hazeguard observations import FILE.csv|FILE.json [--source NAME] "
+                         "[--db var/hazeguard.sqlite] [--plan FILE]\n";
+            return 2;
+        }
+        std::string const file = args.positional().front();
+        auto const text = read_file(file);
+        if (!text) {
+            std::cerr << file << ": cannot read file\n";
+            return 2;
+        }
+        auto [plan_text, plan] = load_plan(args.get_or("--plan", ""));
+        nlohmann::json body;
+        if (ends_with(file, ".csv")) {
+            auto parsed = engine::parse_observation_csv(*text, plan.utc_offset);
+            for (auto const& e : parsed.errors) std::cout << file << ": " << e << "\n";
+            if (!parsed.errors.empty()) return 1;
+            body = std::move(parsed.body);
+            lines = std::move(parsed.lines);
+        } else {
+            body = service::parse_body(*text);
+        }
+        if (body.is_object() && !body.contains("source")) body["source"] = args.get_or("--source", file);
+        auto db = storage::open_database(args.get_or("--db", "var/hazeguard.sqlite"));
+        auto const options = stored_options(*db);
+        service::Service svc(std::move(db), plan, plan_text, options);
+        service::Command cmd{{"cli", "admin", "", ""}, std::nullopt, ""};
+        std::cout << svc.record_observations(cmd, body).body.dump(2) << "\n";
+        return 0;
+    } catch (service::Problem const& p) {
+        std::cerr << p.detail << "\n";
+        for (auto const& e : p.errors) std::cout << where(e.pointer, lines) << ": " << e.message << "\n";
+        return 1;
+    } catch (std::exception const& e) {
+        std::cerr << "hazeguard observations import: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+int report(int argc, char** argv) {
+    try {
+        Args args(argc, argv, 2, {"--db", "--plan", "--format", "--output"});
+        auto const format = args.get_or("--format", "json");
+        if (args.positional().size() != 1 || (format != "json" && format != "html" && format != "csv")) {
+            std::cerr << "usage: hazeguard report EPISODE [--format json|html|csv] [--output FILE] "
+                         "[--db var/hazeguard.sqlite] [--plan FILE]\n";
+            return 2;
+        }
+        auto const episode = std::stoll(args.positional().front());
+        auto [plan_text, plan] = load_plan(args.get_or("--plan", ""));
+        auto db = storage::open_database(args.get_or("--db", "var/hazeguard.sqlite"));
+        auto const options = stored_options(*db);
+        service::Service svc(std::move(db), plan, plan_text, options);
+        std::string const out = format == "json"   ? svc.episode_report(episode).dump(2) + "\n"
+                                : format == "html" ? svc.episode_report_html(episode)
+                                                   : svc.episode_report_csv(episode);
+        if (auto const file = args.get("--output")) {
+            std::ofstream f(*file, std::ios::binary);
+            f << out;
+            if (!f) throw std::runtime_error(*file + ": cannot write");
+        } else {
+            std::cout << out;
+        }
+        return 0;
+    } catch (service::Problem const& p) {
+        std::cerr << "hazeguard report: " << p.detail << "\n";
+        return 1;
+    } catch (std::exception const& e) {
+        std::cerr << "hazeguard report: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+}  // namespace hazeguard::cli
