@@ -7,8 +7,9 @@
 # HG_BENCH_COUNT enterprises imported into a template database, plus one token per enterprise),
 # then runs HG_BENCH_RUNS rounds; each round copies the template, starts `hazeguard serve`, and
 # measures the orange fan-out (approve wall time, RSS, /v1/status latency during it), the progress
-# query, and the acknowledgements (wrk + bench/ack.lua). The bare limits (SQLite insert, bare Beast
-# JSON server with 1 and 2 threads) run HG_BENCH_RUNS times each. Prints a Markdown table
+# query, the acknowledgements (wrk + bench/ack.lua) and the evaluation report (JSON, HTML, CSV).
+# The bare limits (SQLite insert, bare Beast JSON server with 1 and 2 threads) run HG_BENCH_RUNS
+# times each. Prints a Markdown table
 # (median, min, max, limit, bare limit) and keeps it with every raw log in $HG_BENCH_DIR.
 #
 # Knobs (environment): HG_BENCH_RUNS=3 HG_BENCH_COUNT=100000 HG_BENCH_ACK_SECONDS=5
@@ -276,6 +277,19 @@ for r in $(seq "$RUNS"); do
   fi
   metric rss_after_acks_mb "$(awk -v k="$(vm VmRSS "$spid")" 'BEGIN{printf "%.1f", k/1024}')"
   log "round $r acks: $line; committed $acked"
+  # report: the post-event evaluation of this episode (COUNT orders, the acks above), each format
+  # built 3 times on a fresh connection; this round's figure is their median
+  for fmt in json html csv; do
+    for _ in 1 2 3; do
+      timeout 120 curl -s -m 60 -o "$R/report.$fmt" -H "Authorization: Bearer $DUTY" -w '%{http_code} %{time_total}\n' \
+        "$URL/v1/episodes/$episode/report?format=$fmt" >>"$R/report-$fmt.txt" || true
+    done
+    grep -vq '^200 ' "$R/report-$fmt.txt" && die "report $fmt answered non-200: $(grep -v '^200 ' "$R/report-$fmt.txt" | head -1)"
+    metric "report_${fmt}_s" "$(awk '{print $2}' "$R/report-$fmt.txt" | sort -g | sed -n 2p)"
+    metric "report_${fmt}_mb" "$(stat -c %s "$R/report.$fmt" | awk '{printf "%.1f", $1/1048576}')"
+  done
+  grep -q "\"orders\":$COUNT" "$R/report.json" || die "the report does not count $COUNT orders"
+  log "round $r report: json $(tail -1 "$M/report_json_s") s, html $(tail -1 "$M/report_html_s") s, csv $(tail -1 "$M/report_csv_s") s"
   stop_pid "$spid"
   rm -f "$R"/db.sqlite*   # 150 MB each; the logs stay
 done
@@ -318,6 +332,9 @@ sq=$(med bare_sqlite_s); e1=$(med bare_echo1_rps); e2=$(med bare_echo2_rps)
   row "Progress query, $COUNT-order episode (median of 200)" progress_ms ms "≤ 50 ms" "—"
   row "Progress query p95 (of 200)" progress_p95_ms ms "—" "—"
   row "Server VmRSS after the ack run (token cache included)" rss_after_acks_mb MB "—" "—"
+  row "Report JSON, $COUNT-order episode (median of 3)" report_json_s s "≤ 2 s" "answer $(med report_json_mb) MB"
+  row "Report HTML (A4, charts), same episode" report_html_s s "≤ 2 s" "answer $(med report_html_mb) MB"
+  row "Report CSV (per-enterprise rows), same episode" report_csv_s s "≤ 2 s" "answer $(med report_csv_mb) MB"
   row "Bare: SQLite $COUNT × 1 KB, one tx, WAL + FULL" bare_sqlite_s s "(issue: ~1.4 s)" "—"
   row "Bare: HttpServer + nlohmann, 1 thread" bare_echo1_rps "/s" "(issue: ~36k /s)" "—"
   row "Bare: HttpServer + nlohmann, 2 threads" bare_echo2_rps "/s" "—" "—"

@@ -82,3 +82,42 @@ TEST_CASE("unknown subcommands print the usage and exit 2", "[integration][cli]"
     CHECK(r.exit_code == 2);
     CHECK(r.output.find("usage:") != std::string::npos);
 }
+
+TEST_CASE("observations import reads the monitoring CSV and a second import changes nothing", "[integration][cli]") {
+    auto const db = temp_path("observations.sqlite");
+    auto const first = run("observations import " HG_SOURCE_DIR "/docs/examples/observations-s14.csv --db " + db);
+    INFO(first.output);
+    CHECK(first.exit_code == 0);
+    CHECK(first.output.find("\"created\": 12") != std::string::npos);
+    auto const again = run("observations import " HG_SOURCE_DIR "/docs/examples/observations-s14.csv --db " + db);
+    CHECK(again.exit_code == 0);
+    CHECK(again.output.find("\"unchanged\": 12") != std::string::npos);
+    for (char const* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+}
+
+TEST_CASE("observations import names the CSV line of every bad value and stores nothing", "[integration][cli]") {
+    auto const db = temp_path("bad-observations.sqlite");
+    auto const csv = temp_path("bad-observations.csv");
+    std::ofstream(csv) << "时间,AQI\n2026-12-16,207\n2026-12-17 05:30,215\n2026-12-18,厉害\n";
+    auto const bad = run("observations import " + csv + " --db " + db);
+    CHECK(bad.exit_code == 1);
+    CHECK(bad.output.find("line 3: an hourly value must start on the hour") != std::string::npos);
+    CHECK(bad.output.find("line 4: aqi must be a whole number") != std::string::npos);
+    // values the service refuses are named by line too
+    std::ofstream(csv) << "时间,AQI\n2026-12-16,207\n2026-12-17,999\n";
+    auto const range = run("observations import " + csv + " --db " + db);
+    CHECK(range.exit_code == 1);
+    CHECK(range.output.find("line 3: aqi") != std::string::npos);
+    std::filesystem::remove(csv);
+    for (char const* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+}
+
+TEST_CASE("report refuses an unknown episode and an unknown format", "[integration][cli]") {
+    auto const db = temp_path("report.sqlite");
+    auto const missing = run("report 9 --db " + db);
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.output.find("episode 9") != std::string::npos);
+    CHECK(run("report 1 --format pdf --db " + db).exit_code == 2);
+    CHECK(run("report --db " + db).exit_code == 2);
+    for (char const* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+}
