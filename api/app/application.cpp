@@ -240,9 +240,9 @@ Response report_response(service::Service& s, std::int64_t episode, std::string 
 }  // namespace
 
 struct Application::Routes {
-    // A route answers through the Responder: now() wraps a handler that returns its response (reads,
-    // and the writes that still wait for their commit on the I/O thread); after_commit() wraps a
-    // write command that completes asynchronously, once its group commit is on disk.
+    // A route answers through the Responder: now() wraps a read, which returns its response;
+    // after_commit() wraps a write command, which validates, hands its job to the group committer
+    // and returns: its Completion answers once the group is on disk. No write blocks an I/O thread.
     using RouteHandler = std::function<void(Context const&, Responder const&)>;
     template <class F>
     static RouteHandler now(F f) {
@@ -260,29 +260,29 @@ struct Application::Routes {
         static constexpr auto id = [](Context const& c) { return c.match.id; };
         list = {
             {"GET", "/v1/status", now([&](Context const&) { return json_response(200, s.status()); })},
-            {"POST", "/v1/forecasts", now([&](Context const& c) { deny_enterprise(c.principal); return reply(s.submit_forecast(c.command(), body_of(c.request))); })},
+            {"POST", "/v1/forecasts", after_commit([&](Context const& c, service::Completion done) { deny_enterprise(c.principal); s.submit_forecast(c.command(), body_of(c.request), std::move(done)); })},
             {"GET", "/v1/forecasts/{id}", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.forecast(id(c))); })},
-            {"POST", "/v1/proposals", now([&](Context const& c) { return reply(s.create_proposal(c.command(), body_of(c.request))); })},
+            {"POST", "/v1/proposals", after_commit([&](Context const& c, service::Completion done) { s.create_proposal(c.command(), body_of(c.request), std::move(done)); })},
             {"GET", "/v1/proposals", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.proposals(proposal_status(c.match))); })},
             {"GET", "/v1/proposals/{id}", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.proposal(id(c))); })},
-            {"POST", "/v1/proposals/{id}/approve", now([&](Context const& c) { return reply(s.approve_proposal(c.command(), id(c), body_of(c.request))); })},
-            {"POST", "/v1/proposals/{id}/reject", now([&](Context const& c) { return reply(s.reject_proposal(c.command(), id(c), body_of(c.request))); })},
-            {"POST", "/v1/directives", now([&](Context const& c) { return reply(s.create_directive(c.command(), body_of(c.request))); })},
+            {"POST", "/v1/proposals/{id}/approve", after_commit([&](Context const& c, service::Completion done) { s.approve_proposal(c.command(), id(c), body_of(c.request), std::move(done)); })},
+            {"POST", "/v1/proposals/{id}/reject", after_commit([&](Context const& c, service::Completion done) { s.reject_proposal(c.command(), id(c), body_of(c.request), std::move(done)); })},
+            {"POST", "/v1/directives", after_commit([&](Context const& c, service::Completion done) { s.create_directive(c.command(), body_of(c.request), std::move(done)); })},
             {"GET", "/v1/directives", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.directives()); })},
             {"GET", "/v1/directives/{id}", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.directive(id(c))); })},
-            {"POST", "/v1/directives/{id}/lift", now([&](Context const& c) { return reply(s.lift_directive(c.command(), id(c), body_of(c.request))); })},
+            {"POST", "/v1/directives/{id}/lift", after_commit([&](Context const& c, service::Completion done) { s.lift_directive(c.command(), id(c), body_of(c.request), std::move(done)); })},
             {"GET", "/v1/episodes", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episodes()); })},
             {"GET", "/v1/episodes/{id}", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode(id(c))); })},
             {"GET", "/v1/episodes/{id}/progress", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode_progress(id(c))); })},
             {"GET", "/v1/episodes/{id}/orders", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode_orders(id(c), order_filter(c.match))); })},
-            {"PUT", "/v1/enterprises", now([&](Context const& c) { return reply(s.import_list(c.command(), c.request.body, list_format(c.request), c.match.query("dry_run") == "true", "api")); })},
+            {"PUT", "/v1/enterprises", after_commit([&](Context const& c, service::Completion done) { s.import_list(c.command(), c.request.body, list_format(c.request), c.match.query("dry_run") == "true", "api", std::move(done)); })},
             {"GET", "/v1/enterprises", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.current_list()); })},
             {"GET", "/v1/enterprises/{code}", now([&](Context const& c) { own_enterprise(c.principal, c.match.code); return json_response(200, s.enterprise(c.match.code)); })},
             {"GET", "/v1/me/orders", now([&](Context const& c) { return json_response(200, s.my_orders(c.principal)); })},
             {"GET", "/v1/orders/{id}", now([&](Context const& c) { return json_response(200, s.order(c.principal, id(c), c.match.query("text") != "false")); })},
             {"POST", "/v1/orders/{id}/ack", after_commit([&](Context const& c, service::Completion done) { s.acknowledge_order(c.command(), id(c), body_of(c.request), std::move(done)); })},
-            {"POST", "/v1/orders/{id}/execution", now([&](Context const& c) { return reply(s.report_execution(c.command(), id(c), body_of(c.request))); })},
-            {"POST", "/v1/observations", now([&](Context const& c) { return reply(s.record_observations(c.command(), body_of(c.request))); })},
+            {"POST", "/v1/orders/{id}/execution", after_commit([&](Context const& c, service::Completion done) { s.report_execution(c.command(), id(c), body_of(c.request), std::move(done)); })},
+            {"POST", "/v1/observations", after_commit([&](Context const& c, service::Completion done) { s.record_observations(c.command(), body_of(c.request), std::move(done)); })},
             {"GET", "/v1/observations", now([&](Context const& c) { deny_enterprise(c.principal); auto const [from, to] = observation_range(c.match); return json_response(200, s.observations(from, to)); })},
             {"GET", "/v1/episodes/{id}/report", now([&](Context const& c) { deny_enterprise(c.principal); return report_response(s, id(c), report_format(c.request, c.match)); })},
         };
@@ -322,7 +322,7 @@ void Application::handle(Request request, Respond respond) {
                               std::move(respond));
     try {
         routes_->dispatch(request, responder);
-    } catch (...) {  // thrown before the route answered: validation, authentication, a sync write
+    } catch (...) {  // thrown before the route answered: authentication, a read, a write's validation
         responder.fail(std::current_exception());
     }
 }

@@ -15,10 +15,10 @@ class Application {
 public:
     explicit Application(service::Service& service);
     ~Application();
-    /// @brief Answers one request through `respond`, exactly once; never throws. Reads (and the
-    /// writes not yet asynchronous) answer before handle() returns; an asynchronous write answers
-    /// later from the group-commit writer thread, once its transaction is on disk — `respond` must
-    /// then be quick and must not call the service synchronously. The answer never refers to the
+    /// @brief Answers one request through `respond`, exactly once; never throws. Reads, dry runs
+    /// and writes refused by validation answer before handle() returns; a write answers later from
+    /// the group-commit writer thread, once its transaction is on disk — `respond` must then be
+    /// quick and must not call the service synchronously. The answer never refers to the
     /// Application, so it may arrive after the Application is destroyed.
     void handle(Request request, Respond respond);
 

@@ -42,7 +42,9 @@ int list_import(int argc, char** argv) {
         service::Service svc(std::move(db), plan, plan_text, options);
         bool const csv = file.size() > 4 && file.substr(file.size() - 4) == ".csv";
         service::Command cmd{{"cli", "admin", "", ""}, std::nullopt, ""};
-        auto const reply = svc.import_list(cmd, text.str(), csv ? "csv" : "json", args.flag("--dry-run"), file);
+        auto const reply = service::wait_for([&](service::Completion done) {
+            svc.import_list(cmd, text.str(), csv ? "csv" : "json", args.flag("--dry-run"), file, std::move(done));
+        });
         std::cout << reply.body.dump(2) << "\n";
         return 0;
     } catch (service::Problem const& p) {

@@ -73,7 +73,9 @@ int observations_import(int argc, char** argv) {
         auto const options = stored_options(*db);
         service::Service svc(std::move(db), plan, plan_text, options);
         service::Command cmd{{"cli", "admin", "", ""}, std::nullopt, ""};
-        std::cout << svc.record_observations(cmd, body).body.dump(2) << "\n";
+        auto const reply =
+            service::wait_for([&](service::Completion done) { svc.record_observations(cmd, body, std::move(done)); });
+        std::cout << reply.body.dump(2) << "\n";
         return 0;
     } catch (service::Problem const& p) {
         std::cerr << p.detail << "\n";

@@ -69,10 +69,14 @@ void load_first_list(service::Service& s, std::string const& file, std::string c
         std::ostringstream text;
         text << in.rdbuf();
         bool const csv = file.size() > 4 && file.substr(file.size() - 4) == ".csv";
-        s.import_list(cmd, text.str(), csv ? "csv" : "json", false, file);
+        service::wait_for([&](service::Completion done) {
+            s.import_list(cmd, text.str(), csv ? "csv" : "json", false, file, std::move(done));
+        });
     } else {
         auto const list = engine::generate_list(s.plan(), std::stoull(size), 2026);
-        s.import_list(cmd, engine::to_json(list).dump(), "json", false, "sample:" + size);
+        service::wait_for([&](service::Completion done) {
+            s.import_list(cmd, engine::to_json(list).dump(), "json", false, "sample:" + size, std::move(done));
+        });
     }
     ::malloc_trim(0);  // an import's parse trees are gone: hand their memory back before serving
     log("info", "emission-reduction list loaded", {{"source", file.empty() ? "sample:" + size : file}});

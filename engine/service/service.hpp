@@ -43,8 +43,14 @@ struct Reply {
 
 /// @brief How an asynchronous command ends, called exactly once on the group-commit writer thread
 /// after the command's transaction is on disk: `error` is null and `reply` the answer, or `error`
-/// says why nothing was written (a Problem for a refusal). Must be quick and must not block.
+/// says why nothing was written (a Problem for a refusal). Must be quick and must not block. (A
+/// list import's dry run writes nothing and completes at once, on the calling thread.)
 using Completion = std::function<void(std::exception_ptr error, Reply reply)>;
+
+/// @brief Starts an asynchronous command with a Completion and waits for it: returns its reply or
+/// rethrows its error (a validation Problem thrown by `start` itself propagates as is). For callers
+/// that need the answer before going on (the CLI, start-up); never call it from a Completion.
+Reply wait_for(std::function<void(Completion)> const& start);
 
 /// @brief Per-request context of a command.
 struct Command {
@@ -88,23 +94,25 @@ public:
     std::string create_token(Principal const& who);
 
     // --- commands (idempotent when Command::idempotency_key is set) ---------------------------
-    Reply submit_forecast(Command const& c, nlohmann::json const& body);
-    Reply create_proposal(Command const& c, nlohmann::json const& body);
-    Reply approve_proposal(Command const& c, std::int64_t id, nlohmann::json const& body);
-    Reply reject_proposal(Command const& c, std::int64_t id, nlohmann::json const& body);
-    Reply create_directive(Command const& c, nlohmann::json const& body);
-    Reply lift_directive(Command const& c, std::int64_t id, nlohmann::json const& body);
+    // Every command validates its input at once on the calling thread (a Problem is thrown and
+    // `done` is never called), then returns without waiting: its job runs on the group-commit
+    // writer and `done` answers once the job's group is on disk. wait_for() waits for the answer.
+    void submit_forecast(Command const& c, nlohmann::json const& body, Completion done);
+    void create_proposal(Command const& c, nlohmann::json const& body, Completion done);
+    void approve_proposal(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
+    void reject_proposal(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
+    void create_directive(Command const& c, nlohmann::json const& body, Completion done);
+    void lift_directive(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
 
     // --- the emission-reduction list and orders --------------------------------------------
-    /// @brief Imports a list (format "json" or "csv"); all-or-nothing, a new version each time.
-    Reply import_list(Command const& c, std::string const& text, std::string const& format, bool dry_run,
-                      std::string const& source);
+    /// @brief Imports a list (format "json" or "csv"); all-or-nothing, a new version each time. A
+    /// dry run writes nothing: `done` answers before import_list() returns.
+    void import_list(Command const& c, std::string const& text, std::string const& format, bool dry_run,
+                     std::string const& source, Completion done);
     nlohmann::json current_list();
     nlohmann::json enterprise(std::string const& credit_code);
-    /// @brief Validates at once (throws a Problem, `done` is then never called), then completes
-    /// through `done` once the acknowledgement is committed; never blocks on the writer.
     void acknowledge_order(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
-    Reply report_execution(Command const& c, std::int64_t id, nlohmann::json const& body);
+    void report_execution(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
     nlohmann::json order(Principal const& who, std::int64_t id, bool with_text);
     nlohmann::json my_orders(Principal const& who);
     nlohmann::json episode_orders(std::int64_t episode, OrderFilter const& filter);
@@ -113,7 +121,7 @@ public:
     // --- observations and the post-event evaluation ----------------------------------------
     /// @brief Records a batch of hourly/daily observations; a changed value replaces the stored
     /// one and the change is kept (revision + 1).
-    Reply record_observations(Command const& c, nlohmann::json const& body);
+    void record_observations(Command const& c, nlohmann::json const& body, Completion done);
     /// @brief Observations with local times in [from, to), with their revision history.
     nlohmann::json observations(engine::Instant from, engine::Instant to);
     /// @brief The evaluation report of an episode as JSON (docs/report-format.md).
@@ -146,8 +154,8 @@ public:
 private:
     struct Tx;
     /// The write path of every command: `body` in one group-commit job, with Idempotency-Key replay.
-    /// run() waits for the commit; run_async() returns at once and completes through `done`.
-    Reply run(Command const& c, std::function<Reply(Tx&)> const& body);
+    /// Returns at once and completes through `done`. `body` runs later on the writer thread, so it
+    /// owns copies of what it needs: it must not refer to the caller's locals or parameters.
     void run_async(Command c, std::function<Reply(Tx&)> body, Completion done);
     Reply execute(Command const& c, std::function<Reply(Tx&)> const& body);  ///< the job itself
     template <class F>

@@ -3,6 +3,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <future>
+
 #include "engine/service/service.hpp"
 #include "engine/service/problem.hpp"
 #include "engine/service/service_tx.hpp"
@@ -131,14 +133,14 @@ std::exception_ptr storage_problem(std::exception_ptr error) {
 }
 }  // namespace
 
-Reply Service::run(Command const& c, std::function<Reply(Tx&)> const& body) {
-    Reply result;
-    try {
-        committer_->submit([&] { result = execute(c, body); });
-    } catch (SQLite::Exception const&) {
-        std::rethrow_exception(storage_problem(std::current_exception()));
-    }
-    return result;
+Reply wait_for(std::function<void(Completion)> const& start) {
+    auto answered = std::make_shared<std::promise<Reply>>();  // shared: the writer may outlive our wait
+    auto answer = answered->get_future();
+    start([answered](std::exception_ptr error, Reply reply) {
+        if (error) answered->set_exception(error);
+        else answered->set_value(std::move(reply));
+    });
+    return answer.get();
 }
 
 void Service::run_async(Command c, std::function<Reply(Tx&)> body, Completion done) {

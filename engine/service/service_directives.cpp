@@ -14,7 +14,7 @@ namespace {
 std::string ref(std::int64_t id) { return "directive:" + std::to_string(id); }
 }  // namespace
 
-Reply Service::create_directive(Command const& c, json const& body) {
+void Service::create_directive(Command const& c, json const& body, Completion done) {
     require_role(c.principal, {"duty_officer", "admin"});
     Input in(body);
     in.reject_unknown({"issuer", "level", "start_at", "end_at", "reference", "note"});
@@ -27,7 +27,7 @@ Reply Service::create_directive(Command const& c, json const& body) {
     auto const reference = in.text("reference", true, 200);
     auto const note = in.text("note", false).value_or("");
     in.finish();
-    return run(c, [&](Tx& tx) {
+    run_async(c, [this, issuer, level, start, end, reference, note, who = c.principal](Tx& tx) {
         SQLite::Statement q(tx.db, "INSERT INTO directives(issuer, level, start_at, end_at, reference, note, "
                                    "recorded_by, created_at, status) VALUES (?,?,?,?,?,?,?,?,'pending')");
         q.bind(1, *issuer);
@@ -36,11 +36,11 @@ Reply Service::create_directive(Command const& c, json const& body) {
         if (end) q.bind(4, *end);
         q.bind(5, *reference);
         q.bind(6, note);
-        q.bind(7, c.principal.name);
+        q.bind(7, who.name);
         q.bind(8, tx.now);
         q.exec();
         auto const id = tx.db.getLastInsertRowid();
-        timeline(tx, load_machine().state().episode, ref(id), tx.now, "directive", c.principal.name,
+        timeline(tx, load_machine().state().episode, ref(id), tx.now, "directive", who.name,
                  "收到区域预警指令（" + *issuer + "，" + *reference + "）：" +
                      plan_.level_at(*plan_.rank(*level)).name_cn + "，自" + local(*start) + "起",
                  {{"directive_id", id}, {"issuer", *issuer}, {"level", *level}, {"reference", *reference}});
@@ -48,7 +48,7 @@ Reply Service::create_directive(Command const& c, json const& body) {
         if (end) add_timer("directive_end", ref(id), *end);
         if (*start <= tx.now) start_directive(tx, id, tx.now);
         return Reply{201, directive_view(id), "/v1/directives/" + std::to_string(id)};
-    });
+    }, std::move(done));
 }
 
 void Service::start_directive(Tx& tx, std::int64_t id, Instant at) {
@@ -69,18 +69,18 @@ void Service::end_directive(Tx& tx, std::int64_t id, Instant at) {
                " WHERE id = " + std::to_string(id));
 }
 
-Reply Service::lift_directive(Command const& c, std::int64_t id, json const& body) {
+void Service::lift_directive(Command const& c, std::int64_t id, json const& body, Completion done) {
     require_role(c.principal, {"duty_officer", "admin"});
     Input in(body);
     in.reject_unknown({"at", "note"});
     auto const at = in.instant("at", false);
     auto const note = in.text("note", false).value_or("");
     in.finish();
-    return run(c, [&](Tx& tx) {
+    run_async(c, [this, id, at, note, who = c.principal](Tx& tx) {
         auto const d = directive_view(id);
         auto const status = d.at("status").get<std::string>();
         Instant const when = at.value_or(tx.now);
-        timeline(tx, load_machine().state().episode, ref(id), tx.now, "directive_lift", c.principal.name,
+        timeline(tx, load_machine().state().episode, ref(id), tx.now, "directive_lift", who.name,
                  "区域预警指令解除（" + d.at("reference").get<std::string>() + "），自" + local(when) + "起",
                  {{"directive_id", id}, {"at", local(when)}, {"note", note}});
         if (status == "pending") {
@@ -97,7 +97,7 @@ Reply Service::lift_directive(Command const& c, std::int64_t id, json const& bod
                           "directive " + std::to_string(id) + " is " + status, {}, {{"directive_status", status}});
         }
         return Reply{200, directive_view(id), ""};
-    });
+    }, std::move(done));
 }
 
 }  // namespace hazeguard::service

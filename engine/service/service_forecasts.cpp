@@ -65,17 +65,17 @@ json Service::assessment_view(engine::Forecast const& f, plans::RuleSet const& r
     return view;
 }
 
-Reply Service::submit_forecast(Command const& c, json const& body) {
+void Service::submit_forecast(Command const& c, json const& body, Completion done) {
     require_role(c.principal, {"duty_officer", "admin"});
     Input in(body);
     auto const f = read_forecast(in, offset_minutes_);
     auto const rule_set_id = in.text("rule_set", false);
     if (rule_set_id && !plan_.rule_set(*rule_set_id)) in.error("rule_set", "is not a rule set of the plan");
     in.finish();
-    auto const& rules = rule_set(rule_set_id);
-    return run(c, [&](Tx& tx) {
+    // `rules` points into plan_, which lives as long as the service.
+    run_async(c, [this, f, rules = &rule_set(rule_set_id), who = c.principal](Tx& tx) {
         auto const state = load_machine().state();
-        json const assessment = assessment_view(f, rules, state);
+        json const assessment = assessment_view(f, *rules, state);
         SQLite::Statement q(tx.db, "INSERT INTO forecasts(issued_at, issuer, consulted_at, body, assessment, rule_set, "
                                    "plan_version, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         q.bind(1, f.issued_at);
@@ -83,19 +83,19 @@ Reply Service::submit_forecast(Command const& c, json const& body) {
         q.bind(3, f.consulted_at.value_or(f.issued_at));
         q.bind(4, forecast_to_json(f).dump());
         q.bind(5, assessment.dump());
-        q.bind(6, rules.id);
+        q.bind(6, rules->id);
         q.bind(7, plan_.version);
-        q.bind(8, c.principal.name);
+        q.bind(8, who.name);
         q.bind(9, tx.real_now);
         q.exec();
         auto const id = tx.db.getLastInsertRowid();
         auto const rec = assessment.at("recommended_level");
-        timeline(tx, state.episode, "forecast:" + std::to_string(id), f.issued_at, "forecast", c.principal.name,
+        timeline(tx, state.episode, "forecast:" + std::to_string(id), f.issued_at, "forecast", who.name,
                  "录入预报（" + f.issuer + "）：" + assessment.at("explanation_cn").get<std::string>(),
                  {{"forecast_id", id}, {"recommended_level", rec.is_null() ? json(nullptr) : rec.at("id")},
-                  {"rule_set", rules.id}});
+                  {"rule_set", rules->id}});
         return Reply{201, forecast_view(id), "/v1/forecasts/" + std::to_string(id)};
-    });
+    }, std::move(done));
 }
 
 json Service::forecast_view(std::int64_t id) {

@@ -112,16 +112,17 @@ json Service::reduction_summary(std::optional<std::int64_t> list_version, std::s
     return out;
 }
 
-Reply Service::import_list(Command const& c, std::string const& text, std::string const& format, bool dry_run,
-                           std::string const& source) {
+void Service::import_list(Command const& c, std::string const& text, std::string const& format, bool dry_run,
+                          std::string const& source, Completion done) {
     require_role(c.principal, {"admin", "duty_officer"});
     auto parsed = format == "csv" ? engine::parse_list_csv(text, plan_) : engine::parse_list_json(text, plan_);
     if (!parsed.ok()) list_problems(parsed.problems);
     json const canonical = engine::to_json(parsed.list);
     std::string const digest = engine::sha256_hex(canonical.dump());
     if (dry_run)
-        return Reply{200, {{"dry_run", true}, {"count", parsed.list.enterprises.size()}, {"sha256", digest}, {"problems", json::array()}}, ""};
-    return run(c, [&](Tx& tx) {
+        return done(nullptr, Reply{200, {{"dry_run", true}, {"count", parsed.list.enterprises.size()}, {"sha256", digest},
+                                         {"problems", json::array()}}, ""});
+    run_async(c, [this, list = std::move(parsed.list), digest, source, who = c.principal](Tx& tx) {
         auto const latest = current_list_version();
         if (latest) {
             SQLite::Statement same(tx.db, "SELECT sha256 FROM lists WHERE version = ?");
@@ -134,16 +135,16 @@ Reply Service::import_list(Command const& c, std::string const& text, std::strin
                                    "VALUES (?, ?, ?, ?, ?, ?)");
         l.bind(1, version);
         l.bind(2, tx.now);
-        l.bind(3, c.principal.name);
+        l.bind(3, who.name);
         l.bind(4, source);
-        l.bind(5, static_cast<std::int64_t>(parsed.list.enterprises.size()));
+        l.bind(5, static_cast<std::int64_t>(list.enterprises.size()));
         l.bind(6, digest);
         l.exec();
         SQLite::Statement ins(tx.db, "INSERT INTO enterprises(list_version, id, credit_code, name, district, industry, "
                                      "grade) VALUES (?, ?, ?, ?, ?, ?, ?)");
         SQLite::Statement body(tx.db, "INSERT INTO enterprise_bodies(list_version, id, body) VALUES (?, ?, ?)");
         std::int64_t id = 0;
-        for (auto const& e : parsed.list.enterprises) {
+        for (auto const& e : list.enterprises) {
             ins.bind(1, version);
             ins.bind(2, ++id);
             ins.bind(3, e.credit_code);
@@ -161,11 +162,11 @@ Reply Service::import_list(Command const& c, std::string const& text, std::strin
         }
         ensure_levels(version);
         timeline(tx, load_machine().state().episode, "list:" + std::to_string(version), tx.now, "list_import",
-                 c.principal.name, "导入应急减排清单第" + std::to_string(version) + "版，共" +
-                                       std::to_string(parsed.list.enterprises.size()) + "家企业",
-                 {{"list_version", version}, {"count", parsed.list.enterprises.size()}, {"sha256", digest}});
+                 who.name, "导入应急减排清单第" + std::to_string(version) + "版，共" +
+                               std::to_string(list.enterprises.size()) + "家企业",
+                 {{"list_version", version}, {"count", list.enterprises.size()}, {"sha256", digest}});
         return Reply{201, list_view(version, false), "/v1/enterprises"};
-    });
+    }, std::move(done));
 }
 
 json Service::list_view(std::int64_t version, bool with_levels) {

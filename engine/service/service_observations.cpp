@@ -36,7 +36,7 @@ json values(int aqi, std::optional<double> pm25, std::string const& primary) {
 
 }  // namespace
 
-Reply Service::record_observations(Command const& c, json const& body) {
+void Service::record_observations(Command const& c, json const& body, Completion done) {
     require_role(c.principal, {"duty_officer", "admin"});
     Input in(body);
     in.reject_unknown({"source", "observations"});
@@ -81,7 +81,7 @@ Reply Service::record_observations(Command const& c, json const& body) {
         }
     }
     in.finish();
-    return run(c, [&](Tx& tx) {
+    run_async(c, [this, source, batch = std::move(batch), who = c.principal](Tx& tx) {
         int created = 0, replaced = 0, unchanged = 0;
         json changes = json::array();
         SQLite::Statement find(tx.db, "SELECT aqi, pm25, primary_pollutant, revision, source FROM observations "
@@ -113,7 +113,7 @@ Reply Service::record_observations(Command const& c, json const& body) {
                 stored["source"] = find.getColumn(4).getString();
                 keep.bind(4, stored.dump());
                 keep.bind(5, tx.real_now);
-                keep.bind(6, c.principal.name);
+                keep.bind(6, who.name);
                 keep.bind(7, source);
                 keep.exec();
                 ++replaced;
@@ -137,14 +137,14 @@ Reply Service::record_observations(Command const& c, json const& body) {
             put.bind(6, source);
             put.bind(7, revision);
             put.bind(8, tx.real_now);
-            put.bind(9, c.principal.name);
+            put.bind(9, who.name);
             put.exec();
         }
         return Reply{200,
                      {{"received", batch.size()}, {"created", created}, {"replaced", replaced},
                       {"unchanged", unchanged}, {"changes", changes}},
                      ""};
-    });
+    }, std::move(done));
 }
 
 json Service::observations(Instant from, Instant to) {

@@ -227,7 +227,7 @@ void Service::acknowledge_order(Command const& c, std::int64_t id, json const& b
     }, std::move(done));
 }
 
-Reply Service::report_execution(Command const& c, std::int64_t id, json const& body) {
+void Service::report_execution(Command const& c, std::int64_t id, json const& body, Completion done) {
     require_role(c.principal, {"enterprise"});
     Input in(body);
     in.reject_unknown({"lines", "electricity", "note"});
@@ -256,9 +256,9 @@ Reply Service::report_execution(Command const& c, std::int64_t id, json const& b
                                 {"at", at ? json(local(*at)) : json(nullptr)}});
         }
     in.finish();
-    return run(c, [&](Tx& tx) {
+    run_async(c, [this, id, note, lines = std::move(lines), readings = std::move(readings), who = c.principal](Tx& tx) {
         auto const row = load_row(cached(tx.db, kLoadRow), id);
-        check_reader(c.principal, row);
+        check_reader(who, row);
         refuse_superseded(tx.db, row);
         if (row.kind != 0)
             throw Problem(409, "/problems/not-an-order", "Not an order", "a termination notice needs no execution report");
@@ -275,7 +275,7 @@ Reply Service::report_execution(Command const& c, std::int64_t id, json const& b
             if (!known) errors.push_back({"/lines/" + std::to_string(i) + "/line_id", "the plant has no line " + lid});
         }
         if (!errors.empty()) throw Problem(422, "/problems/validation", "Invalid request", errors.front().message, errors);
-        json const report{{"reported_at", local(tx.now)}, {"reported_by", c.principal.name}, {"lines", lines},
+        json const report{{"reported_at", local(tx.now)}, {"reported_by", who.name}, {"lines", lines},
                           {"electricity", readings}, {"note", note}};
         SQLite::Statement u(tx.db, "UPDATE orders SET status = 2, executed_at = ?, execution = ? WHERE id = ?");
         u.bind(1, tx.now);
@@ -285,7 +285,7 @@ Reply Service::report_execution(Command const& c, std::int64_t id, json const& b
         if (row.status == 1)  // a re-report counts once
             bump_counts(cached(tx.db, bump_sql("executed = executed + 1")), row, std::nullopt);
         return Reply{200, order_view(id, false), ""};
-    });
+    }, std::move(done));
 }
 
 json Service::order(Principal const& who, std::int64_t id, bool with_text) {

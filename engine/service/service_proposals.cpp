@@ -72,7 +72,7 @@ engine::Action Service::proposal_action(std::int64_t id) {
     return engine::Lift{start, met, ordered, cause};
 }
 
-Reply Service::create_proposal(Command const& c, json const& body) {
+void Service::create_proposal(Command const& c, json const& body, Completion done) {
     require_role(c.principal, {"duty_officer"});
     Input in(body);
     in.reject_unknown({"action", "level", "start_at", "end_at", "consultation_note", "consulted_at", "forecast_id",
@@ -105,7 +105,8 @@ Reply Service::create_proposal(Command const& c, json const& body) {
     if (rule_set_id && !plan_.rule_set(*rule_set_id)) in.error("rule_set", "is not a rule set of the plan");
     in.finish();
 
-    return run(c, [&](Tx& tx) {
+    run_async(c, [this, action, level, start, end, in_null_end, note, consulted, forecast_id, directive_id, rule_set_id,
+                  who = c.principal](Tx& tx) {
         auto forecast = stored_forecast(forecast_id);
         if (forecast_id && !forecast)
             throw Problem(422, "/problems/validation", "Invalid request", "no such forecast",
@@ -138,7 +139,7 @@ Reply Service::create_proposal(Command const& c, json const& body) {
         q.bind(7, consulted_at);
         if (forecast_id) q.bind(8, *forecast_id);
         if (directive_id) q.bind(9, *directive_id);
-        q.bind(10, c.principal.name);
+        q.bind(10, who.name);
         q.bind(11, tx.now);
         q.bind(12, form_due);
         q.bind(13, approval_due);
@@ -148,7 +149,7 @@ Reply Service::create_proposal(Command const& c, json const& body) {
         // Refuse now what the machine would refuse at signature (it is checked again then).
         if (auto dry = load_machine().try_handle(proposal_action(id)); !dry.accepted) refuse(dry.refusal);
         add_timer("approval_due", ref(id), approval_due);
-        std::string summary = c.principal.name + "提交审批单P-" + std::to_string(id) + "（" + action + "）";
+        std::string summary = who.name + "提交审批单P-" + std::to_string(id) + "（" + action + "）";
         if (level) summary += "：" + plan_.level_at(*plan_.rank(*level)).name_cn;
         json detail{{"proposal_id", id}, {"action", action}, {"level", level ? json(*level) : json(nullptr)},
                     {"note", *note}, {"checks", checks}, {"form_late", tx.now > form_due}, {"forecast", nullptr}};
@@ -161,28 +162,28 @@ Reply Service::create_proposal(Command const& c, json const& body) {
             detail["forecast"] = {{"id", *forecast_id}, {"rule_set", fq.getColumn(1).getString()},
                                   {"recommended_level", a.at("recommended_level")}, {"fired", a.at("fired")}};
         }
-        timeline(tx, state.episode, ref(id), tx.now, "proposal", c.principal.name, summary, detail);
+        timeline(tx, state.episode, ref(id), tx.now, "proposal", who.name, summary, detail);
         return Reply{201, proposal_view(id), "/v1/proposals/" + std::to_string(id)};
-    });
+    }, std::move(done));
 }
 
-Reply Service::approve_proposal(Command const& c, std::int64_t id, json const& body) {
+void Service::approve_proposal(Command const& c, std::int64_t id, json const& body, Completion done) {
     require_role(c.principal, {"approver"});
     Input in(body);
     in.reject_unknown({"note"});
     auto const note = in.text("note", false).value_or("");
     in.finish();
-    return run(c, [&](Tx& tx) {
-        auto const p = open_for_decision(id, c.principal);
+    run_async(c, [this, id, note, who = c.principal](Tx& tx) {
+        auto const p = open_for_decision(id, who);
         auto const state = load_machine().state();
         // Authority must cover every level the action touches: in force, scheduled, and target.
         int rank = std::max(state.level.value_or(0), state.scheduled && state.scheduled->level ? *state.scheduled->level : 0);
         if (!p.at("level").is_null()) rank = std::max(rank, *plan_.rank(p.at("level").at("id").get<std::string>()));
         auto const& level = plan_.level_at(rank);
-        if (!plan_.may_sign(c.principal.authority, level.id)) {
-            auto const* a = plan_.authority(c.principal.authority);
+        if (!plan_.may_sign(who.authority, level.id)) {
+            auto const* a = plan_.authority(who.authority);
             forbidden("/problems/insufficient-authority",
-                      (a ? a->name_cn : c.principal.authority) + " may not sign " + level.id + " (" + level.name_cn + ")");
+                      (a ? a->name_cn : who.authority) + " may not sign " + level.id + " (" + level.name_cn + ")");
         }
         bool const late =
             tx.now > tx.db.execAndGet("SELECT approval_due_at FROM proposals WHERE id = " + std::to_string(id)).getInt64();
@@ -190,55 +191,55 @@ Reply Service::approve_proposal(Command const& c, std::int64_t id, json const& b
         SQLite::Statement u(tx.db, "UPDATE proposals SET status = 'approved', decided_by = ?, decided_authority = ?, "
                                    "decided_at = ?, decision_note = ?, approval_late = ?, distribution_due_at = ?, "
                                    "notice = ? WHERE id = ?");
-        u.bind(1, c.principal.name);
-        u.bind(2, c.principal.authority);
+        u.bind(1, who.name);
+        u.bind(2, who.authority);
         u.bind(3, tx.now);
         u.bind(4, note);
         u.bind(5, late ? 1 : 0);
         u.bind(6, distribution_due);
-        u.bind(7, render_notice(id, tx.now, c.principal));
+        u.bind(7, render_notice(id, tx.now, who));
         u.bind(8, id);
         u.exec();
         cancel_timers("approval_due", ref(id));
-        timeline(tx, state.episode, ref(id), tx.now, "signature", c.principal.name,
-                 c.principal.name + "签发审批单P-" + std::to_string(id) + (late ? "（超过签发时限）" : ""),
-                 {{"proposal_id", id}, {"decision", "approved"}, {"authority", c.principal.authority},
+        timeline(tx, state.episode, ref(id), tx.now, "signature", who.name,
+                 who.name + "签发审批单P-" + std::to_string(id) + (late ? "（超过签发时限）" : ""),
+                 {{"proposal_id", id}, {"decision", "approved"}, {"authority", who.authority},
                   {"late", late}, {"note", note}});
         timeline(tx, state.episode, ref(id), tx.now, "distribution", "system",
                  "向各有关部门、县（市、区）分发通知（时限至" + local(distribution_due) + "）",
                  {{"proposal_id", id}, {"due_at", local(distribution_due)}, {"on_time", true}});
-        auto const outcome = handle(tx, proposal_action(id), c.principal.name);
+        auto const outcome = handle(tx, proposal_action(id), who.name);
         if (!outcome.accepted) refuse(outcome.refusal);
         // An action whose start has come takes effect at signature.
         auto const after = load_machine().state();
         if (after.scheduled && after.scheduled->cause == ref(id) && after.scheduled->start_at <= tx.now)
             handle(tx, engine::StartDue{tx.now}, "system");
         return Reply{200, proposal_view(id), ""};
-    });
+    }, std::move(done));
 }
 
-Reply Service::reject_proposal(Command const& c, std::int64_t id, json const& body) {
+void Service::reject_proposal(Command const& c, std::int64_t id, json const& body, Completion done) {
     require_role(c.principal, {"approver"});
     Input in(body);
     in.reject_unknown({"reason"});
     auto const reason = in.text("reason", true);
     in.finish();
-    return run(c, [&](Tx& tx) {
-        auto const p = open_for_decision(id, c.principal);
+    run_async(c, [this, id, reason, who = c.principal](Tx& tx) {
+        auto const p = open_for_decision(id, who);
         SQLite::Statement u(tx.db, "UPDATE proposals SET status = 'rejected', decided_by = ?, decided_authority = ?, "
                                    "decided_at = ?, decision_note = ? WHERE id = ?");
-        u.bind(1, c.principal.name);
-        u.bind(2, c.principal.authority);
+        u.bind(1, who.name);
+        u.bind(2, who.authority);
         u.bind(3, tx.now);
         u.bind(4, *reason);
         u.bind(5, id);
         u.exec();
         cancel_timers("approval_due", ref(id));
-        timeline(tx, load_machine().state().episode, ref(id), tx.now, "signature", c.principal.name,
-                 c.principal.name + "退回审批单P-" + std::to_string(id) + "：" + *reason,
+        timeline(tx, load_machine().state().episode, ref(id), tx.now, "signature", who.name,
+                 who.name + "退回审批单P-" + std::to_string(id) + "：" + *reason,
                  {{"proposal_id", id}, {"decision", "rejected"}, {"reason", *reason}});
         return Reply{200, proposal_view(id), ""};
-    });
+    }, std::move(done));
 }
 
 }  // namespace hazeguard::service

@@ -11,9 +11,11 @@
 #include <chrono>
 #include <future>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <random>
+#include <sstream>
 #include <string>
 #include <system_error>
 #include <unistd.h>
@@ -212,6 +214,15 @@ inline json issue_yellow(std::int64_t forecast_id) {
     return {{"action", "issue"},        {"level", "yellow"},
             {"start_at", at(2, "00:00")}, {"end_at", at(4, "00:00")},
             {"forecast_id", forecast_id}, {"consultation_note", "省市联合会商：12月15日至16日日均AQI＞150，建议发布黄色预警。"}};
+}
+
+/// @brief The ten §13 plants (plans/lists/taiyuan-sample.json) as a PUT /v1/enterprises body.
+inline std::string sample_list() {
+    std::ifstream in(std::filesystem::path(HG_SOURCE_DIR) / "plans" / "lists" / "taiyuan-sample.json");
+    std::stringstream s;
+    s << in.rdbuf();
+    REQUIRE_FALSE(s.str().empty());
+    return s.str();
 }
 
 /// @brief True when `r` is a problem+json of `type` with `status`, carrying request_id and instance.

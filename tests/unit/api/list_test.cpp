@@ -9,14 +9,6 @@
 namespace hazeguard::api::test {
 namespace {
 
-std::string sample_list() {
-    std::ifstream in(std::filesystem::path(HG_SOURCE_DIR) / "plans" / "lists" / "taiyuan-sample.json");
-    std::stringstream s;
-    s << in.rdbuf();
-    REQUIRE_FALSE(s.str().empty());
-    return s.str();
-}
-
 Reply put_list(Api& api, std::string const& body, std::string const& token, std::string const& query = "",
                std::string const& type = "application/json") {
     return api.send("PUT", "/v1/enterprises" + query, token, body, {{"Content-Type", type}});
