@@ -285,7 +285,7 @@ for r in $(seq "$RUNS"); do
         "$URL/v1/episodes/$episode/report?format=$fmt" >>"$R/report-$fmt.txt" || true
     done
     grep -vq '^200 ' "$R/report-$fmt.txt" && die "report $fmt answered non-200: $(grep -v '^200 ' "$R/report-$fmt.txt" | head -1)"
-    metric "report_${fmt}_s" "$(awk '{print $2}' "$R/report-$fmt.txt" | sort -g | sed -n 2p)"
+    metric "report_${fmt}_s" "$(awk '{printf "%.3f\n", $2}' "$R/report-$fmt.txt" | sort -g | sed -n 2p)"
     metric "report_${fmt}_mb" "$(stat -c %s "$R/report.$fmt" | awk '{printf "%.1f", $1/1048576}')"
   done
   grep -q "\"orders\":$COUNT" "$R/report.json" || die "the report does not count $COUNT orders"
