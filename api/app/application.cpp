@@ -288,8 +288,20 @@ struct Application::Routes {
         };
     }
 
+    static Response method_not_allowed(Request const& request, std::string const& path, std::string const& allow,
+                                       Responder const& respond) {
+        Response r = problem_response(Problem(405, "/problems/method-not-allowed", "Method not allowed",
+                                              request.method + " is not allowed on " + path),
+                                      respond.request_id(), request.target);
+        r.headers.set("Allow", allow);
+        return r;
+    }
+
     void dispatch(Request const& request, Responder const& respond) const {
         auto const target = split_target(request.target);
+        bool const open = target.path == "/healthz" || target.path == "/livez" || target.path == "/readyz" ||
+                          target.path == "/openapi.json";  // no token needed; read-only
+        if (open && request.method != "GET") return respond(method_not_allowed(request, target.path, "GET", respond));
         if (target.path == "/healthz" || target.path == "/livez") return respond(json_response(200, {{"status", "ok"}}));
         if (target.path == "/readyz") {
             bool const ok = s.ready();
@@ -301,13 +313,7 @@ struct Application::Routes {
             return respond(std::move(r));
         }
         auto const found = find_route(list, request.method, target);
-        if (found.method_not_allowed) {
-            Response r = problem_response(Problem(405, "/problems/method-not-allowed", "Method not allowed",
-                                                  request.method + " is not allowed on " + target.path),
-                                          respond.request_id(), request.target);
-            r.headers.set("Allow", found.allow);
-            return respond(std::move(r));
-        }
+        if (found.method_not_allowed) return respond(method_not_allowed(request, target.path, found.allow, respond));
         if (!found.route) throw Problem(404, "/problems/not-found", "Not found", "no resource at " + target.path);
         found.route->handler(Context{request, found.match, authenticate(s, request)}, respond);
     }

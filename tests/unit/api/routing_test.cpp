@@ -39,7 +39,9 @@ TEST_CASE("a known path with another method is answered 405 with Allow", "[api][
     for (auto const& c : {Case{"DELETE", "/v1/proposals", "POST, GET"}, Case{"PUT", "/v1/forecasts", "POST"},
                           Case{"POST", "/v1/status", "GET"}, Case{"GET", "/v1/proposals/3/approve", "POST"},
                           Case{"PATCH", "/v1/proposals/3", "GET"}, Case{"GET", "/v1/directives/1/lift", "POST"},
-                          Case{"POST", "/v1/episodes", "GET"}, Case{"DELETE", "/v1/directives", "POST, GET"}}) {
+                          Case{"POST", "/v1/episodes", "GET"}, Case{"DELETE", "/v1/directives", "POST, GET"},
+                          Case{"POST", "/healthz", "GET"}, Case{"DELETE", "/livez", "GET"}, Case{"PUT", "/readyz", "GET"},
+                          Case{"POST", "/openapi.json", "GET"}}) {
         INFO(c.method << " " << c.target);
         auto const r = api.send(c.method, c.target, api.duty);
         CHECK(is_problem(r, 405, "/problems/method-not-allowed"));
