@@ -25,6 +25,7 @@ struct ListProblem {
 struct ListParseResult {
     EnterpriseList list;
     std::vector<ListProblem> problems;
+    bool malformed = false;   ///< the text is not JSON at all (problems holds the parser's message)
     bool ok() const { return problems.empty(); }
 };
 

@@ -230,6 +230,7 @@ ListParseResult parse_list_json(std::string_view text, plans::Plan const& plan) 
         root = json::parse(text);
     } catch (json::parse_error const& e) {
         result.problems.push_back({0, "", std::string("malformed JSON: ") + e.what()});
+        result.malformed = true;
         return result;
     }
     std::string city;

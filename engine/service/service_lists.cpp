@@ -116,6 +116,9 @@ void Service::import_list(Command const& c, std::string const& text, std::string
                           std::string const& source, Completion done) {
     require_role(c.principal, {"admin", "duty_officer"});
     auto parsed = format == "csv" ? engine::parse_list_csv(text, plan_) : engine::parse_list_json(text, plan_);
+    if (parsed.malformed)
+        throw Problem(400, "/problems/malformed-json", "Malformed JSON", parsed.problems.front().message,
+                      {{"", "not valid JSON"}});
     if (!parsed.ok()) list_problems(parsed.problems);
     json const canonical = engine::to_json(parsed.list);
     std::string const digest = engine::sha256_hex(canonical.dump());

@@ -63,7 +63,7 @@ TEST_CASE("PUT /v1/enterprises imports the list all or nothing", "[api][lists]")
         CHECK(std::find(p.begin(), p.end(), "/enterprises/3/colour") != p.end());
         CHECK(r.body.at("problem_count") == p.size());
         CHECK(api.get("/v1/enterprises", api.duty).body.at("version") == 1);
-        CHECK(is_problem(put_list(api, "{\"enterprises\": [", api.duty), 422, "/problems/invalid-list"));
+        CHECK(is_problem(put_list(api, "{\"enterprises\": [", api.duty), 400, "/problems/malformed-json"));
         CHECK(is_problem(put_list(api, "{\"enterprises\": []}", api.duty), 422, "/problems/invalid-list"));
     }
     SECTION("5. Idempotency-Key applies to PUT as well") {

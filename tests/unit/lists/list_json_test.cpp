@@ -49,6 +49,7 @@ TEST_CASE("a JSON list parses into the model", "[lists][json]") {
 TEST_CASE("malformed JSON is one problem at the document", "[lists][json]") {
     auto const result = parse_list_json(R"({"enterprises": [ {"name": "x",  ]})", test::test_plan());
     CHECK_ONLY_LIST_PROBLEM(result.problems, 0, "", "malformed JSON");
+    CHECK(result.malformed);
     CHECK(parse_list_json("", test::test_plan()).problems.size() == 1);
 }
 
