@@ -9,6 +9,7 @@
 // wait in the read buffer. While the application works no I/O thread is blocked, so a few threads
 // serve many connections whose writes wait for a group commit.
 #include "api/server/http_server.hpp"
+#include "api/server/server_log.hpp"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -22,11 +23,8 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <cctype>
 #include <chrono>
 #include <csignal>
-#include <cstdio>
-#include <ctime>
 #include <deque>
 #include <exception>
 #include <mutex>
@@ -65,45 +63,6 @@ struct SessionConfig {
 };
 
 std::string to_string(beast::string_view sv) { return {sv.data(), sv.size()}; }
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
-std::string utc_timestamp() {
-    auto const now = std::chrono::system_clock::now();
-    auto const secs = std::chrono::system_clock::to_time_t(now);
-    auto const millis =
-        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-    std::tm tm{};
-    gmtime_r(&secs, &tm);
-    std::array<char, 32> date{};
-    std::strftime(date.data(), date.size(), "%Y-%m-%dT%H:%M:%S", &tm);
-    std::array<char, 48> out{};
-    std::snprintf(out.data(), out.size(), "%s.%03dZ", date.data(), static_cast<int>(millis));
-    return out.data();
-}
-
-/// One JSON object per line on stderr, written with a single fwrite so lines from I/O threads
-/// do not interleave.
-void log_line(std::string const& level, std::string const& msg, nlohmann::ordered_json extra = {}) {
-    nlohmann::ordered_json line;
-    line["ts"] = utc_timestamp();
-    line["level"] = level;
-    line["component"] = "http";
-    line["msg"] = msg;
-    if (extra.is_object())
-        for (auto const& [key, value] : extra.items()) line[key] = value;
-    // Exception texts and targets are not guaranteed UTF-8; replace rather than throw.
-    std::string text = line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    text += '\n';
-    static std::mutex mutex;
-    std::lock_guard lock(mutex);
-    std::fwrite(text.data(), 1, text.size(), stderr);
-    std::fflush(stderr);
-}
 
 /// Errors that are part of normal connection life and not worth a log line.
 bool is_quiet(beast::error_code const& ec) {
@@ -178,8 +137,8 @@ BeastResponse to_beast(Response&& response, RequestInfo const& req) {
         check_header_text(name);
         check_header_text(value);
         // Framing belongs to the server: prepare_payload() computes it from the body.
-        if (iequals(name, "Content-Length") || iequals(name, "Transfer-Encoding")) continue;
-        if (iequals(name, "Connection")) {
+        if (beast::iequals(name, "Content-Length") || beast::iequals(name, "Transfer-Encoding")) continue;
+        if (beast::iequals(name, "Connection")) {
             handler_closes = http::token_list{value}.exists("close");
             continue;
         }
