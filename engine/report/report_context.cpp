@@ -57,12 +57,7 @@ std::string ReportContext::time_cn(Instant t) const {
     return format_local_date_cn(t, offset_minutes) + time(t).substr(11, 5);
 }
 
-Instant ReportContext::local_midnight(Instant t) const {
-    Instant const shift = static_cast<Instant>(offset_minutes) * 60;
-    Instant const local = t + shift;
-    Instant const days = local >= 0 ? local / kDay : (local - kDay + 1) / kDay;
-    return days * kDay - shift;
-}
+Instant ReportContext::local_midnight(Instant t) const { return engine::local_midnight(t, offset_minutes); }
 
 std::string ReportContext::level_name_cn(std::string const& level_id) const {
     auto r = plan.rank(level_id);

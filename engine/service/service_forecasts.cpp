@@ -12,14 +12,6 @@ namespace hazeguard::service {
 using nlohmann::json;
 using engine::Instant;
 
-namespace {
-Instant next_local_midnight(Instant t, int offset_minutes) {
-    Instant const local = t + static_cast<Instant>(offset_minutes) * 60;
-    Instant const day = (local / engine::kDay + 1) * engine::kDay;
-    return day - static_cast<Instant>(offset_minutes) * 60;
-}
-}  // namespace
-
 json Service::assessment_view(engine::Forecast const& f, plans::RuleSet const& rules,
                               engine::WarningState const& state) const {
     auto const a = engine::assess(plan_, rules, f);
@@ -43,7 +35,7 @@ json Service::assessment_view(engine::Forecast const& f, plans::RuleSet const& r
     if (!state.level) return view;
     // During a warning: would the plan let the level drop or lift from the next local midnight?
     std::string const current = plan_.level_at(*state.level).id;
-    Instant const from = next_local_midnight(f.issued_at, offset_minutes_);
+    Instant const from = engine::local_midnight(f.issued_at, offset_minutes_) + engine::kDay;
     auto const fl = engine::check_fluctuation(plan_, rules, f, current, from);
     auto const lift = engine::check_lift(plan_, rules, f, current, from);
     int const rec = a.recommendation ? a.recommendation->level_rank : -1;

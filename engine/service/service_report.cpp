@@ -26,11 +26,6 @@ std::optional<Instant> opt(SQLite::Column const& c) {
     return c.isNull() ? std::nullopt : std::optional<Instant>(c.getInt64());
 }
 
-Instant local_midnight(Instant t, int offset_minutes) {
-    Instant const shift = static_cast<Instant>(offset_minutes) * 60;
-    return (t + shift) / engine::kDay * engine::kDay - shift;
-}
-
 std::int64_t ref_id(std::string const& ref) { return std::stoll(ref.substr(ref.find(':') + 1)); }
 
 }  // namespace
@@ -206,8 +201,8 @@ report::EvaluationInput Service::evaluation_input(std::int64_t episode) {
         first = std::min(first, t.at);
         if (!in.closed_at) last = std::max(last, t.at);
     }
-    Instant const from = local_midnight(first, offset_minutes_);
-    Instant const end_day = local_midnight(last - 1, offset_minutes_) + engine::kDay;  // midnight at or after `last`
+    Instant const from = engine::local_midnight(first, offset_minutes_);
+    Instant const end_day = engine::local_midnight(last - 1, offset_minutes_) + engine::kDay;  // midnight at or after `last`
     Instant const to = end_day + kTrailingDays * engine::kDay;
     {
         SQLite::Statement q(db, "SELECT granularity, at, aqi, pm25, primary_pollutant, revision FROM observations "

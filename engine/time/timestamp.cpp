@@ -127,4 +127,11 @@ std::string format_local_date_cn(Instant t, int offset_minutes) {
     return std::to_string(std::stoi(d.substr(5, 2))) + "月" + std::to_string(std::stoi(d.substr(8, 2))) + "日";
 }
 
+Instant local_midnight(Instant t, int offset_minutes) {
+    Instant const shift = static_cast<Instant>(offset_minutes) * 60;
+    Instant const local = t + shift;
+    Instant const days = local >= 0 ? local / kDay : (local - kDay + 1) / kDay;
+    return days * kDay - shift;
+}
+
 }  // namespace hazeguard::engine

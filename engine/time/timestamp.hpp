@@ -29,6 +29,9 @@ std::string format_rfc3339(Instant t, int offset_minutes);
 /// @brief Parses a calendar date "YYYY-MM-DD" and returns its local midnight as an instant.
 std::optional<Instant> parse_local_date(std::string_view text, int offset_minutes);
 
+/// @brief The local midnight at or before `t` (the start of its local day).
+Instant local_midnight(Instant t, int offset_minutes);
+
 /// @brief The local calendar date of an instant, "YYYY-MM-DD".
 std::string format_local_date(Instant t, int offset_minutes);
 

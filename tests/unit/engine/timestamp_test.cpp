@@ -144,5 +144,13 @@ TEST_CASE("format_local_date_cn writes month and day without leading zeros", "[e
     CHECK(format_local_date_cn(*jan5, 0) == "1月4日");
 }
 
+TEST_CASE("local_midnight is the start of the local day, also before 1970", "[engine][timestamp]") {
+    auto const t = *parse_rfc3339("2026-12-16T05:00:00+08:00");
+    CHECK(local_midnight(t, 480) == *parse_rfc3339("2026-12-16T00:00:00+08:00"));
+    CHECK(local_midnight(*parse_rfc3339("2026-12-16T00:00:00+08:00"), 480) == *parse_rfc3339("2026-12-16T00:00:00+08:00"));
+    CHECK(local_midnight(*parse_rfc3339("2026-12-15T23:59:59+08:00"), 480) == *parse_rfc3339("2026-12-15T00:00:00+08:00"));
+    CHECK(local_midnight(*parse_rfc3339("1969-12-31T12:00:00Z"), 0) == *parse_rfc3339("1969-12-31T00:00:00Z"));
+}
+
 }  // namespace
 }  // namespace hazeguard::engine
