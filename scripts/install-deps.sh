@@ -4,9 +4,9 @@
 # browser (docs/dependencies.md says why). Idempotent: it only calls apt-get when a package is missing.
 set -euo pipefail
 pkgs=(g++ cmake ninja-build pkg-config libboost1.81-dev nlohmann-json3-dev libsqlitecpp-dev
-      libsqlite3-dev catch2 libkainjow-mustache-dev libcli11-dev ccache curl sqlite3)
+      libsqlite3-dev catch2 libkainjow-mustache-dev libcli11-dev prometheus-cpp-dev ccache curl sqlite3)
 if [ "${1:-}" = "--test" ]; then
-  pkgs+=(chromium poppler-utils fonts-wqy-microhei)
+  pkgs+=(chromium poppler-utils fonts-wqy-microhei prometheus)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

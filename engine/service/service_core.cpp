@@ -118,8 +118,14 @@ plans::RuleSet const& Service::rule_set(std::optional<std::string> const& id) co
     return *r;
 }
 
+bool is_storage_failure(int code) {
+    return code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_READONLY || code == SQLITE_CANTOPEN ||
+           code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+}
+
 namespace {
-// Another process holding the database (SQLITE_BUSY/LOCKED) is the client's cue to retry: 503.
+// Another process holding the database (SQLITE_BUSY/LOCKED) is the client's cue to retry: 503; a
+// storage failure (is_storage_failure) is 503 too, with a type of its own. Any other error as it is.
 std::exception_ptr storage_problem(std::exception_ptr error) {
     try {
         if (error) std::rethrow_exception(error);
@@ -127,9 +133,23 @@ std::exception_ptr storage_problem(std::exception_ptr error) {
         if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED)
             return std::make_exception_ptr(
                 Problem(503, "/problems/storage-busy", "Storage busy", "the database is busy; retry shortly"));
+        if (is_storage_failure(e.getErrorCode()))
+            return std::make_exception_ptr(Problem(503, "/problems/storage-unavailable", "Storage unavailable",
+                                                   "the change could not be written to disk and was not made; "
+                                                   "the operator has been alerted (readiness is off) — retry later"));
     } catch (...) {
     }
     return error;
+}
+
+bool is_storage_problem(std::exception_ptr const& error) {
+    try {
+        if (error) std::rethrow_exception(error);
+    } catch (Problem const& p) {
+        return p.type == "/problems/storage-unavailable";
+    } catch (...) {
+    }
+    return false;
 }
 }  // namespace
 
@@ -152,7 +172,14 @@ void Service::run_async(Command c, std::function<Reply(Tx&)> body, Completion do
     };
     auto p = std::make_shared<Pending>(Pending{std::move(c), std::move(body), std::move(done), {}});
     committer_->submit_async([this, p] { p->reply = execute(p->command, p->body); },
-                             [p](std::exception_ptr error) { p->done(storage_problem(error), std::move(p->reply)); });
+                             [this, p](std::exception_ptr error) {
+                                 error = storage_problem(error);
+                                 // Readiness follows the last write: off on a storage failure, on again
+                                 // as soon as a write reaches the disk.
+                                 if (!error) storage_writable_ = true;
+                                 else if (is_storage_problem(error)) storage_writable_ = false;
+                                 p->done(error, std::move(p->reply));
+                             });
 }
 
 Reply Service::execute(Command const& c, std::function<Reply(Tx&)> const& body) {
@@ -317,8 +344,16 @@ bool Service::has_tokens() {
 }
 
 bool Service::ready() {
+    if (!storage_writable_) return false;
     auto lock = read_lock();
     return conn().execAndGet("PRAGMA user_version").getInt() == storage::schema_version();
+}
+
+std::optional<Principal> Service::known_principal(std::string const& token) {
+    auto const hash = engine::sha256_hex(token);
+    std::shared_lock cached(token_cache_mutex_);
+    auto const it = token_cache_.find(hash);
+    return it == token_cache_.end() ? std::nullopt : std::optional<Principal>(it->second);
 }
 
 }  // namespace hazeguard::service

@@ -170,7 +170,12 @@ int Service::fire_due_timers() {
     int fired = 0;
     Instant const t = now();
     // One timer per job: each is marked fired in the same transaction as what it did.
-    for (bool more = true; more; fired += more ? 1 : 0) committer_->submit([&] { more = fire_one(t); });
+    try {
+        for (bool more = true; more; fired += more ? 1 : 0) committer_->submit([&] { more = fire_one(t); });
+    } catch (SQLite::Exception const& e) {
+        if (is_storage_failure(e.getErrorCode())) storage_writable_ = false;  // the timer fires on a later try
+        throw;
+    }
     return fired;
 }
 
