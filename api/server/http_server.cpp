@@ -220,8 +220,10 @@ public:
     /// closes after answering it (deliver() then sends "Connection: close").
     void stop_when_idle() {
         net::post(stream_.get_executor(), [self = shared_from_this()] {
-            bool const idle = self->read_state_ == ReadState::reading && self->buffer_.size() == 0 &&
-                              self->parser_ && !self->parser_->got_some();
+            // Bytes already sent to us (in our buffer, or still in the kernel's) are a request in
+            // progress: it is read and answered.
+            bool const idle = self->read_state_ == ReadState::reading && self->parser_ &&
+                              !self->parser_->got_some() && !self->request_waiting();
             if (idle) self->stream_.cancel();
         });
     }
@@ -243,8 +245,14 @@ private:
 
     ServerOptions const& options() const { return shared_->options; }
 
+    /// Bytes of a next request already sent to us: in our buffer, or still in the kernel's.
+    bool request_waiting() {
+        beast::error_code ec;
+        return buffer_.size() > 0 || (stream_.socket().available(ec) > 0 && !ec);
+    }
+
     void do_read() {
-        if (shared_->draining) return do_close();
+        if (shared_->draining && !request_waiting()) return do_close();
         read_state_ = ReadState::reading;
         parser_.emplace();
         // No body limit while the header is read: the route decides it (on_header). Beast would
@@ -544,10 +552,18 @@ public:
 
     void run() { do_accept(); }
 
-    /// Stops accepting and frees the port; safe from any thread.
+    /// Stops accepting and frees the port; safe from any thread. Connections the kernel has
+    /// already completed (waiting in the backlog, perhaps with a request sent) are taken first, so
+    /// that their requests are answered rather than reset.
     void close() {
         net::dispatch(acceptor_.get_executor(), [self = shared_from_this()] {
             beast::error_code ec;
+            self->acceptor_.non_blocking(true, ec);
+            for (int taken = 0; !ec && taken < 4096; ++taken) {
+                tcp::socket socket(net::make_strand(self->ioc_));
+                self->acceptor_.accept(socket, ec);
+                if (!ec) std::make_shared<HttpSession>(std::move(socket), self->shared_, self->context_)->run();
+            }
             self->acceptor_.close(ec);
             self->retry_timer_.cancel();
         });
@@ -567,8 +583,9 @@ private:
     }
 
     void on_accept(beast::error_code ec, tcp::socket socket) {
-        if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
+        if (ec == net::error::operation_aborted) return;
         if (ec) {
+            if (!acceptor_.is_open()) return;
             fail(ec, "accept");
             // Errors such as EMFILE persist; retrying at once would spin and flood the log.
             retry_timer_.expires_after(std::chrono::milliseconds(100));
@@ -577,11 +594,12 @@ private:
             });
             return;
         }
+        // Accepted before a stop closed the acceptor: still a client waiting for an answer.
         if (shared_->connections >= shared_->options.max_connections)
             turn_away(std::move(socket));
         else
             std::make_shared<HttpSession>(std::move(socket), shared_, context_)->run();
-        do_accept();
+        if (acceptor_.is_open()) do_accept();
     }
 
     /// Over the connection limit: a short 503 written straight into the fresh socket's empty send
