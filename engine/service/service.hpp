@@ -141,6 +141,9 @@ public:
     nlohmann::json episode(std::int64_t id);
     bool ready();
     bool has_tokens();
+    /// @brief The timeline's row count and head hash once every write submitted so far is on disk
+    /// (the server logs it at start and stop: `hazeguard audit verify --expect-head`).
+    std::pair<std::int64_t, std::string> timeline_head();
     bool has_list();
 
     // --- timers ----------------------------------------------------------------------------
