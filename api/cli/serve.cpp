@@ -169,8 +169,11 @@ int serve(int argc, char** argv) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(200));
             }
         });
+        // The timeline's head at start and stop: recorded outside the database, it lets
+        // `hazeguard audit verify --expect-head` detect rows deleted from the end (docs/operations.md).
+        auto const [rows, head] = svc.timeline_head();
         log("info", "hazeguard serving",
-            {{"address", so.address}, {"port", so.port}, {"db", db_path}, {"plan", plan.id + " " + plan.version},
+            {{"timeline_rows", rows}, {"timeline_head", head}, {"address", so.address}, {"port", so.port}, {"db", db_path}, {"plan", plan.id + " " + plan.version},
              {"drill", options.drill}, {"now", engine::format_rfc3339(svc.now(), 480)}, {"overdue_timers_fired", overdue}});
         std::cout << "hazeguard listening on http://" << so.address << ":" << so.port << "  (db " << db_path
                   << (options.drill ? ", DRILL" : "") << ")" << std::endl;
@@ -183,7 +186,8 @@ int serve(int argc, char** argv) {
         }
         stopping = true;
         timers.join();
-        log("info", "hazeguard stopped");
+        auto const [rows_at_stop, head_at_stop] = svc.timeline_head();
+        log("info", "hazeguard stopped", {{"timeline_rows", rows_at_stop}, {"timeline_head", head_at_stop}});
         return 0;
     } catch (std::exception const& e) {
         std::cerr << "hazeguard serve: " << e.what() << "\n";

@@ -161,6 +161,9 @@ public:
     /// @brief Set once, before serving: every group commit is reported to `observer`.
     void observe_commits(CommitObserver observer);
     bool has_tokens();
+    /// @brief The timeline's row count and head hash once every write submitted so far is on disk
+    /// (the server logs it at start and stop: `hazeguard audit verify --expect-head`).
+    std::pair<std::int64_t, std::string> timeline_head();
     bool has_list();
 
     // --- timers ----------------------------------------------------------------------------

@@ -10,6 +10,7 @@
 #include "engine/service/service_tx.hpp"
 #include "engine/storage/database.hpp"
 #include "engine/storage/group_commit.hpp"
+#include "engine/storage/timeline_store.hpp"
 #include "engine/util/sha256.hpp"
 #include "engine/workflow/warning_json.hpp"
 
@@ -255,17 +256,9 @@ engine::Outcome Service::handle(Tx& tx, engine::Action const& a, std::string con
 
 void Service::timeline(Tx&, std::optional<int> episode, std::string const& ref, Instant at, std::string const& kind,
                        std::string const& actor, std::string const& summary_cn, json const& detail) {
-    SQLite::Statement q(conn(), "INSERT INTO timeline(episode_id, ref, at, kind, actor, summary_cn, detail, "
-                              "plan_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    if (episode) q.bind(1, *episode);
-    q.bind(2, ref);
-    q.bind(3, at);
-    q.bind(4, kind);
-    q.bind(5, actor);
-    q.bind(6, summary_cn);
-    q.bind(7, detail.dump());
-    q.bind(8, plan_.version);
-    q.exec();
+    engine::TimelineRecord row{0, std::nullopt, ref, at, kind, actor, summary_cn, detail.dump(), plan_.version};
+    if (episode) row.episode_id = *episode;
+    storage::append_timeline(conn(), std::move(row));
 }
 
 std::int64_t Service::add_timer(std::string const& kind, std::string const& ref, Instant due) {
@@ -341,6 +334,12 @@ std::optional<Principal> Service::authenticate(std::string const& token) {
 bool Service::has_tokens() {
     auto lock = read_lock();
     return conn().execAndGet("SELECT count(*) FROM tokens").getInt() > 0;
+}
+
+std::pair<std::int64_t, std::string> Service::timeline_head() {
+    std::pair<std::int64_t, std::string> head;
+    committer_->submit([&] { head = storage::timeline_head(conn()); });  // queued after every write
+    return head;
 }
 
 bool Service::ready() {

@@ -49,8 +49,10 @@ void Service::link_episode(Tx& tx, int episode, std::string const& cause) {
         tx.db.exec("UPDATE proposals SET episode_id = " + std::to_string(episode) + " WHERE id = " + id +
                    " AND episode_id IS NULL");
     }
+    // Timeline rows are hash-chained and never updated: the episode adopts them by a link.
     for (auto const& r : refs) {
-        SQLite::Statement u(tx.db, "UPDATE timeline SET episode_id = ? WHERE ref = ? AND episode_id IS NULL");
+        SQLite::Statement u(tx.db, "INSERT OR IGNORE INTO timeline_links(timeline_id, episode_id) "
+                                   "SELECT id, ? FROM timeline WHERE ref = ? AND episode_id IS NULL");
         u.bind(1, episode);
         u.bind(2, r);
         u.exec();
