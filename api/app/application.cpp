@@ -209,6 +209,15 @@ std::pair<engine::Instant, engine::Instant> observation_range(RouteMatch const& 
     return {*from, *to};
 }
 
+// ?NAME=true or ?NAME=false; absent is false.
+bool flag(RouteMatch const& m, char const* name) {
+    auto const v = m.query(name);
+    if (v && *v != "true" && *v != "false")
+        throw Problem(400, "/problems/invalid-query", "Invalid query parameter", std::string(name) + " must be true or false",
+                      {{std::string("/query/") + name, "must be true or false"}});
+    return v == "true";
+}
+
 // json, html or csv: ?format= first, else the Accept header, else json.
 std::string report_format(Request const& r, RouteMatch const& m) {
     if (auto const f = m.query("format")) {
@@ -285,6 +294,10 @@ struct Application::Routes {
             {"POST", "/v1/observations", after_commit([&](Context const& c, service::Completion done) { s.record_observations(c.command(), body_of(c.request), std::move(done)); })},
             {"GET", "/v1/observations", now([&](Context const& c) { deny_enterprise(c.principal); auto const [from, to] = observation_range(c.match); return json_response(200, s.observations(from, to)); })},
             {"GET", "/v1/episodes/{id}/report", now([&](Context const& c) { deny_enterprise(c.principal); return report_response(s, id(c), report_format(c.request, c.match)); })},
+            {"GET", "/v1/tokens", now([&](Context const& c) { return json_response(200, s.tokens(c.principal, flag(c.match, "all"))); })},
+            {"POST", "/v1/tokens", after_commit([&](Context const& c, service::Completion done) { s.issue_token(c.command(), body_of(c.request), std::move(done)); })},
+            {"GET", "/v1/tokens/{id}", now([&](Context const& c) { return json_response(200, s.token(c.principal, id(c))); })},
+            {"POST", "/v1/tokens/{id}/revoke", after_commit([&](Context const& c, service::Completion done) { s.revoke_token(c.command(), id(c), body_of(c.request), std::move(done)); })},
         };
     }
 
