@@ -137,9 +137,14 @@ int serve(ServeOptions const& o) {
         std::atomic<bool> stopping{false};
         std::thread timers([&] {
             while (!stopping) {
+                // Its own try: timers that keep failing must not keep a revoked token alive.
+                try {
+                    svc.refresh_token_cache();  // a `hazeguard token revoke` from another process
+                } catch (std::exception const& e) {
+                    log("error", std::string("token cache: ") + e.what());
+                }
                 try {
                     svc.fire_due_timers();
-                    svc.refresh_token_cache();  // a `hazeguard token revoke` from another process
                 } catch (std::exception const& e) {
                     log("error", std::string("timer loop: ") + e.what());
                 }
