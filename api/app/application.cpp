@@ -175,6 +175,7 @@ Roles const kOperators{"duty_officer", "admin"};
 Roles const kDuty{"duty_officer"};
 Roles const kApprover{"approver"};
 Roles const kEnterprise{"enterprise"};
+Roles const kAdmin{"admin"};
 
 void require(Roles const& roles, service::Principal const& p) {
     if (roles.empty() || std::find(roles.begin(), roles.end(), p.role) != roles.end()) return;
@@ -252,6 +253,10 @@ struct Application::Routes {
             {"POST", "/v1/observations", {kOperators, after_commit([&](Context const& c, Completion done) { s.record_observations(c.command(), body_of(c.request), std::move(done)); })}},
             {"GET", "/v1/observations", {kStaff, now([&](Context const& c) { auto const [from, to] = observation_range(c.match); return json_response(200, s.observations(from, to)); })}},
             {"GET", "/v1/episodes/{id}/report", {kStaff, now([&](Context const& c) { return report_response(s, id(c), report_format(c.request, c.match)); })}},
+            {"GET", "/v1/tokens", {kAdmin, now([&](Context const& c) { return json_response(200, s.tokens(c.principal, flag(c.match, "all"))); })}},
+            {"POST", "/v1/tokens", {kAdmin, after_commit([&](Context const& c, Completion done) { s.issue_token(c.command(), body_of(c.request), std::move(done)); })}},
+            {"GET", "/v1/tokens/{id}", {kAdmin, now([&](Context const& c) { return json_response(200, s.token(c.principal, id(c))); })}},
+            {"POST", "/v1/tokens/{id}/revoke", {kAdmin, after_commit([&](Context const& c, Completion done) { s.revoke_token(c.command(), id(c), body_of(c.request), std::move(done)); })}},
         };
     }
 

@@ -70,6 +70,14 @@ std::pair<engine::Instant, engine::Instant> observation_range(RouteMatch const& 
     return {*from, *to};
 }
 
+bool flag(RouteMatch const& m, char const* name) {
+    auto const v = m.query(name);
+    if (v && *v != "true" && *v != "false")
+        throw Problem(400, "/problems/invalid-query", "Invalid query parameter", std::string(name) + " must be true or false",
+                      {{std::string("/query/") + name, "must be true or false"}});
+    return v == "true";
+}
+
 std::string report_format(Request const& r, RouteMatch const& m) {
     if (auto const f = m.query("format")) {
         if (*f == "json" || *f == "html" || *f == "csv") return *f;

@@ -20,6 +20,8 @@ std::optional<std::string> proposal_status(RouteMatch const& m);
 service::OrderFilter order_filter(RouteMatch const& m);
 /// @brief [from, to) of GET /v1/observations: RFC 3339 instants, at most 92 days apart.
 std::pair<engine::Instant, engine::Instant> observation_range(RouteMatch const& m);
+/// @brief ?NAME=true or ?NAME=false; absent is false.
+bool flag(RouteMatch const& m, char const* name);
 /// @brief json, html or csv: ?format= first, else the Accept header, else json.
 std::string report_format(Request const& r, RouteMatch const& m);
 

@@ -2,22 +2,16 @@
 // it runs. Storage does the work (engine/storage/backup.*, timeline_store.*); this parses and prints.
 #include <iostream>
 
-#include "api/cli/args.hpp"
 #include "api/cli/commands.hpp"
 #include "engine/storage/backup.hpp"
 #include "engine/storage/timeline_store.hpp"
 
 namespace hazeguard::cli {
 
-int backup(int argc, char** argv) {
+int backup(BackupOptions const& o) {
     try {
-        Args args(argc, argv, 2, {"--db"});
-        if (args.positional().size() != 1) {
-            std::cerr << "usage: hazeguard backup FILE [--db var/hazeguard.sqlite]\n";
-            return 2;
-        }
-        auto const& file = args.positional().front();
-        auto const s = storage::backup_database(args.get_or("--db", "var/hazeguard.sqlite"), file);
+        auto const& file = o.file;
+        auto const s = storage::backup_database(o.db, file);
         std::cout << "backup written to " << file << " (integrity_check ok)\n"
                   << "  size:           " << s.bytes << " bytes\n"
                   << "  schema version: " << s.schema_version << "\n"
@@ -31,14 +25,10 @@ int backup(int argc, char** argv) {
     }
 }
 
-int audit_verify(int argc, char** argv) {
+int audit_verify(AuditVerifyOptions const& o) {
     try {
-        Args args(argc, argv, 3, {"--db", "--expect-head"});
-        if (!args.positional().empty() || args.get_or("--expect-head", "-").empty()) {
-            std::cerr << "usage: hazeguard audit verify [--db var/hazeguard.sqlite] [--expect-head HASH]\n";
-            return 2;
-        }
-        auto const r = storage::verify_timeline_file(args.get_or("--db", "var/hazeguard.sqlite"), args.get("--expect-head"));
+        auto const r = storage::verify_timeline_file(
+            o.db, o.expect_head.empty() ? std::nullopt : std::optional<std::string>(o.expect_head));
         if (r.finding) {
             std::cout << "FAILED at timeline row " << r.finding->id << ": " << engine::fault_name(r.finding->fault)
                       << " (" << r.finding->detail << ")\n"

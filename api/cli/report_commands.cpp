@@ -6,7 +6,6 @@
 #include <iostream>
 #include <sstream>
 
-#include "api/cli/args.hpp"
 #include "api/cli/commands.hpp"
 #include "engine/observations/observation_csv.hpp"
 #include "engine/service/input.hpp"
@@ -42,22 +41,16 @@ std::string where(std::string const& pointer, std::vector<int> const& lines) {
 
 }  // namespace
 
-int observations_import(int argc, char** argv) {
+int observations_import(ObservationsImportOptions const& o) {
     std::vector<int> lines;
     try {
-        Args args(argc, argv, 3, {"--db", "--plan", "--source"});
-        if (args.positional().size() != 1) {
-            std::cerr << "usage: hazeguard observations import FILE.csv|FILE.json [--source NAME] "
-                         "[--db var/hazeguard.sqlite] [--plan FILE]\n";
-            return 2;
-        }
-        std::string const file = args.positional().front();
+        std::string const& file = o.file;
         auto const text = read_file(file);
         if (!text) {
             std::cerr << file << ": cannot read file\n";
-            return 2;
+            return 1;
         }
-        auto [plan_text, plan] = load_plan(args.get_or("--plan", ""));
+        auto [plan_text, plan] = load_plan(o.plan);
         nlohmann::json body;
         if (ends_with(file, ".csv")) {
             auto parsed = engine::parse_observation_csv(*text, plan.utc_offset);
@@ -68,8 +61,8 @@ int observations_import(int argc, char** argv) {
         } else {
             body = service::parse_body(*text);
         }
-        if (body.is_object() && !body.contains("source")) body["source"] = args.get_or("--source", file);
-        auto db = storage::open_database(args.get_or("--db", "var/hazeguard.sqlite"));
+        if (body.is_object() && !body.contains("source")) body["source"] = o.source.empty() ? file : o.source;
+        auto db = storage::open_database(o.db);
         auto const options = stored_options(*db);
         service::Service svc(std::move(db), plan, plan_text, options);
         service::Command cmd{{"cli", "admin", "", ""}, std::nullopt, ""};
@@ -87,27 +80,19 @@ int observations_import(int argc, char** argv) {
     }
 }
 
-int report(int argc, char** argv) {
+int report(ReportOptions const& o) {
     try {
-        Args args(argc, argv, 2, {"--db", "--plan", "--format", "--output"});
-        auto const format = args.get_or("--format", "json");
-        if (args.positional().size() != 1 || (format != "json" && format != "html" && format != "csv")) {
-            std::cerr << "usage: hazeguard report EPISODE [--format json|html|csv] [--output FILE] "
-                         "[--db var/hazeguard.sqlite] [--plan FILE]\n";
-            return 2;
-        }
-        auto const episode = std::stoll(args.positional().front());
-        auto [plan_text, plan] = load_plan(args.get_or("--plan", ""));
-        auto db = storage::open_database(args.get_or("--db", "var/hazeguard.sqlite"));
+        auto [plan_text, plan] = load_plan(o.plan);
+        auto db = storage::open_database(o.db);
         auto const options = stored_options(*db);
         service::Service svc(std::move(db), plan, plan_text, options);
-        std::string const out = format == "json"   ? svc.episode_report(episode).dump(2) + "\n"
-                                : format == "html" ? svc.episode_report_html(episode)
-                                                   : svc.episode_report_csv(episode);
-        if (auto const file = args.get("--output")) {
-            std::ofstream f(*file, std::ios::binary);
+        std::string const out = o.format == "json"   ? svc.episode_report(o.episode).dump(2) + "\n"
+                                : o.format == "html" ? svc.episode_report_html(o.episode)
+                                                     : svc.episode_report_csv(o.episode);
+        if (!o.output.empty()) {
+            std::ofstream f(o.output, std::ios::binary);
             f << out;
-            if (!f) throw std::runtime_error(*file + ": cannot write");
+            if (!f) throw std::runtime_error(o.output + ": cannot write");
         } else {
             std::cout << out;
         }

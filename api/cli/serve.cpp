@@ -1,19 +1,22 @@
 // hazeguard serve: open the database, restore the machine, fire overdue timers, serve HTTP.
+#include <fcntl.h>
 #include <malloc.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <system_error>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "api/app/application.hpp"
-#include "api/cli/args.hpp"
 #include "api/cli/commands.hpp"
 #include "api/server/http_server.hpp"
 #include "api/server/server_log.hpp"
@@ -33,7 +36,12 @@ void log(std::string const& level, std::string const& msg, nlohmann::json extra 
     std::cerr << extra.dump() << std::endl;
 }
 
-// First start only: one token per role, so the README's tour works out of the box.
+// "hg_3f2a…": enough to tell tokens apart in a log, useless to an attacker.
+std::string masked(std::string const& token) { return token.substr(0, 7) + "…"; }
+
+// First start only: one token per role, so the README's tour works out of the box. The file is
+// the only place the tokens appear in full: created 0600 (never world-readable, not even for a
+// moment), and neither stdout nor the log gets more than a masked prefix.
 void write_demo_tokens(service::Service& s, std::string const& path) {
     struct Demo {
         char const* role;
@@ -47,22 +55,32 @@ void write_demo_tokens(service::Service& s, std::string const& path) {
         {"approver", "应急办赵敏", "office", ""},       {"enterprise", "晋阳示例焦化", "", "91140121MA0TE00013"},
         {"department", "市生态环境局", "", ""},         {"auditor", "评估员陈静", "", ""},
         {"admin", "系统管理员", "", ""}};
-    std::filesystem::create_directories(std::filesystem::path(path).parent_path().empty()
-                                            ? std::filesystem::path(".")
-                                            : std::filesystem::path(path).parent_path());
-    std::ofstream out(path);
-    out << "# hazeguard demo tokens (role name token); created on first start\n";
+    auto const dir = std::filesystem::path(path).parent_path();
+    if (!dir.empty()) std::filesystem::create_directories(dir);
+    // A leftover file (say, of a deleted database) may have another mode: replace it, never reuse it.
+    if (::unlink(path.c_str()) != 0 && errno != ENOENT) throw std::system_error(errno, std::generic_category(), path);
+    int const fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) throw std::system_error(errno, std::generic_category(), "cannot create " + path);
+    std::string text = "# hazeguard demo tokens (role name token); created on first start\n";
+    std::string shown;
     for (auto const& d : kDemo) {
         auto const token = s.create_token({d.name, d.role, d.authority, d.enterprise});
-        out << d.role << (d.authority[0] ? std::string(":") + d.authority : "") << " " << d.name << " " << token << "\n";
+        std::string const role = d.role + (d.authority[0] ? std::string(":") + d.authority : "");
+        text += role + " " + d.name + " " + token + "\n";
+        shown += "  " + role + " " + d.name + " " + masked(token) + "\n";
     }
-    out.close();
-    std::cout << "demo tokens written to " << path << ":\n" << std::ifstream(path).rdbuf() << std::flush;
+    bool const written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    int const error = errno;
+    ::close(fd);
+    if (!written) throw std::system_error(error, std::generic_category(), "cannot write " + path);
+    std::cout << "demo tokens written to " << path << " (mode 0600; read one with: awk '$1==\"duty_officer\"{print $3; exit}' "
+              << path << "):\n" << shown << std::flush;
 }
 
 // The embedded default: when the database has no list yet, load FILE or the generated sample
 // (the ten plants of domain §13 plus generated plants, 1,555 in all by default).
-void load_first_list(service::Service& s, std::string const& file, std::string const& size) {
+void load_first_list(service::Service& s, std::string const& file, std::uint64_t count) {
+    std::string const size = std::to_string(count);
     if (s.has_list()) return;
     service::Command cmd{{"serve", "admin", "", ""}, std::nullopt, ""};
     if (!file.empty()) {
@@ -75,7 +93,7 @@ void load_first_list(service::Service& s, std::string const& file, std::string c
             s.import_list(cmd, text.str(), csv ? "csv" : "json", false, file, std::move(done));
         });
     } else {
-        auto const list = engine::generate_list(s.plan(), std::stoull(size), 2026);
+        auto const list = engine::generate_list(s.plan(), count, 2026);
         service::wait_for([&](service::Completion done) {
             s.import_list(cmd, engine::to_json(list).dump(), "json", false, "sample:" + size, std::move(done));
         });
@@ -105,28 +123,20 @@ std::size_t connection_limit(std::size_t wanted) {
 
 }  // namespace
 
-int serve(int argc, char** argv) {
+int serve(ServeOptions const& o) {
     try {
-        Args args(argc, argv, 2,
-                  {"--port", "--address", "--db", "--plan", "--drill-start", "--drill-speed", "--demo-tokens", "--threads",
-                   "--list", "--sample-size", "--max-connections", "--max-body-mib-in-flight", "--drain-seconds"},
-                  {"--no-demo-tokens", "--no-sample-list"});
-        auto [plan_text, plan] = load_plan(args.get_or("--plan", ""));
+        auto [plan_text, plan] = load_plan(o.plan);
         templates::check_templates();
         service::ServiceOptions options;
-        if (auto start = args.get("--drill-start")) {
-            auto t = engine::parse_rfc3339(*start);
-            if (!t) throw std::invalid_argument("--drill-start must be an RFC 3339 time with offset");
+        if (!o.drill_start.empty()) {
             options.drill = true;
-            options.drill_start = *t;
-            options.drill_speed = std::stod(args.get_or("--drill-speed", "1"));
-            if (options.drill_speed <= 0) throw std::invalid_argument("--drill-speed must be positive");
+            options.drill_start = *engine::parse_rfc3339(o.drill_start);  // checked by the parser
+            options.drill_speed = o.drill_speed;
         }
-        std::string const db_path = args.get_or("--db", options.drill ? "var/drill.sqlite" : "var/hazeguard.sqlite");
+        std::string const db_path = !o.db.empty() ? o.db : options.drill ? "var/drill.sqlite" : kDefaultDb;
         service::Service svc(storage::open_database(db_path), plan, plan_text, options);
-        std::string const tokens_path = args.get_or("--demo-tokens", "var/demo-tokens.txt");
-        if (!args.flag("--no-demo-tokens") && !svc.has_tokens()) write_demo_tokens(svc, tokens_path);
-        if (!args.flag("--no-sample-list")) load_first_list(svc, args.get_or("--list", ""), args.get_or("--sample-size", "1555"));
+        if (!o.no_demo_tokens && !svc.has_tokens()) write_demo_tokens(svc, o.demo_tokens);
+        if (!o.no_sample_list) load_first_list(svc, o.list, o.sample_size);
 
         // Timers are rows: whatever fell due while we were down fires now, once.
         int const overdue = svc.fire_due_timers();
@@ -136,14 +146,14 @@ int serve(int argc, char** argv) {
             metrics->record_commit(jobs, seconds, committed);
         });
         api::ServerOptions so;
-        so.address = args.get_or("--address", "127.0.0.1");
-        so.port = static_cast<std::uint16_t>(std::stoi(args.get_or("--port", "8765")));
+        so.address = o.address;
+        so.port = static_cast<std::uint16_t>(o.port);
         // Writes that answer after their group commit leave the I/O thread free meanwhile, so a few
         // threads serve every connection (docs/performance.md: acknowledgements).
-        so.threads = std::stoi(args.get_or("--threads", "4"));
-        so.max_connections = connection_limit(std::stoul(args.get_or("--max-connections", "4096")));
-        so.max_body_bytes_in_flight = std::stoull(args.get_or("--max-body-mib-in-flight", "768")) << 20;
-        so.drain_seconds = std::stoi(args.get_or("--drain-seconds", "10"));
+        so.threads = o.threads;
+        so.max_connections = connection_limit(o.max_connections);
+        so.max_body_bytes_in_flight = o.max_body_mib_in_flight << 20;
+        so.drain_seconds = o.drain_seconds;
         // Route, token, role and body limit are checked from the header, before any body is read.
         so.admit = [&app](api::RequestHead const& head) { return app.admit(head); };
         so.observe = [metrics](api::Exchange const& e) {
@@ -161,6 +171,12 @@ int serve(int argc, char** argv) {
         std::atomic<bool> stopping{false};
         std::thread timers([&] {
             while (!stopping) {
+                // Its own try: timers that keep failing must not keep a revoked token alive.
+                try {
+                    svc.refresh_token_cache();  // a `hazeguard token revoke` from another process
+                } catch (std::exception const& e) {
+                    log("error", std::string("token cache: ") + e.what());
+                }
                 try {
                     svc.fire_due_timers();
                 } catch (std::exception const& e) {

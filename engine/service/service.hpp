@@ -87,9 +87,11 @@ struct OperationalSnapshot {
 /// @brief Sees every group commit: jobs in it, seconds BEGIN to COMMIT, whether it reached the disk.
 using CommitObserver = std::function<void(std::size_t jobs, double seconds, bool committed)>;
 
-/// @brief Creates a bearer token for `who` and returns it in clear (stored as SHA-256). Throws
+/// @brief Creates a bearer token for `who` and returns it in clear (stored as SHA-256). It expires
+/// after `expires_in_days`, else after its role's default (engine/service/tokens.hpp). Throws
 /// std::invalid_argument for an unknown role, a missing name, authority or enterprise.
-std::string create_token(SQLite::Database& db, plans::Plan const& plan, Principal const& who);
+std::string create_token(SQLite::Database& db, plans::Plan const& plan, Principal const& who,
+                         std::optional<int> expires_in_days = std::nullopt);
 
 class Service {
 public:
@@ -100,12 +102,24 @@ public:
     ~Service();
 
     // --- identity --------------------------------------------------------------------------
+    /// @brief The principal of a token that is neither revoked nor expired (by the real clock).
     std::optional<Principal> authenticate(std::string const& bearer_token);
     /// @brief The principal of a token already found valid (remembered), without a database read;
     /// nullopt for any other token.
     std::optional<Principal> known_principal(std::string const& bearer_token);
     /// @brief Creates a token and returns it in clear (stored hashed). Throws on a bad role/authority.
     std::string create_token(Principal const& who);
+    /// @brief Tokens for admins (GET /v1/tokens): the active ones, or with `all` every one.
+    nlohmann::json tokens(Principal const& who, bool all);
+    nlohmann::json token(Principal const& who, std::int64_t id);
+    /// @brief POST /v1/tokens: the answer carries the token in clear, once; an Idempotency-Key
+    /// replay answers `"token": null` (the clear token is never stored).
+    void issue_token(Command const& c, nlohmann::json const& body, Completion done);
+    /// @brief Revokes a token; it is refused from the moment this answers.
+    void revoke_token(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
+    /// @brief Drops the cached tokens when another process (`hazeguard token revoke`) revoked one:
+    /// one small read; the serve loop calls it every 200 ms.
+    void refresh_token_cache();
 
     // --- commands (idempotent when Command::idempotency_key is set) ---------------------------
     // Every command validates its input at once on the calling thread (a Problem is thrown and
@@ -248,8 +262,15 @@ private:
     int offset_minutes_ = 480;
     engine::MachineSettings settings_;
     std::mutex db_mutex_;
+    struct CachedToken {
+        Principal principal;
+        std::optional<engine::Instant> expires_at;
+    };
+    void forget_tokens();
     std::shared_mutex token_cache_mutex_;
-    std::unordered_map<std::string, Principal> token_cache_;   ///< SHA-256 → principal
+    std::unordered_map<std::string, CachedToken> token_cache_;   ///< SHA-256 → valid token
+    std::uint64_t token_cache_generation_ = 0;   ///< bumped by forget_tokens(), under the mutex
+    std::atomic<std::int64_t> tokens_epoch_{-1};  ///< settings 'tokens_epoch' when last checked
     std::mutex reader_mutex_;
     // after the connections: statements are finalized before their connection closes
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> writer_statements_, reader_statements_;

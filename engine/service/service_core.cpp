@@ -312,25 +312,6 @@ void Service::sync_timers(Tx&, engine::WarningState const& s) {
     }
 }
 
-std::optional<Principal> Service::authenticate(std::string const& token) {
-    auto const hash = engine::sha256_hex(token);
-    {
-        std::shared_lock cached(token_cache_mutex_);
-        if (auto it = token_cache_.find(hash); it != token_cache_.end()) return it->second;
-    }
-    auto lock = read_lock();
-    auto& q = cached(conn(), "SELECT name, role, authority, enterprise_id FROM tokens WHERE hash = ?");
-    q.bind(1, hash);
-    if (!q.executeStep()) return std::nullopt;
-    auto text = [&](int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); };
-    Principal const p{text(0), text(1), text(2), text(3)};
-    q.reset();  // release the reader's snapshot
-    // Tokens are never changed once issued, so a found one can be remembered.
-    std::unique_lock remember(token_cache_mutex_);
-    token_cache_.emplace(hash, p);
-    return p;
-}
-
 bool Service::has_tokens() {
     auto lock = read_lock();
     return conn().execAndGet("SELECT count(*) FROM tokens").getInt() > 0;
@@ -348,11 +329,5 @@ bool Service::ready() {
     return conn().execAndGet("PRAGMA user_version").getInt() == storage::schema_version();
 }
 
-std::optional<Principal> Service::known_principal(std::string const& token) {
-    auto const hash = engine::sha256_hex(token);
-    std::shared_lock cached(token_cache_mutex_);
-    auto const it = token_cache_.find(hash);
-    return it == token_cache_.end() ? std::nullopt : std::optional<Principal>(it->second);
-}
 
 }  // namespace hazeguard::service

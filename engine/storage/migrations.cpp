@@ -107,6 +107,19 @@ CREATE TABLE observation_changes (
   previous TEXT NOT NULL, changed_at INTEGER NOT NULL, changed_by TEXT NOT NULL, source TEXT NOT NULL);
 CREATE INDEX observation_changes_at ON observation_changes(granularity, at, revision);
 )sql",
+        // 0004: token lifecycle. Tokens get a stable integer id (to list and revoke them by), an
+        // expiry and a revocation. Tokens issued before this migration expire 90 days after it.
+        R"sql(
+CREATE TABLE tokens_0004 (
+  id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, name TEXT NOT NULL,
+  authority TEXT, enterprise_id TEXT, created_at INTEGER NOT NULL, expires_at INTEGER,
+  revoked_at INTEGER, revoked_by TEXT);
+INSERT INTO tokens_0004(hash, role, name, authority, enterprise_id, created_at, expires_at)
+  SELECT hash, role, name, authority, enterprise_id, created_at, CAST(strftime('%s', 'now') AS INTEGER) + 90 * 86400
+  FROM tokens ORDER BY rowid;
+DROP TABLE tokens;
+ALTER TABLE tokens_0004 RENAME TO tokens;
+)sql",
         // 0005: tamper-evident timeline. Each row carries the hash of the row before it and its own
         // hash (engine/audit/timeline_chain.hpp); open_database() seals the rows already there, once,
         // in this migration's transaction. Rows are never updated after insert any more: an episode

@@ -53,6 +53,10 @@ std::set<Route> const& served_routes() {
         {"post", "/v1/observations"},
         {"get", "/v1/observations"},
         {"get", "/v1/episodes/{id}/report"},
+        {"get", "/v1/tokens"},
+        {"post", "/v1/tokens"},
+        {"get", "/v1/tokens/{id}"},
+        {"post", "/v1/tokens/{id}/revoke"},
     };
     return kRoutes;
 }
@@ -262,6 +266,7 @@ TEST_CASE("request schemas say what the service validates", "[api][openapi]") {
         std::string const& token = path.find("/approve") != std::string::npos || path.find("/reject") != std::string::npos
                                        ? api.deputy_mayor
                                    : path.find("/v1/orders/") == 0 ? api.enterprise
+                                   : path.find("/v1/tokens") == 0  ? api.admin
                                                                    : api.duty;
         for (auto const& schema : request_schemas(op)) {
             INFO(path << " " << schema.dump());
