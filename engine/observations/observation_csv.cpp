@@ -131,13 +131,14 @@ private:
                 item["at"] = t.substr(0, 10) + "T" + t.substr(11);
                 return true;
             }
-            auto const date = iso_date(std::string_view(t).substr(0, std::min<std::size_t>(t.size(), 10)));
-            if (date && t.size() == 10) {
+            if (auto const day = iso_date(t)) {   // a date alone, in any form the date column takes
                 item["granularity"] = "day";
-                item["date"] = *date;
+                item["date"] = *day;
                 return true;
             }
-            // "YYYY-MM-DD HH:MM[:SS]" or "YYYY-MM-DD H:MM", local time
+            // "YYYY-MM-DD HH:MM[:SS]" or "YYYY-MM-DD H:MM", local time. (A cell shorter than that,
+            // e.g. "20261216", must not be read at t[10].)
+            auto const date = t.size() > 11 ? iso_date(std::string_view(t).substr(0, 10)) : std::nullopt;
             auto const clock = t.size() > 11 ? t.substr(11) : "";
             auto const colon = clock.find(':');
             auto const hour = colon == std::string::npos ? std::nullopt : whole(clock.substr(0, colon));
