@@ -79,7 +79,6 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     Command const& command = kCommands[data[0] % kCount];
     std::string const text(fuzz::as_text(data + 1, size - 1));
     std::string const what = command.name;
-    auto instance = fixture.fresh();
     json body;
     try {
         body = service::parse_body(text);
@@ -87,6 +86,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
         check_error(what + " parse_body", std::current_exception());
         return 0;
     }
+    auto instance = fixture.fresh();
     auto answered = std::make_shared<std::promise<void>>();
     auto done = answered->get_future();
     try {
