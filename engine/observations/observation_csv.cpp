@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <map>
 #include <optional>
 
@@ -113,7 +114,8 @@ private:
         if (auto const pm = cell(r, Column::pm25); !pm.empty()) {
             double v = 0;
             auto const [end, ec] = std::from_chars(pm.data(), pm.data() + pm.size(), v);
-            if (ec != std::errc{} || end != pm.data() + pm.size())
+            // from_chars also reads "nan" and "inf", which JSON cannot carry (they would become null).
+            if (ec != std::errc{} || end != pm.data() + pm.size() || !std::isfinite(v))
                 return error(r.line, "pm25 must be a number, got \"" + pm + "\"");
             item["pm25"] = v;
         }

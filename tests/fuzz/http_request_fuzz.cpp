@@ -109,11 +109,11 @@ struct Answers {
     std::promise<api::Response> first;
 };
 
-void check(api::Request const& request, api::Response const& r) {
+void check(api::Request const& request, api::Response const& r, std::string_view input) {
     std::string const what = request.method + " " + request.target + " → " + std::to_string(r.status);
     if (r.status >= 500) fuzz::finding(what + ": server error", r.body);
     if (r.status < 100) fuzz::finding(what + ": not an HTTP status", r.body);
-    fuzz::check_client_text(what + " body", r.body);
+    fuzz::check_client_text(what + " body", r.body, input);
     for (auto const& [name, value] : r.headers.all())
         if (!value_ok(value)) fuzz::finding(what + ": header " + name + " holds a control byte", value);
 }
@@ -127,8 +127,9 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
     auto& fixture = fuzz::FuzzService::get();
+    auto const input = fuzz::as_text(data, size);
     std::vector<api::Request> requests;
-    for (auto const part : split_requests(fuzz::as_text(data, size))) {
+    for (auto const part : split_requests(input)) {
         auto r = decode(part, fixture);
         if (!r) return -1;   // not a request the server would pass on: keep it out of the corpus
         requests.push_back(std::move(*r));
@@ -145,7 +146,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
             });
             if (answered.wait_for(fuzz::kAnswerWait) != std::future_status::ready)
                 fuzz::finding("no answer within 5 s to " + request.method + " " + request.target, request.body);
-            check(request, answered.get());
+            check(request, answered.get(), input);
             instance->service->fire_due_timers();   // what the server's timer loop would do next
         }
     }   // the service is closed: every completion has run

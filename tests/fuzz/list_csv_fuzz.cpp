@@ -10,6 +10,7 @@
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
     using namespace hazeguard;
     auto const& plan = fuzz::taiyuan_plan();
-    fuzz::check_list_result("list CSV", engine::parse_list_csv(fuzz::as_text(data, size), plan), plan);
+    auto const input = fuzz::as_text(data, size);
+    fuzz::check_list_result("list CSV", input, engine::parse_list_csv(input, plan), plan);
     return 0;
 }

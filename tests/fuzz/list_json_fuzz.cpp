@@ -11,6 +11,7 @@
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
     using namespace hazeguard;
     auto const& plan = fuzz::taiyuan_plan();
-    fuzz::check_list_result("list JSON", engine::parse_list_json(fuzz::as_text(data, size), plan), plan);
+    auto const input = fuzz::as_text(data, size);
+    fuzz::check_list_result("list JSON", input, engine::parse_list_json(input, plan), plan);
     return 0;
 }

@@ -10,8 +10,9 @@
 
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
     using namespace hazeguard;
-    auto const parsed = engine::parse_observation_csv(fuzz::as_text(data, size), "+08:00");
-    for (auto const& e : parsed.errors) fuzz::check_client_text("observation CSV error", e);
+    auto const input = fuzz::as_text(data, size);
+    auto const parsed = engine::parse_observation_csv(input, "+08:00");
+    for (auto const& e : parsed.errors) fuzz::check_client_text("observation CSV error", e, input);
     fuzz::check_dumps("observation CSV body", parsed.body);
     fuzz::check_finite("observation CSV body", parsed.body);
     if (parsed.errors.empty()) {

@@ -8,10 +8,11 @@
 
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
     using namespace hazeguard;
-    auto const parsed = plans::parse_plan(fuzz::as_text(data, size));
+    auto const input = fuzz::as_text(data, size);
+    auto const parsed = plans::parse_plan(input);
     for (auto const& p : parsed.problems) {
-        fuzz::check_client_text("plan problem pointer", p.pointer);
-        fuzz::check_client_text("plan problem message", p.message);
+        fuzz::check_client_text("plan problem pointer", p.pointer, input);
+        fuzz::check_client_text("plan problem message", p.message, input);
     }
     return 0;
 }

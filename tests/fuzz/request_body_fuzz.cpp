@@ -11,6 +11,7 @@
 #include <future>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "engine/service/input.hpp"
 #include "engine/service/problem.hpp"
@@ -44,7 +45,7 @@ Command const kCommands[] = {
 constexpr std::size_t kCount = sizeof kCommands / sizeof kCommands[0];
 
 // The problem+json a client would get must be a 4xx (or 503 busy) and serialize as valid UTF-8.
-void check_problem(std::string const& what, service::Problem const& p) {
+void check_problem(std::string const& what, service::Problem const& p, std::string_view input) {
     if ((p.status < 400 || p.status > 499) && p.status != 503)
         fuzz::finding(what + ": problem with status " + std::to_string(p.status), p.detail);
     json body = p.extra.is_object() ? p.extra : json::object();
@@ -53,14 +54,14 @@ void check_problem(std::string const& what, service::Problem const& p) {
     body["detail"] = p.detail;
     for (auto const& e : p.errors) body["errors"].push_back({{"pointer", e.pointer}, {"message", e.message}});
     fuzz::check_dumps(what + " problem", body);
-    fuzz::check_client_text(what + " problem", body.dump());
+    fuzz::check_client_text(what + " problem", body.dump(), input);
 }
 
-void check_error(std::string const& what, std::exception_ptr error) {
+void check_error(std::string const& what, std::exception_ptr error, std::string_view input) {
     try {
         std::rethrow_exception(error);
     } catch (service::Problem const& p) {
-        check_problem(what, p);
+        check_problem(what, p, input);
     } catch (std::exception const& e) {
         fuzz::finding(what + ": unexpected exception (a 500): " + e.what());
     }
@@ -83,7 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     try {
         body = service::parse_body(text);
     } catch (...) {
-        check_error(what + " parse_body", std::current_exception());
+        check_error(what + " parse_body", std::current_exception(), text);
         return 0;
     }
     auto instance = fixture.fresh();
@@ -91,18 +92,18 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     auto done = answered->get_future();
     try {
         command.run(*instance->service, {fixture.principal(command.as), std::nullopt, "fuzz"}, body,
-                    [answered, what](std::exception_ptr error, service::Reply reply) {
+                    [answered, what, text](std::exception_ptr error, service::Reply reply) {
                         if (error) {
-                            check_error(what + " (after commit)", error);
+                            check_error(what + " (after commit)", error, text);
                         } else {
                             if (reply.status >= 500) fuzz::finding(what + ": reply " + std::to_string(reply.status));
                             fuzz::check_dumps(what + " reply", reply.body);
-                            fuzz::check_client_text(what + " reply", reply.body.dump());
+                            fuzz::check_client_text(what + " reply", reply.body.dump(), text);
                         }
                         answered->set_value();
                     });
     } catch (...) {   // refused by validation: `done` is never called
-        check_error(what, std::current_exception());
+        check_error(what, std::current_exception(), text);
         return 0;
     }
     if (done.wait_for(fuzz::kAnswerWait) != std::future_status::ready)

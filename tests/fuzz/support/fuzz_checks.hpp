@@ -19,8 +19,9 @@ bool valid_utf8(std::string_view s);
 [[noreturn]] void finding(std::string const& what, std::string_view sample = {});
 
 /// @brief Text that reaches a client (a problem message, a response body) must be valid UTF-8 and
-/// must not leak nlohmann's exception ids ("[json.exception.parse_error.101] ...").
-void check_client_text(std::string const& where, std::string_view text);
+/// must not leak nlohmann's exception ids ("[json.exception.parse_error.101] ..."), unless the
+/// `input` itself holds that text (a message may quote valid input).
+void check_client_text(std::string const& where, std::string_view text, std::string_view input);
 
 /// @brief The value must serialize: a string holding invalid UTF-8 makes dump() throw at answer time.
 void check_dumps(std::string const& where, nlohmann::json const& value);

@@ -3,17 +3,19 @@
 /// @brief What the two list targets assert about a parse result (list_json_fuzz, list_csv_fuzz).
 
 #include <string>
+#include <string_view>
 
 #include "engine/enterprises/list_import.hpp"
 #include "tests/fuzz/support/fuzz_checks.hpp"
 
 namespace hazeguard::fuzz {
 
-inline void check_list_result(std::string const& what, engine::ListParseResult const& r, plans::Plan const& plan) {
+inline void check_list_result(std::string const& what, std::string_view input, engine::ListParseResult const& r,
+                              plans::Plan const& plan) {
     // Every problem becomes an entry of a 422's errors[] (service_lists.cpp).
     for (auto const& p : r.problems) {
-        check_client_text(what + " problem pointer", p.pointer);
-        check_client_text(what + " problem message", p.message);
+        check_client_text(what + " problem pointer", p.pointer, input);
+        check_client_text(what + " problem message", p.message, input);
     }
     if (!r.ok()) return;
     auto const canonical = engine::to_json(r.list);

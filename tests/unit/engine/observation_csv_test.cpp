@@ -42,6 +42,16 @@ TEST_CASE("a time cell holding only a date in any date form is a daily value", "
     CHECK(short_cells.errors.size() == 3);
 }
 
+// Found by observation_csv_fuzz: from_chars reads "nan" and "inf", and a NaN in the body turned
+// into null on its way to the service.
+TEST_CASE("a pm25 that is not a finite number is refused", "[observations][csv]") {
+    auto const r = parse_observation_csv(
+        "time,aqi,pm25\n2026-12-16,207,nan\n2026-12-17,244,inf\n2026-12-18,90,-INFINITY\n", "+08:00");
+    CHECK(r.errors == std::vector<std::string>{"line 2: pm25 must be a number, got \"nan\"",
+                                               "line 3: pm25 must be a number, got \"inf\"",
+                                               "line 4: pm25 must be a number, got \"-INFINITY\""});
+}
+
 TEST_CASE("every bad row is reported with its line and nothing is returned", "[observations][csv]") {
     auto const r = parse_observation_csv("time,aqi\n2026-12-16 05:30,215\n2026-12-16 05:00,high\nyesterday,100\n"
                                          "2026-12-16 06:00,120\n",
