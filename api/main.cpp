@@ -16,6 +16,8 @@ int usage() {
                  "  hazeguard list generate [--count 1555] [--seed 2026] > list.json\n"
                  "  hazeguard observations import FILE.csv|FILE.json [--source NAME] [--db var/hazeguard.sqlite]\n"
                  "  hazeguard report EPISODE [--format json|html|csv] [--output FILE] [--db var/hazeguard.sqlite]\n"
+                 "  hazeguard backup FILE [--db var/hazeguard.sqlite]\n"
+                 "  hazeguard audit verify [--db var/hazeguard.sqlite] [--expect-head HASH]\n"
                  "  hazeguard token create --role ROLE --name NAME [--authority A] [--enterprise ID]\n"
                  "                  [--db var/hazeguard.sqlite] [--plan FILE]\n";
     return 2;
@@ -32,5 +34,7 @@ int main(int argc, char** argv) {
     if (cmd == "list" && sub == "generate") return hazeguard::cli::list_generate(argc, argv);
     if (cmd == "observations" && sub == "import") return hazeguard::cli::observations_import(argc, argv);
     if (cmd == "report") return hazeguard::cli::report(argc, argv);
+    if (cmd == "backup") return hazeguard::cli::backup(argc, argv);
+    if (cmd == "audit" && sub == "verify") return hazeguard::cli::audit_verify(argc, argv);
     return usage();
 }

@@ -5,10 +5,10 @@
 # the sanitizers) for scripts/fuzz.sh. Idempotent: it only calls apt-get when a package is missing.
 set -euo pipefail
 pkgs=(g++ cmake ninja-build pkg-config libboost1.81-dev nlohmann-json3-dev libsqlitecpp-dev
-      libsqlite3-dev catch2 libkainjow-mustache-dev libcli11-dev ccache curl sqlite3)
+      libsqlite3-dev catch2 libkainjow-mustache-dev libcli11-dev prometheus-cpp-dev ccache curl sqlite3)
 for option in "$@"; do
   case "$option" in
-    --test) pkgs+=(chromium poppler-utils fonts-wqy-microhei) ;;
+    --test) pkgs+=(chromium poppler-utils fonts-wqy-microhei prometheus) ;;
     --fuzz) pkgs+=(clang-14 libclang-rt-14-dev) ;;
     *) echo "usage: $0 [--test] [--fuzz]" >&2; exit 2 ;;
   esac

@@ -4,15 +4,18 @@
 #include <exception>
 #include <functional>
 #include <iostream>
+#include <mutex>
 #include <random>
 #include <utility>
 #include <vector>
 
+#include "api/app/auth_throttle.hpp"
 #include "api/app/problem_response.hpp"
+#include "api/app/query_params.hpp"
 #include "api/app/route.hpp"
 #include "engine/service/input.hpp"
-#include "engine/time/timestamp.hpp"
 #include "engine/util/sha256.hpp"
+#include "engine/util/untrusted_json.hpp"
 
 namespace hazeguard::api {
 using nlohmann::json;
@@ -26,16 +29,6 @@ std::string new_request_id() {
     std::string id;
     for (int i = 0; i < 16; ++i) id.push_back(kHex[rng() % 16]);
     return id;
-}
-
-service::Principal authenticate(service::Service& s, Request const& r) {
-    auto const header = r.headers.get("Authorization");
-    if (!header || header->rfind("Bearer ", 0) != 0)
-        throw Problem(401, "/problems/unauthenticated", "Authentication required",
-                      "send 'Authorization: Bearer <token>' (see README: demo tokens)");
-    auto p = s.authenticate(header->substr(7));
-    if (!p) throw Problem(401, "/problems/unauthenticated", "Authentication required", "the bearer token is not valid");
-    return *p;
 }
 
 // Idempotency-Key (draft-ietf-httpapi-idempotency-key-header): an sf-string, quotes optional here.
@@ -65,35 +58,53 @@ Response reply(service::Reply const& r) {
     return out;
 }
 
+/// A problem whose answer needs a header of its own (Allow on a 405, Retry-After on a 429).
+struct HeaderedProblem : Problem {
+    HeaderedProblem(Problem problem, std::vector<std::pair<std::string, std::string>> headers_)
+        : Problem(std::move(problem)), headers(std::move(headers_)) {}
+    std::vector<std::pair<std::string, std::string>> headers;
+};
+
 // Finishes one request: turns an exception into problem+json, adds X-Request-Id (and the Bearer
-// challenge to a 401) and hands the response to the server. Owns everything it needs, so a copy
-// can answer later from the group-commit writer thread, after the Application is gone.
+// challenge to a 401) and the labels of the access log, and hands the response to the server.
+// Owns everything it needs, so a copy can answer later from the group-commit writer thread, after
+// the Application is gone.
 class Responder {
 public:
     Responder(std::string request_id, std::string target, Respond respond)
         : request_id_(std::move(request_id)), target_(std::move(target)), respond_(std::move(respond)) {}
 
-    void operator()(Response r) const {
+    void operator()(Response r) const { respond_(decorate(std::move(r))); }
+
+    void fail(std::exception_ptr error) const { (*this)(to_response(error)); }
+
+    /// The response as it leaves: the Bearer challenge, Retry-After, the request id, the labels.
+    Response decorate(Response r) const {
         if (r.status == 401) r.headers.set("WWW-Authenticate", "Bearer realm=\"hazeguard\"");  // RFC 6750 §3
+        if (r.status == 503 && !r.headers.get("Retry-After")) r.headers.set("Retry-After", "5");
         r.headers.set("X-Request-Id", request_id_);
-        respond_(std::move(r));
+        r.labels = labels_;
+        return r;
     }
 
-    void fail(std::exception_ptr error) const {
-        Response r;
+    Response to_response(std::exception_ptr error) const {
         try {
             std::rethrow_exception(error);
+        } catch (HeaderedProblem const& p) {
+            Response r = problem_response(p, request_id_, target_);
+            for (auto const& [name, value] : p.headers) r.headers.set(name, value);
+            return r;
         } catch (Problem const& p) {
-            r = problem_response(p, request_id_, target_);
+            return problem_response(p, request_id_, target_);
         } catch (std::exception const& e) {
-            r = internal_error(e.what());
+            return internal_error(e.what());
         } catch (...) {
-            r = internal_error("non-standard exception");
+            return internal_error("non-standard exception");
         }
-        (*this)(std::move(r));
     }
 
     std::string const& request_id() const { return request_id_; }
+    ExchangeLabels& labels() { return labels_; }
 
     /// The completion of an asynchronous service command: its reply, or its problem.
     service::Completion completion() const {
@@ -105,7 +116,7 @@ public:
 
 private:
     Response internal_error(std::string const& what) const {
-        std::cerr << json{{"level", "error"}, {"component", "api"}, {"request_id", request_id_}, {"msg", what}}.dump()
+        std::cerr << engine::dump_for_client({{"level", "error"}, {"component", "api"}, {"request_id", request_id_}, {"msg", what}})
                   << std::endl;
         return problem_response(Problem(500, "/problems/internal-error", "Internal server error",
                                         "an unexpected error occurred; quote the request_id when reporting it"),
@@ -115,6 +126,7 @@ private:
     std::string request_id_;
     std::string target_;
     Respond respond_;
+    ExchangeLabels labels_;
 };
 
 struct Context {
@@ -127,11 +139,6 @@ struct Context {
     }
 };
 
-void deny_enterprise(service::Principal const& p) {
-    if (p.role == "enterprise")
-        throw Problem(403, "/problems/forbidden-role", "Forbidden", "enterprise tokens may only read their own orders and the status");
-}
-
 void own_enterprise(service::Principal const& p, std::string const& code) {
     if (p.role == "enterprise" && p.enterprise_id != code)
         throw Problem(403, "/problems/forbidden-role", "Forbidden", "an enterprise token may only read its own entry");
@@ -143,83 +150,6 @@ std::string list_format(Request const& r) {
     if (type.rfind("application/json", 0) == 0) return "json";
     throw Problem(415, "/problems/unsupported-media-type", "Unsupported media type",
                   "send the list as application/json or text/csv");
-}
-
-std::optional<std::string> proposal_status(RouteMatch const& m) {
-    auto status = m.query("status");
-    if (status && *status != "pending" && *status != "approved" && *status != "rejected")
-        throw Problem(400, "/problems/invalid-query", "Invalid query parameter", "status must be pending, approved or rejected",
-                      {{"/query/status", "must be pending, approved or rejected"}});
-    return status;
-}
-
-service::OrderFilter order_filter(RouteMatch const& m) {
-    service::OrderFilter f;
-    std::vector<service::FieldError> errors;
-    f.status = m.query("status");
-    if (f.status && *f.status != "sent" && *f.status != "acknowledged" && *f.status != "executed")
-        errors.push_back({"/query/status", "must be sent, acknowledged or executed"});
-    f.overdue = m.query("overdue");
-    if (f.overdue && *f.overdue != "ack" && *f.overdue != "execution")
-        errors.push_back({"/query/overdue", "must be ack or execution"});
-    f.district = m.query("district");
-    f.industry = m.query("industry");
-    f.grade = m.query("grade");
-    auto number = [&](char const* name, std::int64_t min, std::int64_t max) -> std::optional<std::int64_t> {
-        auto v = m.query(name);
-        if (!v) return std::nullopt;
-        try {
-            std::size_t used = 0;
-            auto const n = std::stoll(*v, &used);
-            if (used == v->size() && n >= min && n <= max) return n;
-        } catch (std::exception const&) {
-        }
-        errors.push_back({std::string("/query/") + name, "must be an integer from " + std::to_string(min) + " to " +
-                                                             std::to_string(max)});
-        return std::nullopt;
-    };
-    f.batch = number("batch", 1, INT64_MAX);
-    f.after = number("cursor", 0, INT64_MAX).value_or(0);
-    f.limit = static_cast<int>(number("limit", 1, 1000).value_or(100));
-    if (!errors.empty()) throw Problem(400, "/problems/invalid-query", "Invalid query parameter", errors.front().message, errors);
-    return f;
-}
-
-
-// [from, to) of GET /v1/observations: RFC 3339 instants, at most 92 days apart.
-std::pair<engine::Instant, engine::Instant> observation_range(RouteMatch const& m) {
-    constexpr engine::Instant kMaxRange = 92 * engine::kDay;
-    std::vector<service::FieldError> errors;
-    auto instant = [&](char const* name) -> std::optional<engine::Instant> {
-        auto v = m.query(name);
-        if (!v) {
-            errors.push_back({std::string("/query/") + name, "is required: an RFC 3339 date-time with offset"});
-            return std::nullopt;
-        }
-        std::replace(v->begin(), v->end(), ' ', '+');  // an unescaped "+08:00" arrives as " 08:00"
-        auto const t = engine::parse_rfc3339(*v);
-        if (!t) errors.push_back({std::string("/query/") + name, "must be an RFC 3339 date-time with offset"});
-        return t;
-    };
-    auto const from = instant("from");
-    auto const to = instant("to");
-    if (from && to && (*to <= *from || *to - *from > kMaxRange))
-        errors.push_back({"/query/to", "must be after from, at most 92 days later"});
-    if (!errors.empty()) throw Problem(400, "/problems/invalid-query", "Invalid query parameter", errors.front().message, errors);
-    return {*from, *to};
-}
-
-// json, html or csv: ?format= first, else the Accept header, else json.
-std::string report_format(Request const& r, RouteMatch const& m) {
-    if (auto const f = m.query("format")) {
-        if (*f == "json" || *f == "html" || *f == "csv") return *f;
-        throw Problem(400, "/problems/invalid-query", "Invalid query parameter", "format must be json, html or csv",
-                      {{"/query/format", "must be json, html or csv"}});
-    }
-    auto const accept = r.headers.get("Accept").value_or("");
-    if (accept.find("text/html") != std::string::npos) return "html";
-    if (accept.find("text/csv") != std::string::npos) return "csv";
-    return "json";
 }
 
 Response report_response(service::Service& s, std::int64_t episode, std::string const& format) {
@@ -237,98 +167,199 @@ Response report_response(service::Service& s, std::int64_t episode, std::string 
     }
     return out;
 }
+
+using Roles = std::vector<std::string>;
+Roles const kAnyone{};
+Roles const kStaff{"duty_officer", "approver", "department", "auditor", "admin"};
+Roles const kOperators{"duty_officer", "admin"};
+Roles const kDuty{"duty_officer"};
+Roles const kApprover{"approver"};
+Roles const kEnterprise{"enterprise"};
+
+void require(Roles const& roles, service::Principal const& p) {
+    if (roles.empty() || std::find(roles.begin(), roles.end(), p.role) != roles.end()) return;
+    std::string list;
+    for (auto const& r : roles) list += (list.empty() ? "" : " or ") + r;
+    throw Problem(403, "/problems/forbidden-role", "Forbidden", "role '" + p.role + "' may not do this; it needs " + list);
+}
+
+bool is_open_path(std::string const& path) {  // no token needed; read-only
+    return path == "/healthz" || path == "/livez" || path == "/readyz" || path == "/openapi.json";
+}
+
 }  // namespace
 
 struct Application::Routes {
     // A route answers through the Responder: now() wraps a read, which returns its response;
     // after_commit() wraps a write command, which validates, hands its job to the group committer
     // and returns: its Completion answers once the group is on disk. No write blocks an I/O thread.
-    using RouteHandler = std::function<void(Context const&, Responder const&)>;
+    using Handler = std::function<void(Context const&, Responder const&)>;
+    struct Spec {
+        Roles roles;  ///< who may call it (empty: any authenticated principal); checked before the body is read
+        Handler handler;
+        std::size_t body_limit = kDefaultBodyLimit;
+    };
     template <class F>
-    static RouteHandler now(F f) {
+    static Handler now(F f) {
         return [f](Context const& c, Responder const& respond) { respond(f(c)); };
     }
     template <class F>
-    static RouteHandler after_commit(F f) {
+    static Handler after_commit(F f) {
         return [f](Context const& c, Responder const& respond) { f(c, respond.completion()); };
     }
 
+    /// A request that passed the gate: its route, what the route captured, who sent it.
+    struct Passed {
+        Route<Spec> const* route = nullptr;
+        RouteMatch match;
+        std::optional<service::Principal> principal;  ///< none on the open paths
+    };
+
     service::Service& s;
-    std::vector<Route<RouteHandler>> list;
+    std::shared_ptr<Metrics> metrics = std::make_shared<Metrics>(HG_VERSION);
+    LoadSource load;
+    AuthThrottle throttle;
+    std::vector<Route<Spec>> list;
 
     explicit Routes(service::Service& service) : s(service) {
         static constexpr auto id = [](Context const& c) { return c.match.id; };
+        using service::Completion;
         list = {
-            {"GET", "/v1/status", now([&](Context const&) { return json_response(200, s.status()); })},
-            {"POST", "/v1/forecasts", after_commit([&](Context const& c, service::Completion done) { deny_enterprise(c.principal); s.submit_forecast(c.command(), body_of(c.request), std::move(done)); })},
-            {"GET", "/v1/forecasts/{id}", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.forecast(id(c))); })},
-            {"POST", "/v1/proposals", after_commit([&](Context const& c, service::Completion done) { s.create_proposal(c.command(), body_of(c.request), std::move(done)); })},
-            {"GET", "/v1/proposals", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.proposals(proposal_status(c.match))); })},
-            {"GET", "/v1/proposals/{id}", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.proposal(id(c))); })},
-            {"POST", "/v1/proposals/{id}/approve", after_commit([&](Context const& c, service::Completion done) { s.approve_proposal(c.command(), id(c), body_of(c.request), std::move(done)); })},
-            {"POST", "/v1/proposals/{id}/reject", after_commit([&](Context const& c, service::Completion done) { s.reject_proposal(c.command(), id(c), body_of(c.request), std::move(done)); })},
-            {"POST", "/v1/directives", after_commit([&](Context const& c, service::Completion done) { s.create_directive(c.command(), body_of(c.request), std::move(done)); })},
-            {"GET", "/v1/directives", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.directives()); })},
-            {"GET", "/v1/directives/{id}", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.directive(id(c))); })},
-            {"POST", "/v1/directives/{id}/lift", after_commit([&](Context const& c, service::Completion done) { s.lift_directive(c.command(), id(c), body_of(c.request), std::move(done)); })},
-            {"GET", "/v1/episodes", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episodes()); })},
-            {"GET", "/v1/episodes/{id}", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode(id(c))); })},
-            {"GET", "/v1/episodes/{id}/progress", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode_progress(id(c))); })},
-            {"GET", "/v1/episodes/{id}/orders", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.episode_orders(id(c), order_filter(c.match))); })},
-            {"PUT", "/v1/enterprises", after_commit([&](Context const& c, service::Completion done) { s.import_list(c.command(), c.request.body, list_format(c.request), c.match.query("dry_run") == "true", "api", std::move(done)); })},
-            {"GET", "/v1/enterprises", now([&](Context const& c) { deny_enterprise(c.principal); return json_response(200, s.current_list()); })},
-            {"GET", "/v1/enterprises/{code}", now([&](Context const& c) { own_enterprise(c.principal, c.match.code); return json_response(200, s.enterprise(c.match.code)); })},
-            {"GET", "/v1/me/orders", now([&](Context const& c) { return json_response(200, s.my_orders(c.principal)); })},
-            {"GET", "/v1/orders/{id}", now([&](Context const& c) { return json_response(200, s.order(c.principal, id(c), c.match.query("text") != "false")); })},
-            {"POST", "/v1/orders/{id}/ack", after_commit([&](Context const& c, service::Completion done) { s.acknowledge_order(c.command(), id(c), body_of(c.request), std::move(done)); })},
-            {"POST", "/v1/orders/{id}/execution", after_commit([&](Context const& c, service::Completion done) { s.report_execution(c.command(), id(c), body_of(c.request), std::move(done)); })},
-            {"POST", "/v1/observations", after_commit([&](Context const& c, service::Completion done) { s.record_observations(c.command(), body_of(c.request), std::move(done)); })},
-            {"GET", "/v1/observations", now([&](Context const& c) { deny_enterprise(c.principal); auto const [from, to] = observation_range(c.match); return json_response(200, s.observations(from, to)); })},
-            {"GET", "/v1/episodes/{id}/report", now([&](Context const& c) { deny_enterprise(c.principal); return report_response(s, id(c), report_format(c.request, c.match)); })},
+            {"GET", "/v1/status", {kAnyone, now([&](Context const&) { return json_response(200, s.status()); })}},
+            {"GET", "/metrics", {kStaff, now([&](Context const&) { return metrics_response(); })}},
+            {"POST", "/v1/forecasts", {kOperators, after_commit([&](Context const& c, Completion done) { s.submit_forecast(c.command(), body_of(c.request), std::move(done)); })}},
+            {"GET", "/v1/forecasts/{id}", {kStaff, now([&](Context const& c) { return json_response(200, s.forecast(id(c))); })}},
+            {"POST", "/v1/proposals", {kDuty, after_commit([&](Context const& c, Completion done) { s.create_proposal(c.command(), body_of(c.request), std::move(done)); })}},
+            {"GET", "/v1/proposals", {kStaff, now([&](Context const& c) { return json_response(200, s.proposals(proposal_status(c.match))); })}},
+            {"GET", "/v1/proposals/{id}", {kStaff, now([&](Context const& c) { return json_response(200, s.proposal(id(c))); })}},
+            {"POST", "/v1/proposals/{id}/approve", {kApprover, after_commit([&](Context const& c, Completion done) { s.approve_proposal(c.command(), id(c), body_of(c.request), std::move(done)); })}},
+            {"POST", "/v1/proposals/{id}/reject", {kApprover, after_commit([&](Context const& c, Completion done) { s.reject_proposal(c.command(), id(c), body_of(c.request), std::move(done)); })}},
+            {"POST", "/v1/directives", {kOperators, after_commit([&](Context const& c, Completion done) { s.create_directive(c.command(), body_of(c.request), std::move(done)); })}},
+            {"GET", "/v1/directives", {kStaff, now([&](Context const&) { return json_response(200, s.directives()); })}},
+            {"GET", "/v1/directives/{id}", {kStaff, now([&](Context const& c) { return json_response(200, s.directive(id(c))); })}},
+            {"POST", "/v1/directives/{id}/lift", {kOperators, after_commit([&](Context const& c, Completion done) { s.lift_directive(c.command(), id(c), body_of(c.request), std::move(done)); })}},
+            {"GET", "/v1/episodes", {kStaff, now([&](Context const&) { return json_response(200, s.episodes()); })}},
+            {"GET", "/v1/episodes/{id}", {kStaff, now([&](Context const& c) { return json_response(200, s.episode(id(c))); })}},
+            {"GET", "/v1/episodes/{id}/progress", {kStaff, now([&](Context const& c) { return json_response(200, s.episode_progress(id(c))); })}},
+            {"GET", "/v1/episodes/{id}/orders", {kStaff, now([&](Context const& c) { return json_response(200, s.episode_orders(id(c), order_filter(c.match))); })}},
+            {"PUT", "/v1/enterprises", {kOperators, after_commit([&](Context const& c, Completion done) { s.import_list(c.command(), c.request.body, list_format(c.request), c.match.query("dry_run") == "true", "api", std::move(done)); }), kListBodyLimit}},
+            {"GET", "/v1/enterprises", {kStaff, now([&](Context const&) { return json_response(200, s.current_list()); })}},
+            {"GET", "/v1/enterprises/{code}", {kAnyone, now([&](Context const& c) { own_enterprise(c.principal, c.match.code); return json_response(200, s.enterprise(c.match.code)); })}},
+            {"GET", "/v1/me/orders", {kEnterprise, now([&](Context const& c) { return json_response(200, s.my_orders(c.principal)); })}},
+            {"GET", "/v1/orders/{id}", {kAnyone, now([&](Context const& c) { return json_response(200, s.order(c.principal, id(c), c.match.query("text") != "false")); })}},
+            {"POST", "/v1/orders/{id}/ack", {kEnterprise, after_commit([&](Context const& c, Completion done) { s.acknowledge_order(c.command(), id(c), body_of(c.request), std::move(done)); })}},
+            {"POST", "/v1/orders/{id}/execution", {kEnterprise, after_commit([&](Context const& c, Completion done) { s.report_execution(c.command(), id(c), body_of(c.request), std::move(done)); })}},
+            {"POST", "/v1/observations", {kOperators, after_commit([&](Context const& c, Completion done) { s.record_observations(c.command(), body_of(c.request), std::move(done)); })}},
+            {"GET", "/v1/observations", {kStaff, now([&](Context const& c) { auto const [from, to] = observation_range(c.match); return json_response(200, s.observations(from, to)); })}},
+            {"GET", "/v1/episodes/{id}/report", {kStaff, now([&](Context const& c) { return report_response(s, id(c), report_format(c.request, c.match)); })}},
         };
     }
 
-    static Response method_not_allowed(Request const& request, std::string const& path, std::string const& allow,
-                                       Responder const& respond) {
-        Response r = problem_response(Problem(405, "/problems/method-not-allowed", "Method not allowed",
-                                              request.method + " is not allowed on " + path),
-                                      respond.request_id(), request.target);
-        r.headers.set("Allow", allow);
+    Response metrics_response() {
+        MetricsSnapshot snapshot;
+        if (load) std::tie(snapshot.connections, snapshot.body_bytes_in_flight) = load();
+        auto const service_now = s.operational_snapshot();
+        snapshot.timers_pending = service_now.timers_pending;
+        snapshot.orders_by_status = service_now.orders_by_status;
+        snapshot.storage_writable = s.storage_writable();
+        Response r;
+        r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+        r.body = metrics->scrape(snapshot);
         return r;
     }
 
-    void dispatch(Request const& request, Responder const& respond) const {
-        auto const target = split_target(request.target);
-        bool const open = target.path == "/healthz" || target.path == "/livez" || target.path == "/readyz" ||
-                          target.path == "/openapi.json";  // no token needed; read-only
-        if (open && request.method != "GET") return respond(method_not_allowed(request, target.path, "GET", respond));
-        if (target.path == "/healthz" || target.path == "/livez") return respond(json_response(200, {{"status", "ok"}}));
-        if (target.path == "/readyz") {
-            bool const ok = s.ready();
-            return respond(json_response(ok ? 200 : 503, {{"status", ok ? "ready" : "not ready"}, {"drill", s.drill()}}));
+    static HeaderedProblem method_not_allowed(RequestHead const& head, std::string const& path, std::string const& allow) {
+        return {Problem(405, "/problems/method-not-allowed", "Method not allowed", head.method + " is not allowed on " + path),
+                {{"Allow", allow}}};
+    }
+
+    /// Who is asking, from the Authorization header. A client address that has failed too often
+    /// is told to wait (429) without a look at the database — unless its token is one already
+    /// found valid, so a client behind the same address as an attacker goes on unhindered.
+    service::Principal authenticate(RequestHead const& head) {
+        auto const header = head.headers.get("Authorization");
+        if (!header || header->rfind("Bearer ", 0) != 0)
+            throw Problem(401, "/problems/unauthenticated", "Authentication required",
+                          "send 'Authorization: Bearer <token>' (see README: demo tokens)");
+        auto const token = header->substr(7);
+        bool const counted = !head.peer.empty();  // requests not from a socket (tests) are not throttled
+        if (int const wait = counted ? throttle.retry_after(head.peer) : 0; wait > 0) {
+            if (auto known = s.known_principal(token)) return *known;
+            throw HeaderedProblem(Problem(429, "/problems/too-many-failed-authentications", "Too many failed authentications",
+                                          "this address sent too many invalid tokens; wait before trying again"),
+                                  {{"Retry-After", std::to_string(wait)}});
         }
-        if (target.path == "/openapi.json") {
-            Response r;
-            r.body = std::string(openapi_document());
-            return respond(std::move(r));
+        auto p = s.authenticate(token);
+        if (!p) {
+            if (counted) throttle.failed(head.peer);
+            throw Problem(401, "/problems/unauthenticated", "Authentication required", "the bearer token is not valid");
         }
-        auto const found = find_route(list, request.method, target);
-        if (found.method_not_allowed) return respond(method_not_allowed(request, target.path, found.allow, respond));
+        return *p;
+    }
+
+    /// Everything that can be decided from the request head: route, method, token, role. Fills
+    /// `labels` as it learns them, so a refusal is logged with what was known.
+    Passed gate(RequestHead const& head, ExchangeLabels& labels) {
+        auto const target = split_target(head.target);
+        if (is_open_path(target.path)) {
+            labels.route = target.path;
+            if (head.method != "GET") throw method_not_allowed(head, target.path, "GET");
+            return {};
+        }
+        auto found = find_route(list, head.method, target);
+        if (found.method_not_allowed) throw method_not_allowed(head, target.path, found.allow);
         if (!found.route) throw Problem(404, "/problems/not-found", "Not found", "no resource at " + target.path);
-        found.route->handler(Context{request, found.match, authenticate(s, request)}, respond);
+        labels.route = found.route->pattern;
+        auto principal = authenticate(head);
+        labels.principal = principal.name;
+        require(found.route->handler.roles, principal);
+        return {found.route, std::move(found.match), std::move(principal)};
+    }
+
+    Response open_path(std::string const& path) const {
+        if (path == "/healthz" || path == "/livez") return json_response(200, {{"status", "ok"}});
+        if (path == "/readyz") {
+            bool const ok = s.ready();
+            json body{{"status", ok ? "ready" : "not ready"}, {"drill", s.drill()}};
+            if (!s.storage_writable()) body["reason"] = "the last write failed in storage (disk full or I/O error)";
+            return json_response(ok ? 200 : 503, body);
+        }
+        Response r;
+        r.body = std::string(openapi_document());
+        return r;
+    }
+
+    void dispatch(Request const& request, Responder& respond) {
+        auto const passed = gate(request, respond.labels());
+        if (!passed.route) return respond(open_path(split_target(request.target).path));
+        passed.route->handler.handler(Context{request, passed.match, *passed.principal}, respond);
     }
 };
 
 Application::Application(service::Service& service) : routes_(std::make_unique<Routes>(service)) {}
 
+std::shared_ptr<Metrics> Application::metrics() { return routes_->metrics; }
+
 Application::~Application() = default;
 
+void Application::read_load_from(LoadSource source) { routes_->load = std::move(source); }
+
+Admission Application::admit(RequestHead const& head) {
+    Responder responder(head.headers.get("X-Request-Id").value_or(new_request_id()), head.target, nullptr);
+    try {
+        auto const passed = routes_->gate(head, responder.labels());
+        return {std::nullopt, passed.route ? passed.route->handler.body_limit : kDefaultBodyLimit};
+    } catch (...) {
+        return {responder.decorate(responder.to_response(std::current_exception())), 0};
+    }
+}
+
 void Application::handle(Request request, Respond respond) {
-    Responder const responder(request.headers.get("X-Request-Id").value_or(new_request_id()), request.target,
-                              std::move(respond));
+    Responder responder(request.headers.get("X-Request-Id").value_or(new_request_id()), request.target,
+                        std::move(respond));
     try {
         routes_->dispatch(request, responder);
-    } catch (...) {  // thrown before the route answered: authentication, a read, a write's validation
+    } catch (...) {  // thrown before the route answered: the gate, a read, a write's validation
         responder.fail(std::current_exception());
     }
 }

@@ -1,26 +1,46 @@
 #pragma once
 /// @file application.hpp
-/// @brief The HTTP application: routes, bearer authentication, Idempotency-Key, problem+json.
+/// @brief The HTTP application: routes (each with the roles that may call it and its body limit),
+/// bearer authentication with a throttle on failures, Idempotency-Key, problem+json, /metrics.
 /// Beast-free: takes and answers api/http values, so tests drive it without sockets.
 
+#include <functional>
 #include <memory>
 #include <string>
 
+#include "api/app/metrics.hpp"
 #include "api/http/message.hpp"
 #include "engine/service/service.hpp"
 
 namespace hazeguard::api {
 
+/// @brief Request bodies of every route but the list import (conventions §7.7: limits per route).
+inline constexpr std::size_t kDefaultBodyLimit = 256 * 1024;
+/// @brief A whole emission-reduction list (a province's runs to hundreds of megabytes as JSON).
+inline constexpr std::size_t kListBodyLimit = std::size_t{512} << 20;
+
+/// @brief What the server holds now (connections, request bodies), for /metrics.
+using LoadSource = std::function<std::pair<std::size_t, std::size_t>()>;
+
 class Application {
 public:
     explicit Application(service::Service& service);
     ~Application();
+    /// @brief Checks a request head before its body is read: the route (404/405), the bearer
+    /// token (401; 429 once a client address has failed too often), the role (403), and the
+    /// route's body limit. Never throws.
+    Admission admit(RequestHead const& head);
     /// @brief Answers one request through `respond`, exactly once; never throws. Reads, dry runs
     /// and writes refused by validation answer before handle() returns; a write answers later from
     /// the group-commit writer thread, once its transaction is on disk — `respond` must then be
     /// quick and must not call the service synchronously. The answer never refers to the
     /// Application, so it may arrive after the Application is destroyed.
     void handle(Request request, Respond respond);
+    /// @brief Where /metrics reads the server's connections and in-flight body bytes.
+    void read_load_from(LoadSource source);
+    /// @brief What GET /metrics shows; the server and the group committer report into it (shared:
+    /// the committer may report a last group after the Application is gone).
+    std::shared_ptr<Metrics> metrics();
 
 private:
     struct Routes;

@@ -1,5 +1,7 @@
 #include "api/app/problem_response.hpp"
 
+#include "engine/util/untrusted_json.hpp"
+
 namespace hazeguard::api {
 
 Response problem_response(service::Problem const& p, std::string const& request_id, std::string const& instance) {
@@ -17,14 +19,14 @@ Response problem_response(service::Problem const& p, std::string const& request_
     Response r;
     r.status = p.status;
     r.content_type = "application/problem+json";
-    r.body = body.dump();
+    r.body = engine::dump_for_client(body);
     return r;
 }
 
 Response json_response(int status, nlohmann::json const& body) {
     Response r;
     r.status = status;
-    r.body = body.dump();
+    r.body = engine::dump_for_client(body);
     return r;
 }
 

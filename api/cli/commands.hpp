@@ -16,6 +16,8 @@ int list_import(int argc, char** argv);    ///< hazeguard list import FILE [--dr
 int list_generate(int argc, char** argv);  ///< hazeguard list generate [--count N] [--seed S]
 int observations_import(int argc, char** argv);  ///< hazeguard observations import FILE
 int report(int argc, char** argv);         ///< hazeguard report EPISODE [--format json|html|csv]
+int backup(int argc, char** argv);         ///< hazeguard backup FILE [--db PATH]
+int audit_verify(int argc, char** argv);   ///< hazeguard audit verify [--db PATH] [--expect-head HASH]
 
 /// @brief Live or drill, as the database was first started (a CLI command opens it the same way).
 service::ServiceOptions stored_options(SQLite::Database& db);

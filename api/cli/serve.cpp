@@ -1,5 +1,6 @@
 // hazeguard serve: open the database, restore the machine, fire overdue timers, serve HTTP.
 #include <malloc.h>
+#include <sys/resource.h>
 
 #include <atomic>
 #include <chrono>
@@ -15,6 +16,7 @@
 #include "api/cli/args.hpp"
 #include "api/cli/commands.hpp"
 #include "api/server/http_server.hpp"
+#include "api/server/server_log.hpp"
 #include "engine/enterprises/list_import.hpp"
 #include "engine/service/service.hpp"
 #include "engine/storage/database.hpp"
@@ -82,13 +84,32 @@ void load_first_list(service::Service& s, std::string const& file, std::string c
     log("info", "emission-reduction list loaded", {{"source", file.empty() ? "sample:" + size : file}});
 }
 
+/// Connections the process can really hold: the open-file limit is raised to its hard maximum,
+/// and the server keeps a margin below it for the database, the log and accept() itself, so the
+/// connection cap answers 503 before accept() starts failing with EMFILE.
+std::size_t connection_limit(std::size_t wanted) {
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) != 0) return wanted;
+    if (files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &files);
+        ::getrlimit(RLIMIT_NOFILE, &files);
+    }
+    constexpr rlim_t kMargin = 64;
+    if (files.rlim_cur == RLIM_INFINITY || files.rlim_cur > wanted + kMargin) return wanted;
+    std::size_t const possible = files.rlim_cur > kMargin ? files.rlim_cur - kMargin : 1;
+    log("warn", "connection limit lowered to what the open-file limit allows",
+        {{"wanted", wanted}, {"max_connections", possible}, {"nofile", files.rlim_cur}});
+    return possible;
+}
+
 }  // namespace
 
 int serve(int argc, char** argv) {
     try {
         Args args(argc, argv, 2,
                   {"--port", "--address", "--db", "--plan", "--drill-start", "--drill-speed", "--demo-tokens", "--threads",
-                   "--list", "--sample-size"},
+                   "--list", "--sample-size", "--max-connections", "--max-body-mib-in-flight", "--drain-seconds"},
                   {"--no-demo-tokens", "--no-sample-list"});
         auto [plan_text, plan] = load_plan(args.get_or("--plan", ""));
         templates::check_templates();
@@ -110,18 +131,31 @@ int serve(int argc, char** argv) {
         // Timers are rows: whatever fell due while we were down fires now, once.
         int const overdue = svc.fire_due_timers();
         api::Application app(svc);
+        auto const metrics = app.metrics();
+        svc.observe_commits([metrics](std::size_t jobs, double seconds, bool committed) {
+            metrics->record_commit(jobs, seconds, committed);
+        });
         api::ServerOptions so;
         so.address = args.get_or("--address", "127.0.0.1");
         so.port = static_cast<std::uint16_t>(std::stoi(args.get_or("--port", "8765")));
         // Writes that answer after their group commit leave the I/O thread free meanwhile, so a few
         // threads serve every connection (docs/performance.md: acknowledgements).
         so.threads = std::stoi(args.get_or("--threads", "4"));
-        // Lists are large; everything else is small (conventions §7.7: limits per route).
-        so.body_limit_for = [](std::string const& method, std::string const& target) -> std::size_t {
-            return method == "PUT" && target.rfind("/v1/enterprises", 0) == 0 ? 512u << 20 : 256u << 10;
+        so.max_connections = connection_limit(std::stoul(args.get_or("--max-connections", "4096")));
+        so.max_body_bytes_in_flight = std::stoull(args.get_or("--max-body-mib-in-flight", "768")) << 20;
+        so.drain_seconds = std::stoi(args.get_or("--drain-seconds", "10"));
+        // Route, token, role and body limit are checked from the header, before any body is read.
+        so.admit = [&app](api::RequestHead const& head) { return app.admit(head); };
+        so.observe = [metrics](api::Exchange const& e) {
+            api::log_access(e);
+            metrics->record_request(e.method, e.labels.route, e.status, e.seconds);
         };
         api::HttpServer server(so, [&app](api::Request r, api::Respond respond) {
             app.handle(std::move(r), std::move(respond));
+        });
+        app.read_load_from([&server] {
+            auto const load = server.load();
+            return std::pair{load.connections, load.body_bytes_in_flight};
         });
 
         std::atomic<bool> stopping{false};
@@ -135,8 +169,11 @@ int serve(int argc, char** argv) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(200));
             }
         });
+        // The timeline's head at start and stop: recorded outside the database, it lets
+        // `hazeguard audit verify --expect-head` detect rows deleted from the end (docs/operations.md).
+        auto const [rows, head] = svc.timeline_head();
         log("info", "hazeguard serving",
-            {{"address", so.address}, {"port", so.port}, {"db", db_path}, {"plan", plan.id + " " + plan.version},
+            {{"timeline_rows", rows}, {"timeline_head", head}, {"address", so.address}, {"port", so.port}, {"db", db_path}, {"plan", plan.id + " " + plan.version},
              {"drill", options.drill}, {"now", engine::format_rfc3339(svc.now(), 480)}, {"overdue_timers_fired", overdue}});
         std::cout << "hazeguard listening on http://" << so.address << ":" << so.port << "  (db " << db_path
                   << (options.drill ? ", DRILL" : "") << ")" << std::endl;
@@ -149,7 +186,8 @@ int serve(int argc, char** argv) {
         }
         stopping = true;
         timers.join();
-        log("info", "hazeguard stopped");
+        auto const [rows_at_stop, head_at_stop] = svc.timeline_head();
+        log("info", "hazeguard stopped", {{"timeline_rows", rows_at_stop}, {"timeline_head", head_at_stop}});
         return 0;
     } catch (std::exception const& e) {
         std::cerr << "hazeguard serve: " << e.what() << "\n";

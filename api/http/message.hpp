@@ -3,6 +3,7 @@
 /// @brief Beast-free HTTP request/response values. Handlers, the router and their tests use only
 /// these; api/server/ converts to and from Beast's types.
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -23,12 +24,23 @@ private:
     std::vector<std::pair<std::string, std::string>> items_;
 };
 
-/// @brief A complete HTTP request as the application sees it.
-struct Request {
+/// @brief A request whose header has been read and whose body has not.
+struct RequestHead {
     std::string method;   ///< "GET", "POST", ...
     std::string target;   ///< origin-form target incl. query, e.g. "/v1/episodes?limit=5"
     Headers headers;
+    std::string peer;     ///< the client's IP address ("" when unknown, e.g. in tests)
+};
+
+/// @brief A complete HTTP request as the application sees it.
+struct Request : RequestHead {
     std::string body;
+};
+
+/// @brief What the access log and the metrics say of an exchange; never sent to the client.
+struct ExchangeLabels {
+    std::string route;      ///< the route template, e.g. "/v1/orders/{id}/ack"; "" when none matched
+    std::string principal;  ///< the authenticated name; "" when none (never the token)
 };
 
 /// @brief A complete HTTP response.
@@ -37,6 +49,14 @@ struct Response {
     std::string content_type = "application/json";
     Headers headers;
     std::string body;
+    ExchangeLabels labels;
+};
+
+/// @brief The application's verdict on a request head: a refusal, answered at once without
+/// reading the body (the connection is then closed), or the largest body it will read.
+struct Admission {
+    std::optional<Response> refusal;
+    std::size_t body_limit = 0;
 };
 
 /// @brief Delivers the response to a request; callable from any thread, now or later.
@@ -47,5 +67,10 @@ using Respond = std::function<void(Response)>;
 /// and must not block. Later calls are ignored; if it throws without having responded, the
 /// server answers 500.
 using Handler = std::function<void(Request, Respond)>;
+
+/// @brief Called once a request's header is read, before any of its body: authentication, role
+/// and route checks and the body limit apply here, so a client without a token cannot make the
+/// server buffer a large body. Must not block or throw.
+using Admit = std::function<Admission(RequestHead const&)>;
 
 }  // namespace hazeguard::api

@@ -10,6 +10,7 @@
 
 #include "engine/enterprises/detail/list_common.hpp"
 #include "engine/enterprises/list_import.hpp"
+#include "engine/util/untrusted_json.hpp"
 
 namespace hazeguard::engine {
 
@@ -227,8 +228,8 @@ ListParseResult parse_list_json(std::string_view text, plans::Plan const& plan) 
     ListParseResult result;
     json root;
     try {
-        root = json::parse(text);
-    } catch (json::parse_error const& e) {
+        root = parse_untrusted_json(text);
+    } catch (JsonInputError const& e) {
         result.problems.push_back({0, "", std::string("malformed JSON: ") + e.what()});
         result.malformed = true;
         return result;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/util/untrusted_json.hpp"
+
 namespace hazeguard::service {
 namespace {
 std::string escape_pointer_token(std::string const& key) {
@@ -14,6 +16,20 @@ std::string escape_pointer_token(std::string const& key) {
     return out;
 }
 std::string type_name(nlohmann::json const& v) { return v.type_name(); }
+
+/// A control character other than tab, line feed and carriage return: C0 (U+0000–U+001F), DEL
+/// and C1 (U+0080–U+009F, UTF-8 C2 80–C2 9F). Such bytes in a name or note can hide text in a
+/// printed notice or a log line.
+bool has_control_character(std::string const& s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto const c = static_cast<unsigned char>(s[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return true;
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F &&
+            static_cast<unsigned char>(s[i + 1]) >= 0x80)
+            return true;
+    }
+    return false;
+}
 }  // namespace
 
 Input::Input(nlohmann::json const& body, std::string pointer)
@@ -58,6 +74,10 @@ std::optional<std::string> Input::text(std::string const& key, bool required, st
     }
     if (s.size() > max_length) {
         error(key, "must be at most " + std::to_string(max_length) + " bytes long");
+        return std::nullopt;
+    }
+    if (has_control_character(s)) {
+        error(key, "must not contain control characters (other than tab and line breaks)");
         return std::nullopt;
     }
     return s;
@@ -132,11 +152,10 @@ void Input::finish() const {
 
 nlohmann::json parse_body(std::string const& text) {
     try {
-        return nlohmann::json::parse(text);
-    } catch (nlohmann::json::parse_error const& e) {
-        throw Problem(400, "/problems/malformed-json", "Malformed JSON",
-                      "the request body is not valid JSON (byte " + std::to_string(e.byte) + ")",
-                      {{"", "not valid JSON"}});
+        return engine::parse_untrusted_json(text);
+    } catch (engine::JsonInputError const& e) {
+        throw Problem(400, "/problems/malformed-json", "Malformed JSON", "the request body is not valid JSON: " + std::string(e.what()),
+                      {{"", e.reason}});
     }
 }
 

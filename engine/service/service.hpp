@@ -5,6 +5,8 @@
 /// transaction. Thread-safe (one connection behind a mutex).
 
 #include <array>
+#include <atomic>
+#include <map>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -76,6 +78,15 @@ struct ServiceOptions {
     double drill_speed = 1.0;
 };
 
+/// @brief What the metrics read of the service at scrape time.
+struct OperationalSnapshot {
+    std::int64_t timers_pending = 0;
+    std::map<std::string, std::int64_t> orders_by_status;  ///< sent, acknowledged, executed
+};
+
+/// @brief Sees every group commit: jobs in it, seconds BEGIN to COMMIT, whether it reached the disk.
+using CommitObserver = std::function<void(std::size_t jobs, double seconds, bool committed)>;
+
 /// @brief Creates a bearer token for `who` and returns it in clear (stored as SHA-256). Throws
 /// std::invalid_argument for an unknown role, a missing name, authority or enterprise.
 std::string create_token(SQLite::Database& db, plans::Plan const& plan, Principal const& who);
@@ -90,6 +101,9 @@ public:
 
     // --- identity --------------------------------------------------------------------------
     std::optional<Principal> authenticate(std::string const& bearer_token);
+    /// @brief The principal of a token already found valid (remembered), without a database read;
+    /// nullopt for any other token.
+    std::optional<Principal> known_principal(std::string const& bearer_token);
     /// @brief Creates a token and returns it in clear (stored hashed). Throws on a bad role/authority.
     std::string create_token(Principal const& who);
 
@@ -139,8 +153,17 @@ public:
     nlohmann::json directives();
     nlohmann::json episodes();
     nlohmann::json episode(std::int64_t id);
+    /// @brief Schema in place and storage accepting writes.
     bool ready();
+    /// @brief False from a write that failed in storage (disk full, I/O error) until one succeeds.
+    bool storage_writable() const { return storage_writable_; }
+    OperationalSnapshot operational_snapshot();
+    /// @brief Set once, before serving: every group commit is reported to `observer`.
+    void observe_commits(CommitObserver observer);
     bool has_tokens();
+    /// @brief The timeline's row count and head hash once every write submitted so far is on disk
+    /// (the server logs it at start and stop: `hazeguard audit verify --expect-head`).
+    std::pair<std::int64_t, std::string> timeline_head();
     bool has_list();
 
     // --- timers ----------------------------------------------------------------------------
@@ -230,6 +253,7 @@ private:
     std::mutex reader_mutex_;
     // after the connections: statements are finalized before their connection closes
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> writer_statements_, reader_statements_;
+    std::atomic<bool> storage_writable_{true};
     std::unique_ptr<storage::GroupCommitter> committer_;  // last: its thread stops first
 };
 

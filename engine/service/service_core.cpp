@@ -10,6 +10,7 @@
 #include "engine/service/service_tx.hpp"
 #include "engine/storage/database.hpp"
 #include "engine/storage/group_commit.hpp"
+#include "engine/storage/timeline_store.hpp"
 #include "engine/util/sha256.hpp"
 #include "engine/workflow/warning_json.hpp"
 
@@ -118,8 +119,14 @@ plans::RuleSet const& Service::rule_set(std::optional<std::string> const& id) co
     return *r;
 }
 
+bool is_storage_failure(int code) {
+    return code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_READONLY || code == SQLITE_CANTOPEN ||
+           code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+}
+
 namespace {
-// Another process holding the database (SQLITE_BUSY/LOCKED) is the client's cue to retry: 503.
+// Another process holding the database (SQLITE_BUSY/LOCKED) is the client's cue to retry: 503; a
+// storage failure (is_storage_failure) is 503 too, with a type of its own. Any other error as it is.
 std::exception_ptr storage_problem(std::exception_ptr error) {
     try {
         if (error) std::rethrow_exception(error);
@@ -127,9 +134,23 @@ std::exception_ptr storage_problem(std::exception_ptr error) {
         if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED)
             return std::make_exception_ptr(
                 Problem(503, "/problems/storage-busy", "Storage busy", "the database is busy; retry shortly"));
+        if (is_storage_failure(e.getErrorCode()))
+            return std::make_exception_ptr(Problem(503, "/problems/storage-unavailable", "Storage unavailable",
+                                                   "the change could not be written to disk and was not made; "
+                                                   "the operator has been alerted (readiness is off) — retry later"));
     } catch (...) {
     }
     return error;
+}
+
+bool is_storage_problem(std::exception_ptr const& error) {
+    try {
+        if (error) std::rethrow_exception(error);
+    } catch (Problem const& p) {
+        return p.type == "/problems/storage-unavailable";
+    } catch (...) {
+    }
+    return false;
 }
 }  // namespace
 
@@ -152,7 +173,14 @@ void Service::run_async(Command c, std::function<Reply(Tx&)> body, Completion do
     };
     auto p = std::make_shared<Pending>(Pending{std::move(c), std::move(body), std::move(done), {}});
     committer_->submit_async([this, p] { p->reply = execute(p->command, p->body); },
-                             [p](std::exception_ptr error) { p->done(storage_problem(error), std::move(p->reply)); });
+                             [this, p](std::exception_ptr error) {
+                                 error = storage_problem(error);
+                                 // Readiness follows the last write: off on a storage failure, on again
+                                 // as soon as a write reaches the disk.
+                                 if (!error) storage_writable_ = true;
+                                 else if (is_storage_problem(error)) storage_writable_ = false;
+                                 p->done(error, std::move(p->reply));
+                             });
 }
 
 Reply Service::execute(Command const& c, std::function<Reply(Tx&)> const& body) {
@@ -228,17 +256,9 @@ engine::Outcome Service::handle(Tx& tx, engine::Action const& a, std::string con
 
 void Service::timeline(Tx&, std::optional<int> episode, std::string const& ref, Instant at, std::string const& kind,
                        std::string const& actor, std::string const& summary_cn, json const& detail) {
-    SQLite::Statement q(conn(), "INSERT INTO timeline(episode_id, ref, at, kind, actor, summary_cn, detail, "
-                              "plan_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    if (episode) q.bind(1, *episode);
-    q.bind(2, ref);
-    q.bind(3, at);
-    q.bind(4, kind);
-    q.bind(5, actor);
-    q.bind(6, summary_cn);
-    q.bind(7, detail.dump());
-    q.bind(8, plan_.version);
-    q.exec();
+    engine::TimelineRecord row{0, std::nullopt, ref, at, kind, actor, summary_cn, detail.dump(), plan_.version};
+    if (episode) row.episode_id = *episode;
+    storage::append_timeline(conn(), std::move(row));
 }
 
 std::int64_t Service::add_timer(std::string const& kind, std::string const& ref, Instant due) {
@@ -316,9 +336,23 @@ bool Service::has_tokens() {
     return conn().execAndGet("SELECT count(*) FROM tokens").getInt() > 0;
 }
 
+std::pair<std::int64_t, std::string> Service::timeline_head() {
+    std::pair<std::int64_t, std::string> head;
+    committer_->submit([&] { head = storage::timeline_head(conn()); });  // queued after every write
+    return head;
+}
+
 bool Service::ready() {
+    if (!storage_writable_) return false;
     auto lock = read_lock();
     return conn().execAndGet("PRAGMA user_version").getInt() == storage::schema_version();
+}
+
+std::optional<Principal> Service::known_principal(std::string const& token) {
+    auto const hash = engine::sha256_hex(token);
+    std::shared_lock cached(token_cache_mutex_);
+    auto const it = token_cache_.find(hash);
+    return it == token_cache_.end() ? std::nullopt : std::optional<Principal>(it->second);
 }
 
 }  // namespace hazeguard::service

@@ -49,8 +49,10 @@ void Service::link_episode(Tx& tx, int episode, std::string const& cause) {
         tx.db.exec("UPDATE proposals SET episode_id = " + std::to_string(episode) + " WHERE id = " + id +
                    " AND episode_id IS NULL");
     }
+    // Timeline rows are hash-chained and never updated: the episode adopts them by a link.
     for (auto const& r : refs) {
-        SQLite::Statement u(tx.db, "UPDATE timeline SET episode_id = ? WHERE ref = ? AND episode_id IS NULL");
+        SQLite::Statement u(tx.db, "INSERT OR IGNORE INTO timeline_links(timeline_id, episode_id) "
+                                   "SELECT id, ? FROM timeline WHERE ref = ? AND episode_id IS NULL");
         u.bind(1, episode);
         u.bind(2, r);
         u.exec();
@@ -170,7 +172,12 @@ int Service::fire_due_timers() {
     int fired = 0;
     Instant const t = now();
     // One timer per job: each is marked fired in the same transaction as what it did.
-    for (bool more = true; more; fired += more ? 1 : 0) committer_->submit([&] { more = fire_one(t); });
+    try {
+        for (bool more = true; more; fired += more ? 1 : 0) committer_->submit([&] { more = fire_one(t); });
+    } catch (SQLite::Exception const& e) {
+        if (is_storage_failure(e.getErrorCode())) storage_writable_ = false;  // the timer fires on a later try
+        throw;
+    }
     return fired;
 }
 

@@ -55,10 +55,10 @@ OrderRow load_row(SQLite::Statement& q, std::int64_t id) {
     return row;
 }
 
-// Enterprises see only their own orders; officials see all.
+// Enterprises see only their own orders; officials see all. Another plant's order answers exactly
+// as an id that does not exist, so an enterprise cannot learn which ids are in use.
 void check_reader(Principal const& who, OrderRow const& row) {
-    if (who.role == "enterprise" && who.enterprise_id != row.credit_code)
-        forbidden("/problems/not-your-order", "this order is addressed to another enterprise");
+    if (who.role == "enterprise" && who.enterprise_id != row.credit_code) not_found("order " + std::to_string(row.id));
 }
 
 std::optional<std::int64_t> successor(SQLite::Database& db, OrderRow const& row) {

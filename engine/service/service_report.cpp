@@ -58,7 +58,7 @@ report::EvaluationInput Service::evaluation_input(std::int64_t episode) {
     std::set<std::int64_t> forecast_ids, proposal_ids, directive_ids;
     std::unordered_map<std::int64_t, Instant> distributed, effective;
     {
-        SQLite::Statement q(db, "SELECT id, at, kind, ref, actor, summary_cn, detail FROM timeline WHERE episode_id = ? "
+        SQLite::Statement q(db, "SELECT id, at, kind, ref, actor, summary_cn, detail FROM episode_timeline WHERE episode = ? "
                                 "ORDER BY at, id");
         q.bind(1, episode);
         while (q.executeStep()) {

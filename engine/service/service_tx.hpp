@@ -12,4 +12,8 @@ struct Service::Tx {
     engine::Instant now;        ///< the service clock (simulated in drills): what the plan's rules see
 };
 
+/// @brief SQLite result codes no retry by the client can fix until an operator acts: disk full, I/O
+/// errors, a read-only, vanished or damaged file.
+bool is_storage_failure(int code);
+
 }  // namespace hazeguard::service

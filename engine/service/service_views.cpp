@@ -187,8 +187,8 @@ json Service::episode(std::int64_t id) {
                 {"peak_level", level_view(plan_.rank(q.getColumn(5).getString()))},
                 {"list_version", q.getColumn(6).isNull() ? json(nullptr) : json(q.getColumn(6).getInt64())},
                 {"timeline", json::array()}};
-        SQLite::Statement t(conn(), "SELECT id, ref, at, kind, actor, summary_cn, detail, plan_version FROM timeline "
-                                  "WHERE episode_id = ? ORDER BY id");
+        SQLite::Statement t(conn(), "SELECT id, ref, at, kind, actor, summary_cn, detail, plan_version "
+                                  "FROM episode_timeline WHERE episode = ? ORDER BY id");
         t.bind(1, id);
         while (t.executeStep())
             ep["timeline"].push_back({{"seq", t.getColumn(0).getInt64()},

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "engine/storage/migrations.hpp"
+#include "engine/storage/timeline_store.hpp"
 
 namespace hazeguard::storage {
 
@@ -24,7 +25,11 @@ std::unique_ptr<SQLite::Database> open_database(std::string const& path) {
                                      " is newer than this build (" + std::to_string(schema_version()) + ")");
         for (; version < schema_version(); ++version) {
             SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
+            bool const chained = timeline_is_chained(*db);
             db->exec(std::string(migrations()[static_cast<std::size_t>(version)]));
+            // Keyed on the column, not on the migration's number: whichever migration adds the
+            // hash column chains the rows written before it, in its own transaction.
+            if (!chained && timeline_is_chained(*db)) seal_timeline(*db);
             db->exec("PRAGMA user_version=" + std::to_string(version + 1));
             tx.commit();
         }

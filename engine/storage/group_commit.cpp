@@ -1,5 +1,6 @@
 #include "engine/storage/group_commit.hpp"
 
+#include <chrono>
 #include <semaphore>
 #include <stdexcept>
 
@@ -51,9 +52,15 @@ void GroupCommitter::submit(std::function<void()> work) {
     if (error) std::rethrow_exception(error);
 }
 
+void GroupCommitter::observe(Observer observer) {
+    std::lock_guard lock(mutex_);
+    observer_ = std::move(observer);
+}
+
 void GroupCommitter::loop() {
     for (;;) {
         std::deque<Job> group;
+        Observer observer;
         {
             std::unique_lock lock(mutex_);
             wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
@@ -62,8 +69,17 @@ void GroupCommitter::loop() {
                 group.push_back(std::move(queue_.front()));
                 queue_.pop_front();
             }
+            observer = observer_;
         }
-        run_group(group);
+        auto const started = std::chrono::steady_clock::now();
+        bool const committed = run_group(group);
+        if (observer) {
+            try {
+                observer(group.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
+                         committed);
+            } catch (...) {  // documented as not allowed; the writer must survive it
+            }
+        }
         for (Job& j : group) {
             try {
                 j.done(std::move(j.error));
@@ -73,7 +89,7 @@ void GroupCommitter::loop() {
     }
 }
 
-void GroupCommitter::run_group(std::deque<Job>& group) {
+bool GroupCommitter::run_group(std::deque<Job>& group) {
     std::lock_guard db_lock(db_mutex_);
     tl_current = &db_;
     try {
@@ -93,8 +109,11 @@ void GroupCommitter::run_group(std::deque<Job>& group) {
     } catch (...) {
         auto const error = std::current_exception();
         for (Job& j : group) j.error = error;
+        tl_current = nullptr;
+        return false;
     }
     tl_current = nullptr;
+    return true;
 }
 
 }  // namespace hazeguard::storage

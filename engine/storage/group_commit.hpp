@@ -46,6 +46,12 @@ public:
     /// @brief The connection a job must use; nullptr outside a job.
     static SQLite::Database* current();
 
+    /// @brief Sees every group once it is committed or has failed, on the writer thread: how many
+    /// jobs it held, how long BEGIN to COMMIT took, and whether it reached the disk. Must be quick
+    /// and must not throw. Set it once, before the first write.
+    using Observer = std::function<void(std::size_t jobs, double seconds, bool committed)>;
+    void observe(Observer observer);
+
 private:
     struct Job {
         std::function<void()> work;
@@ -53,7 +59,7 @@ private:
         std::exception_ptr error;
     };
     void loop();
-    void run_group(std::deque<Job>& group);
+    bool run_group(std::deque<Job>& group);  ///< true when the group's COMMIT succeeded
 
     SQLite::Database& db_;
     std::mutex& db_mutex_;
@@ -62,6 +68,7 @@ private:
     std::condition_variable wake_;
     std::deque<Job> queue_;
     bool stopping_ = false;
+    Observer observer_;  // guarded by mutex_
     std::thread thread_;
 };
 

@@ -107,6 +107,23 @@ CREATE TABLE observation_changes (
   previous TEXT NOT NULL, changed_at INTEGER NOT NULL, changed_by TEXT NOT NULL, source TEXT NOT NULL);
 CREATE INDEX observation_changes_at ON observation_changes(granularity, at, revision);
 )sql",
+        // 0005: tamper-evident timeline. Each row carries the hash of the row before it and its own
+        // hash (engine/audit/timeline_chain.hpp); open_database() seals the rows already there, once,
+        // in this migration's transaction. Rows are never updated after insert any more: an episode
+        // that opens later adopts earlier rows (its proposal, forecast, directive) through
+        // timeline_links instead of rewriting their episode_id.
+        R"sql(
+ALTER TABLE timeline ADD COLUMN prev_hash TEXT;
+ALTER TABLE timeline ADD COLUMN hash TEXT;
+CREATE TABLE timeline_links (
+  timeline_id INTEGER PRIMARY KEY REFERENCES timeline(id), episode_id INTEGER NOT NULL);
+CREATE INDEX timeline_links_episode ON timeline_links(episode_id);
+-- What an episode's timeline shows: its own rows and the rows it adopted.
+CREATE VIEW episode_timeline AS
+  SELECT episode_id AS episode, * FROM timeline WHERE episode_id IS NOT NULL
+  UNION ALL
+  SELECT l.episode_id AS episode, t.* FROM timeline_links l JOIN timeline t ON t.id = l.timeline_id;
+)sql",
     };
     return kMigrations;
 }

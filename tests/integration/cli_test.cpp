@@ -1,31 +1,15 @@
 // The hazeguard executable's subcommands, run as a user would.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "tests/integration/cli_run.hpp"
+
+using hazeguard::test::run;
+
 namespace {
-
-struct Run {
-    int exit_code;
-    std::string output;
-};
-
-Run run(std::string const& args) {
-    std::string const cmd = std::string(HG_EXECUTABLE) + " " + args + " 2>&1";
-    FILE* pipe = ::popen(cmd.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::string out;
-    std::array<char, 4096> buf{};
-    while (std::fgets(buf.data(), buf.size(), pipe)) out += buf.data();
-    int const status = ::pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
 
 std::string temp_path(std::string const& name) {
     return (std::filesystem::temp_directory_path() / ("hg-cli-" + std::to_string(::getpid()) + "-" + name)).string();

@@ -65,6 +65,7 @@ public:
     std::string db() const { return (dir_ / "drill.sqlite").string(); }
     std::uint16_t port() const { return port_; }
     std::string log() const { return process_ ? process_->log() : ""; }
+    pid_t pid() const { return process_->pid(); }
 
     std::string const& token(std::string const& role_key) { return tokens_.at(role_key); }
 

