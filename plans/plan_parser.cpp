@@ -344,27 +344,34 @@ private:
     bool rule_sets_readable_ = false;
 };
 
-// nlohmann messages start with "[json.exception.parse_error.101] "; the id means nothing to
-// plan authors.
-std::string without_exception_id(std::string_view what) {
+// nlohmann messages start with "[json.exception.parse_error.101] ", an id that means nothing to
+// plan authors, and end with "; last read: '<bytes>'; expected ...", which quotes the input: bytes
+// that may be invalid UTF-8 or control characters. Both go; what is left (the line, the column and
+// what is wrong) is the parser's own text.
+std::string json_error_message(std::string_view what) {
     auto const end = what.find("] ");
-    return std::string(what.substr(end == std::string_view::npos ? 0 : end + 2));
+    what.remove_prefix(end == std::string_view::npos ? 0 : end + 2);
+    return std::string(what.substr(0, what.find("; last read: ")));
 }
 
 }  // namespace
 
 PlanParseResult parse_plan(std::string_view json_text) {
     PlanParseResult result;
+    Json root;
     try {
-        auto const root = Json::parse(json_text);
+        root = Json::parse(json_text);
+    } catch (Json::exception const& e) {   // parse_error, or out_of_range for a number such as 1e999
+        result.problems.push_back({"", json_error_message(e.what())});
+        return result;
+    }
+    try {
         if (!root.is_object()) {
             auto const type = std::string(detail::type_name(root));
             result.problems.push_back({"", "the plan must be a JSON object, got " + type});
             return result;
         }
         result.plan = PlanReader(result.problems).read(root);
-    } catch (Json::parse_error const& e) {
-        result.problems.push_back({"", without_exception_id(e.what())});
     } catch (std::exception const& e) {
         result.problems.push_back({"", std::string("internal error: ") + e.what()});
     }

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Installs hazeguard's build dependencies from Debian bookworm; with --test, also what the tests
 # use: chromium, poppler-utils and a CJK font to check the printable evaluation report in a real
-# browser (docs/dependencies.md says why). Idempotent: it only calls apt-get when a package is missing.
+# browser (docs/dependencies.md says why); with --fuzz, clang-14 and its runtime libraries (libFuzzer,
+# the sanitizers) for scripts/fuzz.sh. Idempotent: it only calls apt-get when a package is missing.
 set -euo pipefail
 pkgs=(g++ cmake ninja-build pkg-config libboost1.81-dev nlohmann-json3-dev libsqlitecpp-dev
       libsqlite3-dev catch2 libkainjow-mustache-dev libcli11-dev prometheus-cpp-dev ccache curl sqlite3)
-if [ "${1:-}" = "--test" ]; then
-  pkgs+=(chromium poppler-utils fonts-wqy-microhei prometheus)
-fi
+for option in "$@"; do
+  case "$option" in
+    --test) pkgs+=(chromium poppler-utils fonts-wqy-microhei prometheus) ;;
+    --fuzz) pkgs+=(clang-14 libclang-rt-14-dev) ;;
+    *) echo "usage: $0 [--test] [--fuzz]" >&2; exit 2 ;;
+  esac
+done
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <map>
 #include <optional>
 
@@ -113,7 +114,8 @@ private:
         if (auto const pm = cell(r, Column::pm25); !pm.empty()) {
             double v = 0;
             auto const [end, ec] = std::from_chars(pm.data(), pm.data() + pm.size(), v);
-            if (ec != std::errc{} || end != pm.data() + pm.size())
+            // from_chars also reads "nan" and "inf", which JSON cannot carry (they would become null).
+            if (ec != std::errc{} || end != pm.data() + pm.size() || !std::isfinite(v))
                 return error(r.line, "pm25 must be a number, got \"" + pm + "\"");
             item["pm25"] = v;
         }
@@ -131,13 +133,14 @@ private:
                 item["at"] = t.substr(0, 10) + "T" + t.substr(11);
                 return true;
             }
-            auto const date = iso_date(std::string_view(t).substr(0, std::min<std::size_t>(t.size(), 10)));
-            if (date && t.size() == 10) {
+            if (auto const day = iso_date(t)) {   // a date alone, in any form the date column takes
                 item["granularity"] = "day";
-                item["date"] = *date;
+                item["date"] = *day;
                 return true;
             }
-            // "YYYY-MM-DD HH:MM[:SS]" or "YYYY-MM-DD H:MM", local time
+            // "YYYY-MM-DD HH:MM[:SS]" or "YYYY-MM-DD H:MM", local time. (A cell shorter than that,
+            // e.g. "20261216", must not be read at t[10].)
+            auto const date = t.size() > 11 ? iso_date(std::string_view(t).substr(0, 10)) : std::nullopt;
             auto const clock = t.size() > 11 ? t.substr(11) : "";
             auto const colon = clock.find(':');
             auto const hour = colon == std::string::npos ? std::nullopt : whole(clock.substr(0, colon));

@@ -93,6 +93,23 @@ TEST_CASE("malformed JSON is one problem at the root pointer", "[plans]") {
     CHECK(result.problems[0].message.find("json.exception") == std::string::npos);
 }
 
+// Found by plan_json_fuzz: nlohmann's message quotes the bytes it read last, here an invalid
+// UTF-8 byte, and a number out of range was an "internal error" that named the exception.
+TEST_CASE("a malformed plan's problem quotes no input and names no parser exception", "[plans]") {
+    auto const bad_utf8 = parse_plan("{\"levels\": [], \"\x94\": 1}");
+    REQUIRE(bad_utf8.problems.size() == 1);
+    CHECK(bad_utf8.problems[0].message.find('\x94') == std::string::npos);
+    CHECK(bad_utf8.problems[0].message.find("line 1, column") != std::string::npos);
+    CHECK(bad_utf8.problems[0].message.find("UTF-8") != std::string::npos);
+
+    auto const huge = parse_plan(R"({"episode_merge_hours": 1e999})");
+    REQUIRE(huge.problems.size() == 1);
+    CHECK(huge.problems[0].pointer.empty());
+    CHECK(huge.problems[0].message.find("json.exception") == std::string::npos);
+    CHECK(huge.problems[0].message.find("internal error") == std::string::npos);
+    CHECK(huge.problems[0].message.find("number overflow") != std::string::npos);
+}
+
 TEST_CASE("the root must be an object", "[plans]") {
     CHECK_ONLY_PROBLEM(json::array(), "", "must be a JSON object, got array");
     CHECK_ONLY_PROBLEM(json(42), "", "must be a JSON object, got integer");
