@@ -34,10 +34,13 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus" "$findings" "$(dirname "$log")"
   cp -n "tests/fuzz/corpus/$t/"* "$corpus/"   # the working corpus grows across runs; the seeds stay as they are
   before=$(find "$findings" -type f | wc -l)
+  # Past findings (tests/fuzz/regressions/<target>) are read as a second corpus: run first, never written.
+  extra=()
+  [ -d "tests/fuzz/regressions/$t" ] && extra=("tests/fuzz/regressions/$t")
   rc=0
   "build/fuzz/tests/fuzz/${t}_fuzz" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -dict="tests/fuzz/dict/$t.dict" -artifact_prefix="$findings/" -print_final_stats=1 \
-      "$corpus" >"$log" 2>&1 || rc=$?
+      "$corpus" "${extra[@]}" >"$log" 2>&1 || rc=$?
   execs=$(awk '/stat::number_of_executed_units/ {print $2}' "$log")
   rate=$(awk '/stat::average_exec_per_sec/ {print $2}' "$log")
   size=$(find "$corpus" -type f | wc -l)

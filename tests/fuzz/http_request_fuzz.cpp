@@ -11,10 +11,13 @@
 // Requests the Beast parser would never hand over (a method that is not a token, control bytes in
 // the target or a header) are skipped: the application is fuzzed with what the server can pass.
 //
-// A finding: a crash or sanitizer report, an exception out of handle(), no answer within 5 s, a
+// HG_FUZZ_VERBOSE=1 prints each request's status and the start of its body (to check what a seed
+// reaches). A finding: a crash or sanitizer report, an exception out of handle(), no answer within 5 s, a
 // second answer, a status >= 500, or a body that is not valid UTF-8 or quotes "[json.exception".
 #include <atomic>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <future>
 #include <memory>
 #include <optional>
@@ -111,6 +114,8 @@ struct Answers {
 
 void check(api::Request const& request, api::Response const& r, std::string_view input) {
     std::string const what = request.method + " " + request.target + " → " + std::to_string(r.status);
+    static bool const verbose = std::getenv("HG_FUZZ_VERBOSE") != nullptr;   // what a seed reaches
+    if (verbose) std::fprintf(stderr, "%s %.200s\n", what.c_str(), r.body.c_str());
     if (r.status >= 500) fuzz::finding(what + ": server error", r.body);
     if (r.status < 100) fuzz::finding(what + ": not an HTTP status", r.body);
     fuzz::check_client_text(what + " body", r.body, input);

@@ -85,7 +85,7 @@ def request(method, target, who=None, body=b"", headers=()):
     lines = [method, target]
     if who:
         lines.append(f"Authorization: Bearer @{who}")
-    if body and not any(h.lower().startswith("content-type:") for h in headers):
+    if body not in (b"", "") and not any(h.lower().startswith("content-type:") for h in headers):
         lines.append("Content-Type: application/json")
     lines += list(headers)
     if not isinstance(body, bytes):
@@ -129,8 +129,8 @@ def http_seeds():
         "proposals-pending": request("GET", "/v1/proposals?status=pending", "duty"),
         "proposal-get": request("GET", "/v1/proposals/2", "mayor"),
         "approve": request("POST", "/v1/proposals/2/approve", "mayor", {"note": "同意"}),
-        "approve-own-deputy": request("POST", "/v1/proposals/2/approve", "deputy", {}),
-        "reject": request("POST", "/v1/proposals/2/reject", "mayor", {"note": "不同意"}),
+        "approve-deputy": request("POST", "/v1/proposals/2/approve", "deputy", {}),
+        "reject": request("POST", "/v1/proposals/2/reject", "mayor", {"reason": "会商意见不一致"}),
         "directive": request("POST", "/v1/directives", "duty",
                              {"issuer": "fenwei_office", "level": "orange", "start_at": "2026-12-14T12:00:00+08:00",
                               "end_at": "2026-12-16T00:00:00+08:00", "reference": "汾渭平原〔2026〕12号",
@@ -212,7 +212,7 @@ def body_seeds():
         (3, "directive", {"issuer": "MEE", "level": "orange", "start_at": "2026-12-14T12:00:00+08:00",
                           "end_at": "2026-12-16T00:00:00+08:00", "reference": "环办〔2026〕1号", "note": "x"}),
         (4, "approve", {"note": "同意"}),
-        (5, "reject", {"note": "不同意"}),
+        (5, "reject", {"reason": "会商意见不一致"}),
         (6, "ack", {"by": "王建国", "phone": "0351-5710001", "note": "收到"}),
         (7, "execution", {"lines": [{"line_id": "CO-1", "status": "limited", "note": ""}],
                           "electricity": [{"meter": "EM-1", "kwh": 812.5, "at": "2026-12-14T09:00:00+08:00"}],
