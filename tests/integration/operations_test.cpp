@@ -1,30 +1,17 @@
 // The real binary as an operator runs it: metrics checked by promtool, the access log, a graceful
 // SIGTERM, unauthenticated uploads that cost no memory, a list sent over HTTP, and a full disk.
 #include <sys/mount.h>
-#include <sys/wait.h>
 
-#include <array>
 #include <atomic>
-#include <cstdio>
 #include <fstream>
 #include <thread>
 #include <vector>
 
+#include "tests/integration/cli_run.hpp"
 #include "tests/integration/integration_fixture.hpp"
 
 namespace hazeguard::test {
 namespace {
-
-/// Runs a shell command; its exit code and everything it printed.
-std::pair<int, std::string> shell(std::string const& command) {
-    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::string out;
-    std::array<char, 4096> buf{};
-    while (std::fgets(buf.data(), buf.size(), pipe)) out += buf.data();
-    int const status = ::pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
 
 /// Resident memory of a process in KiB.
 long rss_kib(pid_t pid) {
