@@ -309,10 +309,10 @@ TEST_CASE("an idle connection is closed after the read timeout", "[server]") {
     HttpClient client(server.port());
     auto const start = std::chrono::steady_clock::now();
     client.send_raw("GET / HTTP/1.1\r\nHost: t\r\n");  // headers never finished
-    CHECK(client.raw_closed_by_peer());
-    auto const elapsed = std::chrono::steady_clock::now() - start;
-    CHECK(elapsed >= 500ms);
-    CHECK(elapsed < 5s);
+    CHECK(client.raw_closed_by_peer());  // within the client's 10 s receive limit
+    // Not before the timeout: a loaded machine only makes this later, so it cannot flake. No upper
+    // bound in time: that is what failed a CI run once (docs/performance.md holds timings).
+    CHECK(std::chrono::steady_clock::now() - start >= 500ms);
 }
 
 TEST_CASE("run() throws when the address cannot be bound", "[server]") {
