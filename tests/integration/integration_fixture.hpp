@@ -51,7 +51,9 @@ public:
                                       drill_start_, "--drill-speed", std::to_string(speed_)};
         args.insert(args.end(), extra_args_.begin(), extra_args_.end());
         process_ = std::make_unique<ServerProcess>(HG_EXECUTABLE, args);
-        REQUIRE(process_->wait_ready(port_, std::chrono::seconds(60)));
+        // A bound, not a speed check: a sanitized Debug build (scripts/test.sh --sanitize) needs
+        // about a minute to generate and import a 20,000-plant sample list before it is ready.
+        REQUIRE(process_->wait_ready(port_, std::chrono::seconds(300)));
         client_ = std::make_unique<HttpClient>(port_);
     }
     void kill_hard() {
