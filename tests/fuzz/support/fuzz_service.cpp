@@ -29,6 +29,17 @@ void remove_db(std::string const& path) {
     for (char const* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path + suffix, ec);
 }
 
+// libFuzzer's -timeout arms SIGALRM, which can interrupt the copy's system calls (EINTR): retry
+// those, and report anything else as a harness failure rather than a finding in hazeguard.
+void copy_retrying_interrupts(fs::path const& from, fs::path const& to) {
+    for (int attempt = 0;; ++attempt) {
+        std::error_code ec;
+        fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
+        if (!ec) return;
+        if (ec != std::errc::interrupted || attempt == 100) throw fs::filesystem_error("fuzz harness: copy", from, to, ec);
+    }
+}
+
 }  // namespace
 
 Instance::~Instance() {
@@ -109,7 +120,7 @@ FuzzService::~FuzzService() {
 
 std::unique_ptr<Instance> FuzzService::fresh() {
     remove_db(work_path_);
-    fs::copy_file(template_path_, work_path_, fs::copy_options::overwrite_existing);
+    copy_retrying_interrupts(template_path_, work_path_);
     auto out = std::make_unique<Instance>();
     out->service = open(work_path_);
     out->app = std::make_unique<api::Application>(*out->service);
