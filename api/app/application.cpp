@@ -19,7 +19,7 @@
 
 namespace hazeguard::api {
 using nlohmann::json;
-using service::Problem;
+
 
 namespace {
 
@@ -96,6 +96,8 @@ public:
             return r;
         } catch (Problem const& p) {
             return problem_response(p, request_id_, target_);
+        } catch (service::Error const& e) {
+            return problem_response(problem_of(e), request_id_, target_);
         } catch (std::exception const& e) {
             return internal_error(e.what());
         } catch (...) {
@@ -228,8 +230,8 @@ struct Application::Routes {
         list = {
             {"GET", "/v1/status", {kAnyone, now([&](Context const&) { return json_response(200, s.status()); })}},
             {"GET", "/metrics", {kStaff, now([&](Context const&) { return metrics_response(); })}},
-            {"POST", "/v1/forecasts", {kOperators, after_commit([&](Context const& c, Completion done) { s.submit_forecast(c.command(), body_of(c.request), std::move(done)); })}},
-            {"GET", "/v1/forecasts/{id}", {kStaff, now([&](Context const& c) { return json_response(200, s.forecast(id(c))); })}},
+            {"POST", "/v1/forecasts", {kOperators, after_commit([&](Context const& c, Completion done) { s.forecasts().submit(c.command(), body_of(c.request), std::move(done)); })}},
+            {"GET", "/v1/forecasts/{id}", {kStaff, now([&](Context const& c) { return json_response(200, s.forecasts().forecast(id(c))); })}},
             {"POST", "/v1/proposals", {kDuty, after_commit([&](Context const& c, Completion done) { s.create_proposal(c.command(), body_of(c.request), std::move(done)); })}},
             {"GET", "/v1/proposals", {kStaff, now([&](Context const& c) { return json_response(200, s.proposals(proposal_status(c.match))); })}},
             {"GET", "/v1/proposals/{id}", {kStaff, now([&](Context const& c) { return json_response(200, s.proposal(id(c))); })}},
@@ -242,20 +244,20 @@ struct Application::Routes {
             {"GET", "/v1/episodes", {kStaff, now([&](Context const&) { return json_response(200, s.episodes()); })}},
             {"GET", "/v1/episodes/{id}", {kStaff, now([&](Context const& c) { return json_response(200, s.episode(id(c))); })}},
             {"GET", "/v1/episodes/{id}/progress", {kStaff, now([&](Context const& c) { return json_response(200, s.episode_progress(id(c))); })}},
-            {"GET", "/v1/episodes/{id}/orders", {kStaff, now([&](Context const& c) { return json_response(200, s.episode_orders(id(c), order_filter(c.match))); })}},
+            {"GET", "/v1/episodes/{id}/orders", {kStaff, now([&](Context const& c) { return json_response(200, s.orders().episode_orders(id(c), order_filter(c.match), s.now())); })}},
             {"PUT", "/v1/enterprises", {kOperators, after_commit([&](Context const& c, Completion done) { s.import_list(c.command(), c.request.body, list_format(c.request), c.match.query("dry_run") == "true", "api", std::move(done)); }), kListBodyLimit}},
             {"GET", "/v1/enterprises", {kStaff, now([&](Context const&) { return json_response(200, s.current_list()); })}},
             {"GET", "/v1/enterprises/{code}", {kAnyone, now([&](Context const& c) { own_enterprise(c.principal, c.match.code); return json_response(200, s.enterprise(c.match.code)); })}},
-            {"GET", "/v1/me/orders", {kEnterprise, now([&](Context const& c) { return json_response(200, s.my_orders(c.principal)); })}},
-            {"GET", "/v1/orders/{id}", {kAnyone, now([&](Context const& c) { return json_response(200, s.order(c.principal, id(c), c.match.query("text") != "false")); })}},
-            {"POST", "/v1/orders/{id}/ack", {kEnterprise, after_commit([&](Context const& c, Completion done) { s.acknowledge_order(c.command(), id(c), body_of(c.request), std::move(done)); })}},
-            {"POST", "/v1/orders/{id}/execution", {kEnterprise, after_commit([&](Context const& c, Completion done) { s.report_execution(c.command(), id(c), body_of(c.request), std::move(done)); })}},
+            {"GET", "/v1/me/orders", {kEnterprise, now([&](Context const& c) { return json_response(200, s.orders().my_orders(c.principal)); })}},
+            {"GET", "/v1/orders/{id}", {kAnyone, now([&](Context const& c) { return json_response(200, s.orders().order(c.principal, id(c), c.match.query("text") != "false")); })}},
+            {"POST", "/v1/orders/{id}/ack", {kEnterprise, after_commit([&](Context const& c, Completion done) { s.orders().acknowledge(c.command(), id(c), body_of(c.request), std::move(done)); })}},
+            {"POST", "/v1/orders/{id}/execution", {kEnterprise, after_commit([&](Context const& c, Completion done) { s.orders().report_execution(c.command(), id(c), body_of(c.request), std::move(done)); })}},
             {"POST", "/v1/observations", {kOperators, after_commit([&](Context const& c, Completion done) { s.record_observations(c.command(), body_of(c.request), std::move(done)); })}},
             {"GET", "/v1/observations", {kStaff, now([&](Context const& c) { auto const [from, to] = observation_range(c.match); return json_response(200, s.observations(from, to)); })}},
             {"GET", "/v1/episodes/{id}/report", {kStaff, now([&](Context const& c) { return report_response(s, id(c), report_format(c.request, c.match)); })}},
-            {"GET", "/v1/tokens", {kAdmin, now([&](Context const& c) { return json_response(200, s.tokens(c.principal, flag(c.match, "all"))); })}},
+            {"GET", "/v1/tokens", {kAdmin, now([&](Context const& c) { return json_response(200, s.tokens(flag(c.match, "all"))); })}},
             {"POST", "/v1/tokens", {kAdmin, after_commit([&](Context const& c, Completion done) { s.issue_token(c.command(), body_of(c.request), std::move(done)); })}},
-            {"GET", "/v1/tokens/{id}", {kAdmin, now([&](Context const& c) { return json_response(200, s.token(c.principal, id(c))); })}},
+            {"GET", "/v1/tokens/{id}", {kAdmin, now([&](Context const& c) { return json_response(200, s.token(id(c))); })}},
             {"POST", "/v1/tokens/{id}/revoke", {kAdmin, after_commit([&](Context const& c, Completion done) { s.revoke_token(c.command(), id(c), body_of(c.request), std::move(done)); })}},
         };
     }

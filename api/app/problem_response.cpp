@@ -4,7 +4,7 @@
 
 namespace hazeguard::api {
 
-Response problem_response(service::Problem const& p, std::string const& request_id, std::string const& instance) {
+Response problem_response(Problem const& p, std::string const& request_id, std::string const& instance) {
     nlohmann::json body = p.extra.is_object() ? p.extra : nlohmann::json::object();
     body["type"] = p.type;
     body["title"] = p.title;

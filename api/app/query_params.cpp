@@ -6,7 +6,7 @@
 #include <vector>
 
 namespace hazeguard::api {
-using service::Problem;
+
 
 std::optional<std::string> proposal_status(RouteMatch const& m) {
     auto status = m.query("status");

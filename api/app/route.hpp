@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/service/problem.hpp"
+#include "api/app/problem.hpp"
 
 namespace hazeguard::api {
 

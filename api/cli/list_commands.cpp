@@ -7,7 +7,7 @@
 
 #include "api/cli/commands.hpp"
 #include "engine/enterprises/list_import.hpp"
-#include "engine/service/problem.hpp"
+#include "engine/service/error.hpp"
 #include "engine/service/service.hpp"
 #include "engine/storage/database.hpp"
 
@@ -40,7 +40,7 @@ int list_import(ListImportOptions const& o) {
         });
         std::cout << reply.body.dump(2) << "\n";
         return 0;
-    } catch (service::Problem const& p) {
+    } catch (service::Error const& p) {
         std::cerr << p.detail << "\n";
         for (auto const& e : p.errors) std::cout << e.pointer << ": " << e.message << "\n";
         return 1;

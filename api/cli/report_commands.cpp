@@ -9,7 +9,7 @@
 #include "api/cli/commands.hpp"
 #include "engine/observations/observation_csv.hpp"
 #include "engine/service/input.hpp"
-#include "engine/service/problem.hpp"
+#include "engine/service/error.hpp"
 #include "engine/storage/database.hpp"
 
 namespace hazeguard::cli {
@@ -70,7 +70,7 @@ int observations_import(ObservationsImportOptions const& o) {
             service::wait_for([&](service::Completion done) { svc.record_observations(cmd, body, std::move(done)); });
         std::cout << reply.body.dump(2) << "\n";
         return 0;
-    } catch (service::Problem const& p) {
+    } catch (service::Error const& p) {
         std::cerr << p.detail << "\n";
         for (auto const& e : p.errors) std::cout << where(e.pointer, lines) << ": " << e.message << "\n";
         return 1;
@@ -97,7 +97,7 @@ int report(ReportOptions const& o) {
             std::cout << out;
         }
         return 0;
-    } catch (service::Problem const& p) {
+    } catch (service::Error const& p) {
         std::cerr << "hazeguard report: " << p.detail << "\n";
         return 1;
     } catch (std::exception const& e) {

@@ -147,14 +147,14 @@ void Input::finish() const {
     if (errors_->empty()) return;
     std::string detail = std::to_string(errors_->size()) + " field(s) are invalid: " + errors_->front().pointer + " " +
                          errors_->front().message;
-    throw Problem(422, "/problems/validation", "Invalid request", detail, *errors_);
+    throw Error(Errc::validation, detail, *errors_);
 }
 
 nlohmann::json parse_body(std::string const& text) {
     try {
         return engine::parse_untrusted_json(text);
     } catch (engine::JsonInputError const& e) {
-        throw Problem(400, "/problems/malformed-json", "Malformed JSON", "the request body is not valid JSON: " + std::string(e.what()),
+        throw Error(Errc::malformed_json, "the request body is not valid JSON: " + std::string(e.what()),
                       {{"", e.reason}});
     }
 }

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/service/problem.hpp"
+#include "engine/service/error.hpp"
 #include "engine/time/timestamp.hpp"
 
 namespace hazeguard::service {

@@ -21,6 +21,11 @@
 #include "engine/forecast/forecast.hpp"
 #include "engine/report/evaluation_input.hpp"
 #include "engine/service/clock.hpp"
+#include "engine/service/command.hpp"
+#include "engine/service/command_runner.hpp"
+#include "engine/service/forecasts/forecasts_service.hpp"
+#include "engine/service/orders/orders_service.hpp"
+#include "engine/service/view_context.hpp"
 #include "engine/service/principal.hpp"
 #include "engine/enterprises/enterprise.hpp"
 #include "engine/workflow/warning.hpp"
@@ -32,44 +37,10 @@ class Statement;
 }
 namespace hazeguard::storage {
 class GroupCommitter;
+class SqliteTransactions;
 }
 
 namespace hazeguard::service {
-
-/// @brief A command's answer: status, JSON body and (for creations) the new resource's path.
-struct Reply {
-    int status = 200;
-    nlohmann::json body;
-    std::string location;
-};
-
-/// @brief How an asynchronous command ends, called exactly once on the group-commit writer thread
-/// after the command's transaction is on disk: `error` is null and `reply` the answer, or `error`
-/// says why nothing was written (a Problem for a refusal). Must be quick and must not block. (A
-/// list import's dry run writes nothing and completes at once, on the calling thread.)
-using Completion = std::function<void(std::exception_ptr error, Reply reply)>;
-
-/// @brief Starts an asynchronous command with a Completion and waits for it: returns its reply or
-/// rethrows its error (a validation Problem thrown by `start` itself propagates as is). For callers
-/// that need the answer before going on (the CLI, start-up); never call it from a Completion.
-Reply wait_for(std::function<void(Completion)> const& start);
-
-/// @brief Per-request context of a command.
-struct Command {
-    Principal principal;
-    std::optional<std::string> idempotency_key;
-    std::string fingerprint;   ///< hash of method + path + body, for Idempotency-Key replays
-};
-
-/// @brief Filters and cursor of an order listing.
-struct OrderFilter {
-    std::optional<std::string> status;     ///< sent, acknowledged, executed
-    std::optional<std::string> overdue;    ///< "ack" or "execution"
-    std::optional<std::string> district, industry, grade;
-    std::optional<std::int64_t> batch;     ///< default: the episode's latest batch
-    std::int64_t after = 0;                ///< cursor: the last order id of the previous page
-    int limit = 100;
-};
 
 /// @brief How the service runs: drill mode marks every record and uses a simulated clock.
 struct ServiceOptions {
@@ -110,8 +81,8 @@ public:
     /// @brief Creates a token and returns it in clear (stored hashed). Throws on a bad role/authority.
     std::string create_token(Principal const& who);
     /// @brief Tokens for admins (GET /v1/tokens): the active ones, or with `all` every one.
-    nlohmann::json tokens(Principal const& who, bool all);
-    nlohmann::json token(Principal const& who, std::int64_t id);
+    nlohmann::json tokens(bool all);
+    nlohmann::json token(std::int64_t id);
     /// @brief POST /v1/tokens: the answer carries the token in clear, once; an Idempotency-Key
     /// replay answers `"token": null` (the clear token is never stored).
     void issue_token(Command const& c, nlohmann::json const& body, Completion done);
@@ -122,28 +93,27 @@ public:
     void refresh_token_cache();
 
     // --- commands (idempotent when Command::idempotency_key is set) ---------------------------
-    // Every command validates its input at once on the calling thread (a Problem is thrown and
+    // Every command validates its input at once on the calling thread (an Error is thrown and
     // `done` is never called), then returns without waiting: its job runs on the group-commit
     // writer and `done` answers once the job's group is on disk. wait_for() waits for the answer.
-    void submit_forecast(Command const& c, nlohmann::json const& body, Completion done);
     void create_proposal(Command const& c, nlohmann::json const& body, Completion done);
     void approve_proposal(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
     void reject_proposal(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
     void create_directive(Command const& c, nlohmann::json const& body, Completion done);
     void lift_directive(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
 
+    /// @brief Forecast products and their assessment.
+    ForecastsService& forecasts() { return *forecasts_; }
+
     // --- the emission-reduction list and orders --------------------------------------------
+    /// @brief Reading, acknowledging and reporting on orders; an episode's order listing.
+    OrdersService& orders() { return *orders_; }
     /// @brief Imports a list (format "json" or "csv"); all-or-nothing, a new version each time. A
     /// dry run writes nothing: `done` answers before import_list() returns.
     void import_list(Command const& c, std::string const& text, std::string const& format, bool dry_run,
                      std::string const& source, Completion done);
     nlohmann::json current_list();
     nlohmann::json enterprise(std::string const& credit_code);
-    void acknowledge_order(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
-    void report_execution(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
-    nlohmann::json order(Principal const& who, std::int64_t id, bool with_text);
-    nlohmann::json my_orders(Principal const& who);
-    nlohmann::json episode_orders(std::int64_t episode, OrderFilter const& filter);
     nlohmann::json episode_progress(std::int64_t episode);
 
     // --- observations and the post-event evaluation ----------------------------------------
@@ -160,7 +130,6 @@ public:
 
     // --- queries ---------------------------------------------------------------------------
     nlohmann::json status();
-    nlohmann::json forecast(std::int64_t id);
     nlohmann::json proposal(std::int64_t id);
     nlohmann::json proposals(std::optional<std::string> const& status);
     nlohmann::json directive(std::int64_t id);
@@ -170,7 +139,7 @@ public:
     /// @brief Schema in place and storage accepting writes.
     bool ready();
     /// @brief False from a write that failed in storage (disk full, I/O error) until one succeeds.
-    bool storage_writable() const { return storage_writable_; }
+    bool storage_writable() const { return runner_->storage_writable(); }
     OperationalSnapshot operational_snapshot();
     /// @brief Set once, before serving: every group commit is reported to `observer`.
     void observe_commits(CommitObserver observer);
@@ -194,7 +163,6 @@ private:
     /// Returns at once and completes through `done`. `body` runs later on the writer thread, so it
     /// owns copies of what it needs: it must not refer to the caller's locals or parameters.
     void run_async(Command c, std::function<Reply(Tx&)> body, Completion done);
-    Reply execute(Command const& c, std::function<Reply(Tx&)> const& body);  ///< the job itself
     template <class F>
     auto read(F&& f);
 
@@ -210,12 +178,8 @@ private:
     std::int64_t add_timer(std::string const& kind, std::string const& ref, engine::Instant due);
     void cancel_timers(std::string const& kind, std::string const& ref);
     engine::Outcome handle(Tx& tx, engine::Action const& a, std::string const& actor);
-    bool fire_one(engine::Instant until);
+    bool fire_one(ports::Store& store, engine::Instant until);
     nlohmann::json proposal_view(std::int64_t id);
-    nlohmann::json forecast_view(std::int64_t id);
-    nlohmann::json assessment_view(engine::Forecast const& f, plans::RuleSet const& rules,
-                                   engine::WarningState const& state) const;
-    std::optional<engine::Forecast> stored_forecast(std::optional<std::int64_t> id);
     engine::Action proposal_action(std::int64_t id);
     /// The pending proposal `id`, if `decider` may decide on it (409 decided, 403 own proposal).
     nlohmann::json open_for_decision(std::int64_t id, Principal const& decider);
@@ -226,7 +190,6 @@ private:
     std::optional<std::int64_t> current_list_version_on(SQLite::Database& db);
     void ensure_levels(std::int64_t list_version) { ensure_levels_on(conn(), list_version); }
     void ensure_levels_on(SQLite::Database& db, std::int64_t list_version);
-    engine::Enterprise enterprise_from_body(std::string const& body) const;
     nlohmann::json reduction_plan(std::optional<std::int64_t> list_version, std::string const& level);
     nlohmann::json reduction_summary(std::optional<std::int64_t> list_version, std::string const& level,
                                      std::int64_t enterprises, std::array<double, 4> const& planned) const;
@@ -234,9 +197,7 @@ private:
     void fan_out(Tx& tx, int episode, engine::LevelChanged const& change);
     std::string pollutant_path_of(std::string const& cause);
     void fire_batch_timer(Tx& tx, std::string const& kind, std::int64_t batch, engine::Instant due);
-    nlohmann::json order_view(std::int64_t id, bool with_text);
     nlohmann::json batch_view(std::int64_t batch);
-    nlohmann::json order_template_data(nlohmann::json const& view) const;
     nlohmann::json directive_view(std::int64_t id);
     std::string local(engine::Instant t) const;
     nlohmann::json local_or_null(std::optional<engine::Instant> t) const;
@@ -249,9 +210,6 @@ private:
     std::string render_notice(std::int64_t proposal_id, engine::Instant signed_at, Principal const& signer);
 
     SQLite::Database& conn();               ///< the writer inside a write job, else the reader
-    /// A prepared statement for `sql` on `db`, reset with bindings cleared. Hot paths only: one
-    /// user at a time per connection (the writer thread, or a reader holding read_lock()).
-    SQLite::Statement& cached(SQLite::Database& db, std::string const& sql);
     std::unique_lock<std::mutex> read_lock();
 
     std::unique_ptr<SQLite::Database> db_;      ///< the writer connection (group commit thread)
@@ -272,10 +230,14 @@ private:
     std::uint64_t token_cache_generation_ = 0;   ///< bumped by forget_tokens(), under the mutex
     std::atomic<std::int64_t> tokens_epoch_{-1};  ///< settings 'tokens_epoch' when last checked
     std::mutex reader_mutex_;
-    // after the connections: statements are finalized before their connection closes
-    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> writer_statements_, reader_statements_;
-    std::atomic<bool> storage_writable_{true};
-    std::unique_ptr<storage::GroupCommitter> committer_;  // last: its thread stops first
+    ViewContext views_;
+    std::unique_ptr<storage::GroupCommitter> committer_;
+    std::unique_ptr<storage::SqliteTransactions> transactions_;
+    std::unique_ptr<CommandRunner> runner_;
+    std::unique_ptr<OrdersService> orders_;
+    std::unique_ptr<ForecastsService> forecasts_;
+    // The committer's thread must stop (running what is queued) before what its jobs use is gone:
+    // it is stopped first, by the destructor.
 };
 
 }  // namespace hazeguard::service

@@ -3,10 +3,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
-#include <future>
 
 #include "engine/service/service.hpp"
-#include "engine/service/problem.hpp"
+#include "engine/service/error.hpp"
 #include "engine/service/service_tx.hpp"
 #include "engine/storage/database.hpp"
 #include "engine/storage/group_commit.hpp"
@@ -36,8 +35,9 @@ void put_setting(SQLite::Database& db, std::string const& key, std::string const
 }  // namespace
 
 Service::Service(std::unique_ptr<SQLite::Database> db, plans::Plan plan, std::string plan_json, ServiceOptions options)
-    : db_(std::move(db)), plan_(std::move(plan)), options_(options) {
-    offset_minutes_ = engine::parse_utc_offset(plan_.utc_offset).value_or(480);
+    : db_(std::move(db)), plan_(std::move(plan)), options_(options),
+      offset_minutes_(engine::parse_utc_offset(plan_.utc_offset).value_or(480)),
+      views_{plan_, offset_minutes_, options_.drill} {
     settings_.episode_merge_seconds = static_cast<Instant>(plan_.episode_merge_hours) * engine::kHour;
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     std::string const mode = options_.drill ? "drill" : "live";
@@ -77,24 +77,19 @@ Service::Service(std::unique_ptr<SQLite::Database> db, plans::Plan plan, std::st
     if (!file.empty() && file != ":memory:")
         reader_ = std::make_unique<SQLite::Database>(file, SQLite::OPEN_READWRITE, 5000);
     committer_ = std::make_unique<storage::GroupCommitter>(*db_, db_mutex_);
+    transactions_ = std::make_unique<storage::SqliteTransactions>(*db_, reader_.get(), *committer_, db_mutex_,
+                                                                  reader_mutex_);
+    runner_ = std::make_unique<CommandRunner>(*transactions_, *clock_);
+    orders_ = std::make_unique<OrdersService>(*runner_, *transactions_, views_);
+    forecasts_ = std::make_unique<ForecastsService>(*runner_, *transactions_, views_);
 }
 
-Service::~Service() = default;
+// The committer runs what is queued before it stops, and those jobs use what follows it.
+Service::~Service() { committer_.reset(); }
 
 SQLite::Database& Service::conn() {
     if (auto* writer = storage::GroupCommitter::current()) return *writer;
     return reader_ ? *reader_ : *db_;
-}
-
-SQLite::Statement& Service::cached(SQLite::Database& db, std::string const& sql) {
-    auto& slot = (&db == db_.get() ? writer_statements_ : reader_statements_)[sql];
-    if (!slot) {
-        slot = std::make_unique<SQLite::Statement>(db, sql);
-    } else {
-        slot->reset();
-        slot->clearBindings();
-    }
-    return *slot;
 }
 
 std::unique_lock<std::mutex> Service::read_lock() {
@@ -103,124 +98,23 @@ std::unique_lock<std::mutex> Service::read_lock() {
 
 Instant Service::now() const { return clock_->now(); }
 
-std::string Service::local(Instant t) const { return engine::format_rfc3339(t, offset_minutes_); }
+std::string Service::local(Instant t) const { return views_.local(t); }
 
-json Service::local_or_null(std::optional<Instant> t) const { return t ? json(local(*t)) : json(nullptr); }
+json Service::local_or_null(std::optional<Instant> t) const { return views_.local_or_null(t); }
 
-json Service::level_view(std::optional<int> rank) const {
-    if (!rank) return nullptr;
-    auto const& l = plan_.level_at(*rank);
-    return {{"id", l.id}, {"name_cn", l.name_cn}, {"name_en", l.name_en}};
-}
+json Service::level_view(std::optional<int> rank) const { return views_.level(rank); }
 
 plans::RuleSet const& Service::rule_set(std::optional<std::string> const& id) const {
     auto const* r = plan_.rule_set(id.value_or(plan_.default_rule_set));
-    if (!r) throw Problem(422, "/problems/validation", "Invalid request", "unknown rule set", {{"/rule_set", "unknown rule set"}});
+    if (!r) throw Error(Errc::validation, "unknown rule set", {{"/rule_set", "unknown rule set"}});
     return *r;
 }
 
-bool is_storage_failure(int code) {
-    return code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_READONLY || code == SQLITE_CANTOPEN ||
-           code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
-}
-
-namespace {
-// Another process holding the database (SQLITE_BUSY/LOCKED) is the client's cue to retry: 503; a
-// storage failure (is_storage_failure) is 503 too, with a type of its own. Any other error as it is.
-std::exception_ptr storage_problem(std::exception_ptr error) {
-    try {
-        if (error) std::rethrow_exception(error);
-    } catch (SQLite::Exception const& e) {
-        if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED)
-            return std::make_exception_ptr(
-                Problem(503, "/problems/storage-busy", "Storage busy", "the database is busy; retry shortly"));
-        if (is_storage_failure(e.getErrorCode()))
-            return std::make_exception_ptr(Problem(503, "/problems/storage-unavailable", "Storage unavailable",
-                                                   "the change could not be written to disk and was not made; "
-                                                   "the operator has been alerted (readiness is off) — retry later"));
-    } catch (...) {
-    }
-    return error;
-}
-
-bool is_storage_problem(std::exception_ptr const& error) {
-    try {
-        if (error) std::rethrow_exception(error);
-    } catch (Problem const& p) {
-        return p.type == "/problems/storage-unavailable";
-    } catch (...) {
-    }
-    return false;
-}
-}  // namespace
-
-Reply wait_for(std::function<void(Completion)> const& start) {
-    auto answered = std::make_shared<std::promise<Reply>>();  // shared: the writer may outlive our wait
-    auto answer = answered->get_future();
-    start([answered](std::exception_ptr error, Reply reply) {
-        if (error) answered->set_exception(error);
-        else answered->set_value(std::move(reply));
-    });
-    return answer.get();
-}
-
 void Service::run_async(Command c, std::function<Reply(Tx&)> body, Completion done) {
-    struct Pending {
-        Command command;
-        std::function<Reply(Tx&)> body;
-        Completion done;
-        Reply reply;
-    };
-    auto p = std::make_shared<Pending>(Pending{std::move(c), std::move(body), std::move(done), {}});
-    committer_->submit_async([this, p] { p->reply = execute(p->command, p->body); },
-                             [this, p](std::exception_ptr error) {
-                                 error = storage_problem(error);
-                                 // Readiness follows the last write: off on a storage failure, on again
-                                 // as soon as a write reaches the disk.
-                                 if (!error) storage_writable_ = true;
-                                 else if (is_storage_problem(error)) storage_writable_ = false;
-                                 p->done(error, std::move(p->reply));
-                             });
-}
-
-Reply Service::execute(Command const& c, std::function<Reply(Tx&)> const& body) {
-    // A stepped statement pins its connection's snapshot and the WAL: reset them all after the job.
-    struct ResetStatements {
-        std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>>& all;
-        ~ResetStatements() {
-            for (auto& [sql, st] : all) st->reset();
-        }
-    } const reset{writer_statements_};
-    std::string const scope = c.principal.role + ":" + c.principal.name;
-    auto& db = conn();
-    if (c.idempotency_key) {
-        auto& q = cached(db, "SELECT fingerprint, status, body, location FROM idempotency "
-                             "WHERE principal = ? AND key = ?");
-        q.bind(1, scope);
-        q.bind(2, *c.idempotency_key);
-        if (q.executeStep()) {
-            if (q.getColumn(0).getString() != c.fingerprint)
-                throw Problem(422, "/problems/idempotency-key-reused", "Idempotency-Key reused",
-                              "this Idempotency-Key was already used for a different request");
-            return Reply{q.getColumn(1).getInt(), json::parse(q.getColumn(2).getString()),
-                         q.getColumn(3).isNull() ? "" : q.getColumn(3).getString()};
-        }
-    }
-    Tx tx{db, real_now(), now()};
-    Reply result = body(tx);
-    if (c.idempotency_key) {
-        auto& s = cached(db, "INSERT INTO idempotency(principal, key, fingerprint, status, body, location, "
-                             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        s.bind(1, scope);
-        s.bind(2, *c.idempotency_key);
-        s.bind(3, c.fingerprint);
-        s.bind(4, result.status);
-        s.bind(5, result.body.dump());
-        s.bind(6, result.location);
-        s.bind(7, tx.real_now);
-        s.exec();
-    }
-    return result;
+    runner_->run(std::move(c), [body = std::move(body)](service::Tx& tx) {
+        Tx legacy{*storage::GroupCommitter::current(), tx.real_now, tx.now, tx.store};
+        return body(legacy);
+    }, std::move(done));
 }
 
 engine::Warning Service::load_machine() {
@@ -238,9 +132,7 @@ void Service::save_machine(engine::Warning const& w) {
     bool const rule = r.kind == engine::Refusal::Kind::plan_rule;
     json extra{{"state", std::string(engine::phase_name(r.phase))}, {"action", r.action}};
     if (rule) extra["rule"] = r.rule;
-    throw Problem(409, rule ? "/problems/plan-rule-violation" : "/problems/invalid-transition",
-                  rule ? "Refused by the plan's rules" : "Action not possible in the current state", r.reason, {},
-                  extra);
+    throw Error(rule ? Errc::plan_rule_violation : Errc::invalid_transition, r.reason, {}, extra);
 }
 
 engine::Outcome Service::handle(Tx& tx, engine::Action const& a, std::string const& actor) {
@@ -324,7 +216,7 @@ std::pair<std::int64_t, std::string> Service::timeline_head() {
 }
 
 bool Service::ready() {
-    if (!storage_writable_) return false;
+    if (!runner_->storage_writable()) return false;
     auto lock = read_lock();
     return conn().execAndGet("PRAGMA user_version").getInt() == storage::schema_version();
 }

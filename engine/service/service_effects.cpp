@@ -1,7 +1,7 @@
 // Turning the machine's effects into timeline rows and episode records; firing due timers.
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "engine/service/problem.hpp"
+#include "engine/service/error.hpp"
 #include "engine/service/service.hpp"
 #include "engine/service/service_tx.hpp"
 #include "engine/storage/group_commit.hpp"
@@ -132,7 +132,7 @@ void Service::record_effects(Tx& tx, std::vector<engine::Effect> const& effects,
     }
 }
 
-bool Service::fire_one(Instant until) {
+bool Service::fire_one(ports::Store& store, Instant until) {
     SQLite::Statement q(conn(), "SELECT id, kind, ref, due_at FROM timers WHERE fired_at IS NULL AND cancelled_at IS NULL "
                               "AND due_at <= ? ORDER BY due_at, id LIMIT 1");
     q.bind(1, until);
@@ -142,7 +142,7 @@ bool Service::fire_one(Instant until) {
     auto const ref = q.getColumn(2).getString();
     Instant const due = q.getColumn(3).getInt64();
     q.reset();
-    Tx tx{conn(), real_now(), due};  // what a timer does happens at its due instant, whenever it runs
+    Tx tx{conn(), real_now(), due, store};  // what a timer does happens at its due instant, whenever it runs
     conn().exec("UPDATE timers SET fired_at = " + std::to_string(tx.real_now) + " WHERE id = " + std::to_string(id));
     auto const episode = load_machine().state().episode;
     try {
@@ -161,7 +161,7 @@ bool Service::fire_one(Instant until) {
                              "小时）仍未签发",
                          {{"proposal", ref}});
         }
-    } catch (Problem const& p) {
+    } catch (Error const& p) {
         // A timer the machine no longer accepts is recorded, never retried in a loop.
         timeline(tx, episode, ref, due, "timer_refused", "system", "定时事件未执行：" + p.detail, {{"kind", kind}});
     }
@@ -173,9 +173,10 @@ int Service::fire_due_timers() {
     Instant const t = now();
     // One timer per job: each is marked fired in the same transaction as what it did.
     try {
-        for (bool more = true; more; fired += more ? 1 : 0) committer_->submit([&] { more = fire_one(t); });
-    } catch (SQLite::Exception const& e) {
-        if (is_storage_failure(e.getErrorCode())) storage_writable_ = false;  // the timer fires on a later try
+        for (bool more = true; more; fired += more ? 1 : 0)
+            transactions_->write([&](ports::Store& store) { more = fire_one(store, t); });
+    } catch (Error const& e) {
+        if (e.code == Errc::storage_unavailable) runner_->mark_storage_failed();  // the timer fires on a later try
         throw;
     }
     return fired;

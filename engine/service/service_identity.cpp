@@ -4,6 +4,7 @@
 #include <array>
 #include <random>
 
+#include "engine/service/error.hpp"
 #include "engine/service/service.hpp"
 #include "engine/service/tokens.hpp"
 #include "engine/util/sha256.hpp"

@@ -6,7 +6,7 @@
 
 #include "engine/enterprises/list_import.hpp"
 #include "engine/orders/order_content.hpp"
-#include "engine/service/roles.hpp"
+#include "engine/service/error.hpp"
 #include "engine/service/service.hpp"
 #include "engine/service/service_tx.hpp"
 #include "engine/util/sha256.hpp"
@@ -26,7 +26,7 @@ double amount(engine::Pollutants const& p, char const* key) {
 [[noreturn]] void list_problems(std::vector<engine::ListProblem> const& problems) {
     std::vector<FieldError> errors;
     for (auto const& p : problems) errors.push_back({p.pointer, p.message});
-    throw Problem(422, "/problems/invalid-list", "Invalid emission-reduction list",
+    throw Error(Errc::invalid_list,
                   std::to_string(problems.size()) + " problem(s); nothing was imported", errors,
                   {{"problem_count", problems.size()}});
 }
@@ -48,7 +48,7 @@ void Service::ensure_levels_on(SQLite::Database& db, std::int64_t list_version) 
     SQLite::Statement ins(db, "INSERT INTO enterprise_levels(list_version, plan_version, level, enterprise_id, "
                                 "source, so2, nox, pm, vocs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     while (rows.executeStep()) {
-        auto const e = enterprise_from_body(rows.getColumn(1).getString());
+        auto const e = views_.enterprise(rows.getColumn(1).getString());
         for (auto const& level : plan_.levels) {
             auto const content = engine::select_order(plan_, e, level.id);
             if (!content.applies) continue;
@@ -62,12 +62,6 @@ void Service::ensure_levels_on(SQLite::Database& db, std::int64_t list_version) 
             ins.reset();
         }
     }
-}
-
-engine::Enterprise Service::enterprise_from_body(std::string const& body) const {
-    auto parsed = engine::parse_list_json("{\"enterprises\":[" + body + "]}", plan_);
-    if (parsed.list.enterprises.empty()) throw std::runtime_error("stored enterprise cannot be read");
-    return parsed.list.enterprises.front();
 }
 
 json Service::reduction_plan(std::optional<std::int64_t> list_version, std::string const& level) {
@@ -114,10 +108,9 @@ json Service::reduction_summary(std::optional<std::int64_t> list_version, std::s
 
 void Service::import_list(Command const& c, std::string const& text, std::string const& format, bool dry_run,
                           std::string const& source, Completion done) {
-    require_role(c.principal, {"admin", "duty_officer"});
     auto parsed = format == "csv" ? engine::parse_list_csv(text, plan_) : engine::parse_list_json(text, plan_);
     if (parsed.malformed)
-        throw Problem(400, "/problems/malformed-json", "Malformed JSON", parsed.problems.front().message,
+        throw Error(Errc::malformed_json, parsed.problems.front().message,
                       {{"", "not valid JSON"}});
     if (!parsed.ok()) list_problems(parsed.problems);
     json const canonical = engine::to_json(parsed.list);

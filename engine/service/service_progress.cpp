@@ -4,7 +4,7 @@
 
 #include <map>
 
-#include "engine/service/problem.hpp"
+#include "engine/service/error.hpp"
 #include "engine/service/service.hpp"
 
 namespace hazeguard::service {
@@ -108,50 +108,6 @@ json Service::episode_progress(std::int64_t episode) {
                                                    r.at("PM").get<double>(), r.at("VOCs").get<double>()});
     }
     return out;
-}
-
-json Service::episode_orders(std::int64_t episode, OrderFilter const& f) {
-    auto lock = read_lock();
-    if (conn().execAndGet("SELECT count(*) FROM episodes WHERE id = " + std::to_string(episode)).getInt() == 0)
-        not_found("episode " + std::to_string(episode));
-    std::int64_t batch = 0;
-    if (f.batch) {
-        batch = *f.batch;
-    } else {
-        SQLite::Statement bq(conn(), "SELECT max(id) FROM order_batches WHERE episode_id = ?");
-        bq.bind(1, episode);
-        bq.executeStep();
-        if (bq.getColumn(0).isNull()) return {{"items", json::array()}, {"next_cursor", nullptr}};
-        batch = bq.getColumn(0).getInt64();
-    }
-    std::string sql = "SELECT o.id FROM orders o JOIN order_batches b ON b.id = o.batch_id JOIN enterprises e ON "
-                      "e.list_version = b.list_version AND e.id = o.enterprise_id WHERE o.batch_id = :b AND "
-                      "b.episode_id = :ep AND o.id > :after";
-    if (f.status) sql += " AND o.status = :status";
-    if (f.district) sql += " AND e.district = :district";
-    if (f.industry) sql += " AND e.industry = :industry";
-    if (f.grade) sql += " AND e.grade = :grade";
-    if (f.overdue && *f.overdue == "ack") sql += " AND o.status = 0 AND :now > b.ack_due_at";
-    if (f.overdue && *f.overdue == "execution") sql += " AND o.kind = 0 AND o.status < 2 AND :now > b.execution_due_at";
-    sql += " ORDER BY o.id LIMIT :limit";
-    SQLite::Statement q(conn(), sql);
-    q.bind(":b", batch);
-    q.bind(":ep", episode);
-    q.bind(":after", f.after);
-    if (f.status) q.bind(":status", *f.status == "sent" ? 0 : *f.status == "acknowledged" ? 1 : 2);
-    if (f.district) q.bind(":district", *f.district);
-    if (f.industry) q.bind(":industry", *f.industry);
-    if (f.grade) q.bind(":grade", *f.grade);
-    if (f.overdue) q.bind(":now", now());
-    q.bind(":limit", f.limit + 1);
-    std::vector<std::int64_t> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
-    bool const more = ids.size() > static_cast<std::size_t>(f.limit);
-    if (more) ids.pop_back();
-    json items = json::array();
-    for (auto id : ids) items.push_back(order_view(id, false));
-    return {{"episode_id", episode}, {"batch_id", batch}, {"items", items},
-            {"next_cursor", more ? json(std::to_string(ids.back())) : json(nullptr)}};
 }
 
 }  // namespace hazeguard::service

@@ -3,7 +3,6 @@
 
 #include "engine/forecast/assessment.hpp"
 #include "engine/service/input.hpp"
-#include "engine/service/roles.hpp"
 #include "engine/service/service.hpp"
 #include "engine/service/service_tx.hpp"
 
@@ -41,11 +40,11 @@ json rule_checks(plans::Plan const& plan, plans::RuleSet const& rules, std::opti
 json Service::open_for_decision(std::int64_t id, Principal const& decider) {
     auto p = proposal_view(id);
     if (p.at("status") != "pending")
-        throw Problem(409, "/problems/proposal-not-pending", "Proposal already decided",
+        throw Error(Errc::proposal_not_pending,
                       "proposal " + std::to_string(id) + " is " + p.at("status").get<std::string>(), {},
                       {{"proposal_status", p.at("status")}});
     if (p.at("proposer") == decider.name)
-        forbidden("/problems/self-approval", "the proposer of a proposal may not sign or reject it");
+        throw Error(Errc::self_approval, "the proposer of a proposal may not sign or reject it");
     return p;
 }
 
@@ -73,7 +72,6 @@ engine::Action Service::proposal_action(std::int64_t id) {
 }
 
 void Service::create_proposal(Command const& c, json const& body, Completion done) {
-    require_role(c.principal, {"duty_officer"});
     Input in(body);
     in.reject_unknown({"action", "level", "start_at", "end_at", "consultation_note", "consulted_at", "forecast_id",
                        "directive_id", "rule_set"});
@@ -107,13 +105,13 @@ void Service::create_proposal(Command const& c, json const& body, Completion don
 
     run_async(c, [this, action, level, start, end, in_null_end, note, consulted, forecast_id, directive_id, rule_set_id,
                   who = c.principal](Tx& tx) {
-        auto forecast = stored_forecast(forecast_id);
+        auto forecast = forecasts_->stored(tx.store, forecast_id);
         if (forecast_id && !forecast)
-            throw Problem(422, "/problems/validation", "Invalid request", "no such forecast",
+            throw Error(Errc::validation, "no such forecast",
                           {{"/forecast_id", "no forecast with this id"}});
         if (directive_id && conn().execAndGet("SELECT count(*) FROM directives WHERE id = " +
                                             std::to_string(*directive_id)).getInt() == 0)
-            throw Problem(422, "/problems/validation", "Invalid request", "no such directive",
+            throw Error(Errc::validation, "no such directive",
                           {{"/directive_id", "no directive with this id"}});
         auto const state = load_machine().state();
         Instant const consulted_at = consulted.value_or(forecast ? forecast->consulted_at.value_or(forecast->issued_at)
@@ -168,7 +166,6 @@ void Service::create_proposal(Command const& c, json const& body, Completion don
 }
 
 void Service::approve_proposal(Command const& c, std::int64_t id, json const& body, Completion done) {
-    require_role(c.principal, {"approver"});
     Input in(body);
     in.reject_unknown({"note"});
     auto const note = in.text("note", false).value_or("");
@@ -182,7 +179,7 @@ void Service::approve_proposal(Command const& c, std::int64_t id, json const& bo
         auto const& level = plan_.level_at(rank);
         if (!plan_.may_sign(who.authority, level.id)) {
             auto const* a = plan_.authority(who.authority);
-            forbidden("/problems/insufficient-authority",
+            throw Error(Errc::insufficient_authority,
                       (a ? a->name_cn : who.authority) + " may not sign " + level.id + " (" + level.name_cn + ")");
         }
         bool const late =
@@ -219,7 +216,6 @@ void Service::approve_proposal(Command const& c, std::int64_t id, json const& bo
 }
 
 void Service::reject_proposal(Command const& c, std::int64_t id, json const& body, Completion done) {
-    require_role(c.principal, {"approver"});
     Input in(body);
     in.reject_unknown({"reason"});
     auto const reason = in.text("reason", true);

@@ -7,8 +7,8 @@
 #include <unordered_map>
 
 #include "engine/report/evaluation_report.hpp"
-#include "engine/service/forecast_codec.hpp"
-#include "engine/service/problem.hpp"
+#include "engine/service/forecasts/forecast_codec.hpp"
+#include "engine/service/error.hpp"
 #include "engine/service/service.hpp"
 #include "templates/report_html.hpp"
 
@@ -187,7 +187,7 @@ report::EvaluationInput Service::evaluation_input(std::int64_t episode) {
                 body.bind(1, q.getColumn(20).getInt64());
                 body.bind(2, q.getColumn(21).getInt64());
                 if (body.executeStep()) {
-                    auto const e = enterprise_from_body(body.getColumn(0).getString());
+                    auto const e = views_.enterprise(body.getColumn(0).getString());
                     o.baseline_t_per_day = e.baseline_t_per_day();
                     o.baseline_kwh_per_day = e.baseline_kwh_per_day;
                 }

@@ -5,7 +5,6 @@
 #include <set>
 
 #include "engine/service/input.hpp"
-#include "engine/service/roles.hpp"
 #include "engine/service/service.hpp"
 #include "engine/service/service_tx.hpp"
 #include "engine/service/tokens.hpp"
@@ -29,14 +28,14 @@ std::optional<Principal> Service::authenticate(std::string const& token) {
     CachedToken found;
     {
         auto lock = read_lock();
-        auto& q = cached(conn(), "SELECT name, role, authority, enterprise_id, expires_at FROM tokens "
-                                 "WHERE hash = ? AND revoked_at IS NULL");
+        // Once per token: then the cache answers.
+        SQLite::Statement q(conn(), "SELECT name, role, authority, enterprise_id, expires_at FROM tokens "
+                                    "WHERE hash = ? AND revoked_at IS NULL");
         q.bind(1, hash);
         if (!q.executeStep()) return std::nullopt;
         auto text = [&](int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); };
         found.principal = {text(0), text(1), text(2), text(3)};
         if (!q.getColumn(4).isNull()) found.expires_at = q.getColumn(4).getInt64();
-        q.reset();  // release the reader's snapshot
     }
     if (token_expired(found.expires_at, now)) return std::nullopt;
     // Not when the cache was dropped meanwhile: what we read may predate the revocation.
@@ -73,8 +72,7 @@ std::string Service::create_token(Principal const& who) {
     return service::create_token(*db_, plan_, who);
 }
 
-json Service::tokens(Principal const& who, bool all) {
-    require_role(who, {"admin"});
+json Service::tokens(bool all) {
     auto const now = real_now();
     json items = json::array();
     auto lock = read_lock();
@@ -82,8 +80,7 @@ json Service::tokens(Principal const& who, bool all) {
     return {{"items", items}};
 }
 
-json Service::token(Principal const& who, std::int64_t id) {
-    require_role(who, {"admin"});
+json Service::token(std::int64_t id) {
     auto lock = read_lock();
     auto const t = find_token(conn(), id);
     if (!t) not_found("token " + std::to_string(id));
@@ -91,7 +88,6 @@ json Service::token(Principal const& who, std::int64_t id) {
 }
 
 void Service::issue_token(Command const& c, json const& body, Completion done) {
-    require_role(c.principal, {"admin"});
     Input in(body);
     in.reject_unknown({"role", "name", "authority", "enterprise_id", "expires_in_days"});
     Principal who;
@@ -125,7 +121,6 @@ void Service::issue_token(Command const& c, json const& body, Completion done) {
 }
 
 void Service::revoke_token(Command const& c, std::int64_t id, json const& body, Completion done) {
-    require_role(c.principal, {"admin"});
     Input in(body);
     in.reject_unknown({});
     in.finish();

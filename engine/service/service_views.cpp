@@ -2,7 +2,7 @@
 // the plan's zone with the offset (Asia/Shanghai, +08:00).
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "engine/service/problem.hpp"
+#include "engine/service/error.hpp"
 #include "engine/service/service.hpp"
 
 namespace hazeguard::service {
@@ -150,9 +150,6 @@ json Service::directives() {
     });
 }
 
-json Service::forecast(std::int64_t id) {
-    return read([&] { return forecast_view(id); });
-}
 
 json Service::episodes() {
     return read([&] {

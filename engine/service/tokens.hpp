@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/service/principal.hpp"
-#include "engine/service/problem.hpp"
+#include "engine/service/error.hpp"
 #include "engine/time/timestamp.hpp"
 #include "plans/plan.hpp"
 

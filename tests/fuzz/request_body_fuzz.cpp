@@ -14,7 +14,7 @@
 #include <string_view>
 
 #include "engine/service/input.hpp"
-#include "engine/service/problem.hpp"
+#include "api/app/problem.hpp"
 #include "tests/fuzz/support/fuzz_checks.hpp"
 #include "tests/fuzz/support/fuzz_service.hpp"
 
@@ -30,7 +30,7 @@ struct Command {
 
 // Ids 1 and 2 exist in the fuzz database: proposal 2 is pending, order 1 is @enterprise's.
 Command const kCommands[] = {
-    {"forecast", "@duty", [](auto& s, auto const& c, auto const& b, auto d) { s.submit_forecast(c, b, std::move(d)); }},
+    {"forecast", "@duty", [](auto& s, auto const& c, auto const& b, auto d) { s.forecasts().submit(c, b, std::move(d)); }},
     {"proposal", "@duty", [](auto& s, auto const& c, auto const& b, auto d) { s.create_proposal(c, b, std::move(d)); }},
     {"observations", "@duty",
      [](auto& s, auto const& c, auto const& b, auto d) { s.record_observations(c, b, std::move(d)); }},
@@ -38,14 +38,14 @@ Command const kCommands[] = {
     {"approve", "@mayor", [](auto& s, auto const& c, auto const& b, auto d) { s.approve_proposal(c, 2, b, std::move(d)); }},
     {"reject", "@mayor", [](auto& s, auto const& c, auto const& b, auto d) { s.reject_proposal(c, 2, b, std::move(d)); }},
     {"ack", "@enterprise",
-     [](auto& s, auto const& c, auto const& b, auto d) { s.acknowledge_order(c, 1, b, std::move(d)); }},
+     [](auto& s, auto const& c, auto const& b, auto d) { s.orders().acknowledge(c, 1, b, std::move(d)); }},
     {"execution", "@enterprise",
-     [](auto& s, auto const& c, auto const& b, auto d) { s.report_execution(c, 1, b, std::move(d)); }},
+     [](auto& s, auto const& c, auto const& b, auto d) { s.orders().report_execution(c, 1, b, std::move(d)); }},
 };
 constexpr std::size_t kCount = sizeof kCommands / sizeof kCommands[0];
 
 // The problem+json a client would get must be a 4xx (or 503 busy) and serialize as valid UTF-8.
-void check_problem(std::string const& what, service::Problem const& p, std::string_view input) {
+void check_problem(std::string const& what, api::Problem const& p, std::string_view input) {
     if ((p.status < 400 || p.status > 499) && p.status != 503)
         fuzz::finding(what + ": problem with status " + std::to_string(p.status), p.detail);
     json body = p.extra.is_object() ? p.extra : json::object();
@@ -60,8 +60,8 @@ void check_problem(std::string const& what, service::Problem const& p, std::stri
 void check_error(std::string const& what, std::exception_ptr error, std::string_view input) {
     try {
         std::rethrow_exception(error);
-    } catch (service::Problem const& p) {
-        check_problem(what, p, input);
+    } catch (service::Error const& e) {
+        check_problem(what, api::problem_of(e), input);
     } catch (std::exception const& e) {
         fuzz::finding(what + ": unexpected exception (a 500): " + e.what());
     }

@@ -98,7 +98,7 @@ FuzzService::FuzzService() {
         {"date":"2026-12-15","aqi_low":145,"aqi_high":180,"aqi_central":162,"primary_pollutant":"PM2.5"},
         {"date":"2026-12-16","aqi_low":160,"aqi_high":195,"aqi_central":178,"primary_pollutant":"PM2.5"},
         {"date":"2026-12-17","aqi_low":130,"aqi_high":165,"aqi_central":146,"primary_pollutant":"PM2.5"}]})");
-    service::wait_for([&](service::Completion done) { svc->submit_forecast(as("@duty"), forecast, std::move(done)); });
+    service::wait_for([&](service::Completion done) { svc->forecasts().submit(as("@duty"), forecast, std::move(done)); });
     json const issue = {{"action", "issue"}, {"level", "yellow"}, {"start_at", "2026-12-14T10:00:00+08:00"},
                         {"forecast_id", 1}, {"consultation_note", "会商：建议发布黄色预警"}};
     service::wait_for([&](service::Completion done) { svc->create_proposal(as("@duty"), issue, std::move(done)); });

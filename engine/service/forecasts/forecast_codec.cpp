@@ -1,4 +1,4 @@
-#include "engine/service/forecast_codec.hpp"
+#include "engine/service/forecasts/forecast_codec.hpp"
 
 namespace hazeguard::service {
 using nlohmann::json;

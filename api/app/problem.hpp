@@ -1,7 +1,7 @@
 #pragma once
 /// @file problem.hpp
-/// @brief Expected failures of a command or query, shaped for RFC 9457 problem+json. Thrown by
-/// the service layer and turned into a response by api/ (never crosses into engine/ or plans/).
+/// @brief An RFC 9457 problem as api/ answers it, and the one table that turns a service::Error
+/// into one (status, type, title; the catalogue is docs/api.md).
 
 #include <stdexcept>
 #include <string>
@@ -9,13 +9,11 @@
 
 #include <nlohmann/json.hpp>
 
-namespace hazeguard::service {
+#include "engine/service/error.hpp"
 
-/// @brief A field at fault: JSON pointer (RFC 6901) into the request body, and what is wrong.
-struct FieldError {
-    std::string pointer;
-    std::string message;
-};
+namespace hazeguard::api {
+
+using service::FieldError;
 
 struct Problem : std::runtime_error {
     Problem(int status_, std::string type_, std::string title_, std::string detail_,
@@ -31,12 +29,7 @@ struct Problem : std::runtime_error {
     nlohmann::json extra;   ///< extension members, e.g. {"state": "normal", "action": "lift"}
 };
 
-[[noreturn]] inline void not_found(std::string const& what) {
-    throw Problem(404, "/problems/not-found", "Not found", what + " does not exist");
-}
+/// @brief The problem that answers a refusal of the services.
+Problem problem_of(service::Error const& e);
 
-[[noreturn]] inline void forbidden(std::string type, std::string detail) {
-    throw Problem(403, std::move(type), "Forbidden", std::move(detail));
-}
-
-}  // namespace hazeguard::service
+}  // namespace hazeguard::api

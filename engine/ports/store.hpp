@@ -1,0 +1,22 @@
+#pragma once
+/// @file store.hpp
+/// @brief Port: the repositories of one connection — a write job's (all in its transaction) or a
+/// reader's (one consistent snapshot per query). The services see storage only through these.
+
+#include "engine/ports/forecast_repository.hpp"
+#include "engine/ports/idempotency_repository.hpp"
+#include "engine/ports/order_repository.hpp"
+#include "engine/ports/warning_repository.hpp"
+
+namespace hazeguard::ports {
+
+class Store {
+public:
+    virtual ~Store() = default;
+    virtual OrderRepository& orders() = 0;
+    virtual ForecastRepository& forecasts() = 0;
+    virtual WarningRepository& warning() = 0;
+    virtual IdempotencyRepository& idempotency() = 0;
+};
+
+}  // namespace hazeguard::ports

@@ -1,0 +1,149 @@
+// An acknowledgement's path: OrdersService::acknowledge → CommandRunner (one transaction) →
+// ports::OrderRepository. The decision is the lifecycle's (engine/orders/order_lifecycle.hpp).
+#include "engine/service/orders/orders_service.hpp"
+
+#include "engine/orders/order_lifecycle.hpp"
+#include "engine/service/error.hpp"
+#include "engine/service/input.hpp"
+#include "engine/service/orders/execution_report.hpp"
+#include "engine/service/orders/order_view.hpp"
+
+namespace hazeguard::service {
+using nlohmann::json;
+using engine::Instant;
+
+namespace {
+[[noreturn]] void refuse_superseded(ports::Store& store, ports::OrderRecord const& order) {
+    auto const next = store.orders().successor(order);
+    throw Error(Errc::order_superseded,
+                "order " + std::to_string(order.id) + " was superseded by a newer order; act on that one", {},
+                {{"superseded_by", next ? json(*next) : json(nullptr)}});
+}
+
+struct AckInput {
+    std::string by, phone, note;
+};
+
+AckInput read_acknowledgement(json const& body) {
+    Input in(body);
+    in.reject_unknown({"by", "phone", "note"});
+    auto const by = in.text("by", true, 100);
+    auto const phone = in.text("phone", true, 20);
+    if (phone && (phone->size() < 7 || phone->find_first_not_of("0123456789+- ") != std::string::npos))
+        in.error("phone", "must be a phone number of 7 to 20 digits");
+    auto const note = in.text("note", false, 2000).value_or("");
+    in.finish();
+    return {*by, *phone, note};
+}
+}  // namespace
+
+// Enterprises see only their own orders; officials see all. Another plant's order answers exactly
+// as an id that does not exist, so an enterprise cannot learn which ids are in use.
+ports::OrderRecord OrdersService::readable(ports::Store& store, Principal const& who, std::int64_t id) const {
+    auto const order = store.orders().find(id);
+    if (!order || (who.role == "enterprise" && who.enterprise_id != order->credit_code))
+        not_found("order " + std::to_string(id));
+    return *order;
+}
+
+void OrdersService::acknowledge(Command const& c, std::int64_t id, json const& body, Completion done) {
+    auto const input = read_acknowledgement(body);
+    // The job stays small (group commit: it runs on the one writer thread); the answer is built
+    // from what it read and wrote, not from a full order view.
+    runner_.run(c, [this, id, who = c.principal, input](Tx& tx) {
+        auto order = readable(tx.store, who, id);
+        auto const due = tx.store.orders().ack_due(order);
+        switch (engine::decide_acknowledgement(order.facts())) {
+            case engine::AckDecision::superseded: refuse_superseded(tx.store, order);
+            case engine::AckDecision::record:
+                tx.store.orders().record_acknowledgement(order, {tx.now, input.by, input.phone, input.note},
+                                                         engine::is_late(tx.now, due));
+                order.status = engine::OrderStatus::acknowledged;
+                break;
+            case engine::AckDecision::repeat: break;  // the first acknowledgement, unchanged
+        }
+        auto const ack = tx.store.orders().details(id).acknowledgement;
+        return Reply{200, acknowledgement_answer(views_, order, *ack, due), ""};
+    }, std::move(done));
+}
+
+void OrdersService::report_execution(Command const& c, std::int64_t id, json const& body, Completion done) {
+    auto report = read_execution_report(body, views_);
+    runner_.run(c, [this, id, report = std::move(report), who = c.principal](Tx& tx) {
+        auto const order = readable(tx.store, who, id);
+        auto const decision = engine::decide_execution_report(order.facts());
+        switch (decision) {
+            case engine::ExecutionDecision::superseded: refuse_superseded(tx.store, order);
+            case engine::ExecutionDecision::not_an_order:
+                throw Error(Errc::not_an_order, "a termination notice needs no execution report");
+            case engine::ExecutionDecision::not_acknowledged:
+                throw Error(Errc::order_not_acknowledged, "acknowledge the order before reporting its execution");
+            case engine::ExecutionDecision::record_first:
+            case engine::ExecutionDecision::record_again: break;
+        }
+        auto const errors = unknown_lines(report, views_.enterprise(tx.store.orders().enterprise_entry(order)));
+        if (!errors.empty()) throw Error(Errc::validation, errors.front().message, errors);
+        json const stored{{"reported_at", views_.local(tx.now)}, {"reported_by", who.name}, {"lines", report.lines},
+                          {"electricity", report.readings}, {"note", report.note}};
+        tx.store.orders().record_execution(order, tx.now, stored.dump(),
+                                           decision == engine::ExecutionDecision::record_first);
+        return Reply{200, view(tx.store, id, false), ""};
+    }, std::move(done));
+}
+
+json OrdersService::view(ports::Store& store, std::int64_t id, bool with_text) const {
+    auto const order = store.orders().find(id);
+    if (!order) not_found("order " + std::to_string(id));
+    return order_view(views_, *order, store.orders().details(id), store.orders().successor(*order), with_text);
+}
+
+json OrdersService::order(Principal const& who, std::int64_t id, bool with_text) {
+    json out;
+    transactions_.read([&](ports::Store& store) {
+        readable(store, who, id);
+        out = view(store, id, with_text);
+    });
+    return out;
+}
+
+json OrdersService::my_orders(Principal const& who) {
+    if (who.role != "enterprise") throw Error(Errc::forbidden_role, "only enterprise tokens have their own orders");
+    json items = json::array();
+    transactions_.read([&](ports::Store& store) {
+        for (auto id : store.orders().ids_for_enterprise(who.enterprise_id, 200)) items.push_back(view(store, id, false));
+    });
+    return {{"enterprise", who.enterprise_id}, {"items", items}};
+}
+
+json OrdersService::episode_orders(std::int64_t episode, OrderFilter const& f, Instant now) {
+    ports::OrderQuery q;
+    q.episode = episode;
+    q.after = f.after;
+    q.limit = f.limit + 1;
+    if (f.status) q.status = engine::order_status_named(*f.status);
+    q.district = f.district;
+    q.industry = f.industry;
+    q.grade = f.grade;
+    if (f.overdue) q.overdue = *f.overdue == "ack" ? ports::OrderQuery::Overdue::ack : ports::OrderQuery::Overdue::execution;
+    q.now = now;
+    json out;
+    transactions_.read([&](ports::Store& store) {
+        if (!store.orders().episode_exists(episode)) not_found("episode " + std::to_string(episode));
+        auto const batch = f.batch ? f.batch : store.orders().latest_batch(episode);
+        if (!batch) {
+            out = {{"items", json::array()}, {"next_cursor", nullptr}};
+            return;
+        }
+        q.batch = *batch;
+        auto ids = store.orders().ids(q);
+        bool const more = ids.size() > static_cast<std::size_t>(f.limit);
+        if (more) ids.pop_back();
+        json items = json::array();
+        for (auto id : ids) items.push_back(view(store, id, false));
+        out = {{"episode_id", episode}, {"batch_id", *batch}, {"items", items},
+               {"next_cursor", more ? json(std::to_string(ids.back())) : json(nullptr)}};
+    });
+    return out;
+}
+
+}  // namespace hazeguard::service

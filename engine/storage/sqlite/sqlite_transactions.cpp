@@ -1,0 +1,69 @@
+#include "engine/storage/sqlite/sqlite_transactions.hpp"
+
+#include <sqlite3.h>
+
+#include "engine/service/error.hpp"
+
+namespace hazeguard::storage {
+using service::Errc;
+using service::Error;
+
+bool is_storage_failure(int code) {
+    return code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_READONLY || code == SQLITE_CANTOPEN ||
+           code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+}
+
+std::exception_ptr translate_storage_error(std::exception_ptr error) {
+    try {
+        if (error) std::rethrow_exception(error);
+    } catch (SQLite::Exception const& e) {
+        // Another process holding the database is the client's cue to retry; a storage failure is
+        // the operator's (readiness goes off).
+        if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED)
+            return std::make_exception_ptr(Error(Errc::storage_busy, "the database is busy; retry shortly"));
+        if (is_storage_failure(e.getErrorCode()))
+            return std::make_exception_ptr(Error(Errc::storage_unavailable,
+                                                 "the change could not be written to disk and was not made; "
+                                                 "the operator has been alerted (readiness is off) — retry later"));
+    } catch (...) {
+    }
+    return error;
+}
+
+SqliteTransactions::SqliteTransactions(SQLite::Database& writer, SQLite::Database* reader, GroupCommitter& committer,
+                                       std::mutex& writer_mutex, std::mutex& reader_mutex)
+    : committer_(committer), read_mutex_(reader ? reader_mutex : writer_mutex), writer_store_(writer),
+      reader_store_(reader ? std::make_unique<SqliteStore>(*reader) : nullptr) {}
+
+void SqliteTransactions::run_job(std::function<void(ports::Store&)> const& job) {
+    struct Release {
+        SqliteStore& store;
+        ~Release() { store.release(); }
+    } const release{writer_store_};
+    job(writer_store_);
+}
+
+void SqliteTransactions::write_async(std::function<void(ports::Store&)> job, Done done) {
+    committer_.submit_async([this, job = std::move(job)] { run_job(job); },
+                            [done = std::move(done)](std::exception_ptr error) { done(translate_storage_error(error)); });
+}
+
+void SqliteTransactions::write(std::function<void(ports::Store&)> const& job) {
+    try {
+        committer_.submit([&] { run_job(job); });
+    } catch (...) {
+        std::rethrow_exception(translate_storage_error(std::current_exception()));
+    }
+}
+
+void SqliteTransactions::read(std::function<void(ports::Store&)> const& query) {
+    std::lock_guard lock(read_mutex_);
+    auto& store = reader_store_ ? *reader_store_ : writer_store_;
+    struct Release {
+        SqliteStore& store;
+        ~Release() { store.release(); }
+    } const release{store};
+    query(store);
+}
+
+}  // namespace hazeguard::storage
