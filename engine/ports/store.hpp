@@ -3,9 +3,14 @@
 /// @brief Port: the repositories of one connection — a write job's (all in its transaction) or a
 /// reader's (one consistent snapshot per query). The services see storage only through these.
 
+#include "engine/ports/batch_repository.hpp"
+#include "engine/ports/directive_repository.hpp"
+#include "engine/ports/episode_repository.hpp"
 #include "engine/ports/forecast_repository.hpp"
 #include "engine/ports/idempotency_repository.hpp"
 #include "engine/ports/order_repository.hpp"
+#include "engine/ports/proposal_repository.hpp"
+#include "engine/ports/timer_repository.hpp"
 #include "engine/ports/warning_repository.hpp"
 
 namespace hazeguard::ports {
@@ -17,6 +22,11 @@ public:
     virtual ForecastRepository& forecasts() = 0;
     virtual WarningRepository& warning() = 0;
     virtual IdempotencyRepository& idempotency() = 0;
+    virtual BatchRepository& batches() = 0;
+    virtual ProposalRepository& proposals() = 0;
+    virtual DirectiveRepository& directives() = 0;
+    virtual EpisodeRepository& episodes() = 0;
+    virtual TimerRepository& timers() = 0;
 };
 
 }  // namespace hazeguard::ports

@@ -25,6 +25,10 @@
 #include "engine/service/command_runner.hpp"
 #include "engine/service/forecasts/forecasts_service.hpp"
 #include "engine/service/orders/orders_service.hpp"
+#include "engine/service/warnings/directives_service.hpp"
+#include "engine/service/warnings/episodes_service.hpp"
+#include "engine/service/warnings/proposals_service.hpp"
+#include "engine/service/warnings/timers_service.hpp"
 #include "engine/service/view_context.hpp"
 #include "engine/service/principal.hpp"
 #include "engine/enterprises/enterprise.hpp"
@@ -92,18 +96,18 @@ public:
     /// one small read; the serve loop calls it every 200 ms.
     void refresh_token_cache();
 
-    // --- commands (idempotent when Command::idempotency_key is set) ---------------------------
+    // --- the resources' services --------------------------------------------------------------
     // Every command validates its input at once on the calling thread (an Error is thrown and
     // `done` is never called), then returns without waiting: its job runs on the group-commit
     // writer and `done` answers once the job's group is on disk. wait_for() waits for the answer.
-    void create_proposal(Command const& c, nlohmann::json const& body, Completion done);
-    void approve_proposal(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
-    void reject_proposal(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
-    void create_directive(Command const& c, nlohmann::json const& body, Completion done);
-    void lift_directive(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
-
     /// @brief Forecast products and their assessment.
     ForecastsService& forecasts() { return *forecasts_; }
+    /// @brief Proposals (审批单), signing and returning.
+    ProposalsService& proposals() { return *proposals_; }
+    /// @brief Regional directives.
+    DirectivesService& directives() { return *directives_; }
+    /// @brief The warning's status and the episodes with their timelines.
+    EpisodesService& episodes() { return *episodes_; }
 
     // --- the emission-reduction list and orders --------------------------------------------
     /// @brief Reading, acknowledging and reporting on orders; an episode's order listing.
@@ -129,13 +133,6 @@ public:
     std::string episode_report_csv(std::int64_t episode);
 
     // --- queries ---------------------------------------------------------------------------
-    nlohmann::json status();
-    nlohmann::json proposal(std::int64_t id);
-    nlohmann::json proposals(std::optional<std::string> const& status);
-    nlohmann::json directive(std::int64_t id);
-    nlohmann::json directives();
-    nlohmann::json episodes();
-    nlohmann::json episode(std::int64_t id);
     /// @brief Schema in place and storage accepting writes.
     bool ready();
     /// @brief False from a write that failed in storage (disk full, I/O error) until one succeeds.
@@ -151,7 +148,7 @@ public:
 
     // --- timers ----------------------------------------------------------------------------
     /// @brief Fires every timer due now, each in its own transaction, exactly once. Returns how many.
-    int fire_due_timers();
+    int fire_due_timers() { return timers_->fire_due(); }
 
     engine::Instant now() const;
     bool drill() const { return options_.drill; }
@@ -163,29 +160,8 @@ private:
     /// Returns at once and completes through `done`. `body` runs later on the writer thread, so it
     /// owns copies of what it needs: it must not refer to the caller's locals or parameters.
     void run_async(Command c, std::function<Reply(Tx&)> body, Completion done);
-    template <class F>
-    auto read(F&& f);
 
     // helpers implemented across service_*.cpp
-    engine::Warning load_machine();
-    void save_machine(engine::Warning const& w);
-    void record_effects(Tx& tx, std::vector<engine::Effect> const& effects, std::optional<int> episode,
-                        std::string const& actor);
-    void sync_timers(Tx& tx, engine::WarningState const& s);
-    void timeline(Tx& tx, std::optional<int> episode, std::string const& ref, engine::Instant at,
-                  std::string const& kind, std::string const& actor, std::string const& summary_cn,
-                  nlohmann::json const& detail);
-    std::int64_t add_timer(std::string const& kind, std::string const& ref, engine::Instant due);
-    void cancel_timers(std::string const& kind, std::string const& ref);
-    engine::Outcome handle(Tx& tx, engine::Action const& a, std::string const& actor);
-    bool fire_one(ports::Store& store, engine::Instant until);
-    nlohmann::json proposal_view(std::int64_t id);
-    engine::Action proposal_action(std::int64_t id);
-    /// The pending proposal `id`, if `decider` may decide on it (409 decided, 403 own proposal).
-    nlohmann::json open_for_decision(std::int64_t id, Principal const& decider);
-    void start_directive(Tx& tx, std::int64_t id, engine::Instant at);
-    void end_directive(Tx& tx, std::int64_t id, engine::Instant at);
-    void link_episode(Tx& tx, int episode, std::string const& cause);
     std::optional<std::int64_t> current_list_version() { return current_list_version_on(conn()); }
     std::optional<std::int64_t> current_list_version_on(SQLite::Database& db);
     void ensure_levels(std::int64_t list_version) { ensure_levels_on(conn(), list_version); }
@@ -194,20 +170,12 @@ private:
     nlohmann::json reduction_summary(std::optional<std::int64_t> list_version, std::string const& level,
                                      std::int64_t enterprises, std::array<double, 4> const& planned) const;
     nlohmann::json list_view(std::int64_t version, bool with_levels);
-    void fan_out(Tx& tx, int episode, engine::LevelChanged const& change);
-    std::string pollutant_path_of(std::string const& cause);
-    void fire_batch_timer(Tx& tx, std::string const& kind, std::int64_t batch, engine::Instant due);
     nlohmann::json batch_view(std::int64_t batch);
-    nlohmann::json directive_view(std::int64_t id);
     std::string local(engine::Instant t) const;
     nlohmann::json local_or_null(std::optional<engine::Instant> t) const;
     nlohmann::json level_view(std::optional<int> rank) const;
     engine::report::EvaluationInput evaluation_input(std::int64_t episode);
     std::string batch_kind(SQLite::Statement& batch_row) const;
-    plans::RuleSet const& rule_set(std::optional<std::string> const& id) const;
-    [[noreturn]] void refuse(engine::Refusal const& r);
-    std::string notice_basis(nlohmann::json const& proposal);
-    std::string render_notice(std::int64_t proposal_id, engine::Instant signed_at, Principal const& signer);
 
     SQLite::Database& conn();               ///< the writer inside a write job, else the reader
     std::unique_lock<std::mutex> read_lock();
@@ -236,6 +204,13 @@ private:
     std::unique_ptr<CommandRunner> runner_;
     std::unique_ptr<OrdersService> orders_;
     std::unique_ptr<ForecastsService> forecasts_;
+    ListFacts list_facts_;
+    std::unique_ptr<OrderIssuer> issuer_;
+    std::unique_ptr<WarningCycle> cycle_;
+    std::unique_ptr<ProposalsService> proposals_;
+    std::unique_ptr<DirectivesService> directives_;
+    std::unique_ptr<EpisodesService> episodes_;
+    std::unique_ptr<TimersService> timers_;
     // The committer's thread must stop (running what is queued) before what its jobs use is gone:
     // it is stopped first, by the destructor.
 };

@@ -82,6 +82,19 @@ Service::Service(std::unique_ptr<SQLite::Database> db, plans::Plan plan, std::st
     runner_ = std::make_unique<CommandRunner>(*transactions_, *clock_);
     orders_ = std::make_unique<OrdersService>(*runner_, *transactions_, views_);
     forecasts_ = std::make_unique<ForecastsService>(*runner_, *transactions_, views_);
+    // The list's facts from the list code, which still runs its own SQL on the ambient connection.
+    list_facts_.current_version = [this](ports::Store&) { return current_list_version_on(conn()); };
+    list_facts_.ensure_levels = [this](ports::Store&, std::int64_t version) { ensure_levels_on(conn(), version); };
+    list_facts_.reduction_plan = [this](ports::Store&, std::optional<std::int64_t> version, std::string const& level) {
+        return reduction_plan(version, level);
+    };
+    issuer_ = std::make_unique<OrderIssuer>(views_, list_facts_);
+    cycle_ = std::make_unique<WarningCycle>(views_, settings_, *issuer_, list_facts_);
+    proposals_ = std::make_unique<ProposalsService>(*runner_, *transactions_, views_, *cycle_, *forecasts_, list_facts_);
+    directives_ = std::make_unique<DirectivesService>(*runner_, *transactions_, views_, *cycle_);
+    episodes_ = std::make_unique<EpisodesService>(*transactions_, *clock_, views_);
+    timers_ = std::make_unique<TimersService>(*transactions_, *runner_, *clock_, plan_.version,
+                                              TimersService::Parts{*cycle_, *directives_, *proposals_, *issuer_});
 }
 
 // The committer runs what is queued before it stops, and those jobs use what follows it.
@@ -104,104 +117,12 @@ json Service::local_or_null(std::optional<Instant> t) const { return views_.loca
 
 json Service::level_view(std::optional<int> rank) const { return views_.level(rank); }
 
-plans::RuleSet const& Service::rule_set(std::optional<std::string> const& id) const {
-    auto const* r = plan_.rule_set(id.value_or(plan_.default_rule_set));
-    if (!r) throw Error(Errc::validation, "unknown rule set", {{"/rule_set", "unknown rule set"}});
-    return *r;
-}
 
 void Service::run_async(Command c, std::function<Reply(Tx&)> body, Completion done) {
     runner_->run(std::move(c), [body = std::move(body)](service::Tx& tx) {
         Tx legacy{*storage::GroupCommitter::current(), tx.real_now, tx.now, tx.store};
         return body(legacy);
     }, std::move(done));
-}
-
-engine::Warning Service::load_machine() {
-    auto const text = conn().execAndGet("SELECT state FROM machine WHERE id = 1").getString();
-    return engine::Warning(settings_, engine::warning_state_from_json(json::parse(text)));
-}
-
-void Service::save_machine(engine::Warning const& w) {
-    SQLite::Statement q(conn(), "UPDATE machine SET state = ?, revision = revision + 1 WHERE id = 1");
-    q.bind(1, engine::to_json(w.state()).dump());
-    q.exec();
-}
-
-[[noreturn]] void Service::refuse(engine::Refusal const& r) {
-    bool const rule = r.kind == engine::Refusal::Kind::plan_rule;
-    json extra{{"state", std::string(engine::phase_name(r.phase))}, {"action", r.action}};
-    if (rule) extra["rule"] = r.rule;
-    throw Error(rule ? Errc::plan_rule_violation : Errc::invalid_transition, r.reason, {}, extra);
-}
-
-engine::Outcome Service::handle(Tx& tx, engine::Action const& a, std::string const& actor) {
-    engine::Warning w = load_machine();
-    auto const episode_before = w.state().episode;
-    auto outcome = w.handle(a);
-    if (!outcome.accepted) return outcome;
-    save_machine(w);
-    record_effects(tx, outcome.effects, episode_before, actor);
-    sync_timers(tx, w.state());
-    return outcome;
-}
-
-void Service::timeline(Tx&, std::optional<int> episode, std::string const& ref, Instant at, std::string const& kind,
-                       std::string const& actor, std::string const& summary_cn, json const& detail) {
-    engine::TimelineRecord row{0, std::nullopt, ref, at, kind, actor, summary_cn, detail.dump(), plan_.version};
-    if (episode) row.episode_id = *episode;
-    storage::append_timeline(conn(), std::move(row));
-}
-
-std::int64_t Service::add_timer(std::string const& kind, std::string const& ref, Instant due) {
-    SQLite::Statement q(conn(), "INSERT INTO timers(kind, ref, due_at, created_at) VALUES (?, ?, ?, ?)");
-    q.bind(1, kind);
-    q.bind(2, ref);
-    q.bind(3, due);
-    q.bind(4, real_now());
-    q.exec();
-    return conn().getLastInsertRowid();
-}
-
-void Service::cancel_timers(std::string const& kind, std::string const& ref) {
-    SQLite::Statement q(conn(), "UPDATE timers SET cancelled_at = ? WHERE kind = ? AND ref = ? "
-                              "AND fired_at IS NULL AND cancelled_at IS NULL");
-    q.bind(1, real_now());
-    q.bind(2, kind);
-    q.bind(3, ref);
-    q.exec();
-}
-
-void Service::sync_timers(Tx&, engine::WarningState const& s) {
-    // The machine's own timers are derived from its state: at most one scheduled start and one end.
-    struct Want {
-        char const* kind;
-        std::string ref;
-        Instant due;
-    };
-    std::vector<Want> want;
-    if (s.scheduled) want.push_back({"start", s.scheduled->cause, s.scheduled->start_at});
-    if (s.level && s.planned_end) want.push_back({"end", "warning", *s.planned_end});
-    for (char const* kind : {"start", "end"}) {
-        SQLite::Statement q(conn(), "SELECT id, ref, due_at FROM timers WHERE kind = ? AND fired_at IS NULL "
-                                  "AND cancelled_at IS NULL");
-        q.bind(1, kind);
-        bool kept = false;
-        std::vector<std::int64_t> stale;
-        while (q.executeStep()) {
-            bool const match = std::any_of(want.begin(), want.end(), [&](Want const& w) {
-                return std::string(w.kind) == kind && w.ref == q.getColumn(1).getString() &&
-                       w.due == q.getColumn(2).getInt64();
-            });
-            if (match && !kept) kept = true;
-            else stale.push_back(q.getColumn(0).getInt64());
-        }
-        for (auto id : stale) conn().exec("UPDATE timers SET cancelled_at = " + std::to_string(real_now()) +
-                                        " WHERE id = " + std::to_string(id));
-        if (!kept)
-            for (auto const& w : want)
-                if (std::string(w.kind) == kind) add_timer(w.kind, w.ref, w.due);
-    }
 }
 
 bool Service::has_tokens() {

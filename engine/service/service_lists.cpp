@@ -9,6 +9,7 @@
 #include "engine/service/error.hpp"
 #include "engine/service/service.hpp"
 #include "engine/service/service_tx.hpp"
+#include "engine/service/timeline.hpp"
 #include "engine/util/sha256.hpp"
 
 namespace hazeguard::service {
@@ -157,10 +158,11 @@ void Service::import_list(Command const& c, std::string const& text, std::string
             body.reset();
         }
         ensure_levels(version);
-        timeline(tx, load_machine().state().episode, "list:" + std::to_string(version), tx.now, "list_import",
-                 who.name, "导入应急减排清单第" + std::to_string(version) + "版，共" +
-                               std::to_string(list.enterprises.size()) + "家企业",
-                 {{"list_version", version}, {"count", list.enterprises.size()}, {"sha256", digest}});
+        record(tx.store, plan_.version,
+               {tx.store.warning().state().episode, "list:" + std::to_string(version), tx.now, "list_import", who.name,
+                "导入应急减排清单第" + std::to_string(version) + "版，共" + std::to_string(list.enterprises.size()) +
+                    "家企业",
+                {{"list_version", version}, {"count", list.enterprises.size()}, {"sha256", digest}}});
         return Reply{201, list_view(version, false), "/v1/enterprises"};
     }, std::move(done));
 }

@@ -1,5 +1,5 @@
 // Fuzz target: the JSON request bodies of the write commands, through service::parse_body and each
-// command's own validation (engine/service/*: read_forecast, create_proposal, record_observations,
+// command's own validation (engine/service/*: read_forecast, read_proposal, record_observations,
 // ...), on a fresh copy of the fuzz database (tests/fuzz/support/fuzz_service.hpp).
 //
 // Input: one selector byte (the command, modulo the table below), then the body.
@@ -31,12 +31,12 @@ struct Command {
 // Ids 1 and 2 exist in the fuzz database: proposal 2 is pending, order 1 is @enterprise's.
 Command const kCommands[] = {
     {"forecast", "@duty", [](auto& s, auto const& c, auto const& b, auto d) { s.forecasts().submit(c, b, std::move(d)); }},
-    {"proposal", "@duty", [](auto& s, auto const& c, auto const& b, auto d) { s.create_proposal(c, b, std::move(d)); }},
+    {"proposal", "@duty", [](auto& s, auto const& c, auto const& b, auto d) { s.proposals().create(c, b, std::move(d)); }},
     {"observations", "@duty",
      [](auto& s, auto const& c, auto const& b, auto d) { s.record_observations(c, b, std::move(d)); }},
-    {"directive", "@duty", [](auto& s, auto const& c, auto const& b, auto d) { s.create_directive(c, b, std::move(d)); }},
-    {"approve", "@mayor", [](auto& s, auto const& c, auto const& b, auto d) { s.approve_proposal(c, 2, b, std::move(d)); }},
-    {"reject", "@mayor", [](auto& s, auto const& c, auto const& b, auto d) { s.reject_proposal(c, 2, b, std::move(d)); }},
+    {"directive", "@duty", [](auto& s, auto const& c, auto const& b, auto d) { s.directives().create(c, b, std::move(d)); }},
+    {"approve", "@mayor", [](auto& s, auto const& c, auto const& b, auto d) { s.proposals().approve(c, 2, b, std::move(d)); }},
+    {"reject", "@mayor", [](auto& s, auto const& c, auto const& b, auto d) { s.proposals().reject(c, 2, b, std::move(d)); }},
     {"ack", "@enterprise",
      [](auto& s, auto const& c, auto const& b, auto d) { s.orders().acknowledge(c, 1, b, std::move(d)); }},
     {"execution", "@enterprise",

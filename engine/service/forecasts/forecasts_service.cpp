@@ -7,6 +7,7 @@
 #include "engine/service/forecasts/assessment_view.hpp"
 #include "engine/service/forecasts/forecast_codec.hpp"
 #include "engine/service/input.hpp"
+#include "engine/service/timeline.hpp"
 
 namespace hazeguard::service {
 using nlohmann::json;
@@ -26,19 +27,12 @@ void ForecastsService::submit(Command const& c, json const& body, Completion don
                                                   forecast_to_json(f).dump(), assessment.dump(), rules->id,
                                                   views_.plan.version, who.name, tx.real_now});
         auto const rec = assessment.at("recommended_level");
-        engine::TimelineRecord row{0,
-                                   state.episode ? std::optional<std::int64_t>(*state.episode) : std::nullopt,
-                                   engine::to_string(engine::Ref::forecast(id)),
-                                   f.issued_at,
-                                   "forecast",
-                                   who.name,
-                                   "录入预报（" + f.issuer + "）：" + assessment.at("explanation_cn").get<std::string>(),
-                                   json{{"forecast_id", id},
-                                        {"recommended_level", rec.is_null() ? json(nullptr) : rec.at("id")},
-                                        {"rule_set", rules->id}}
-                                       .dump(),
-                                   views_.plan.version};
-        tx.store.warning().append_timeline(std::move(row));
+        record(tx.store, views_.plan.version,
+               {state.episode, engine::to_string(engine::Ref::forecast(id)), f.issued_at, "forecast", who.name,
+                "录入预报（" + f.issuer + "）：" + assessment.at("explanation_cn").get<std::string>(),
+                {{"forecast_id", id},
+                 {"recommended_level", rec.is_null() ? json(nullptr) : rec.at("id")},
+                 {"rule_set", rules->id}}});
         return Reply{201, view(tx.store, id), "/v1/forecasts/" + std::to_string(id)};
     }, std::move(done));
 }

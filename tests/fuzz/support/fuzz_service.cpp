@@ -101,15 +101,15 @@ FuzzService::FuzzService() {
     service::wait_for([&](service::Completion done) { svc->forecasts().submit(as("@duty"), forecast, std::move(done)); });
     json const issue = {{"action", "issue"}, {"level", "yellow"}, {"start_at", "2026-12-14T10:00:00+08:00"},
                         {"forecast_id", 1}, {"consultation_note", "会商：建议发布黄色预警"}};
-    service::wait_for([&](service::Completion done) { svc->create_proposal(as("@duty"), issue, std::move(done)); });
+    service::wait_for([&](service::Completion done) { svc->proposals().create(as("@duty"), issue, std::move(done)); });
     service::wait_for([&](service::Completion done) {
-        svc->approve_proposal(as("@deputy"), 1, json::object(), std::move(done));
+        svc->proposals().approve(as("@deputy"), 1, json::object(), std::move(done));
     });
     svc->fire_due_timers();
     json const upgrade = {{"action", "upgrade"}, {"level", "orange"}, {"start_at", "2026-12-15T00:00:00+08:00"},
                           {"consultation_note", "会商：建议升级为橙色预警"}};
-    service::wait_for([&](service::Completion done) { svc->create_proposal(as("@duty"), upgrade, std::move(done)); });
-    if (svc->status().value("state", "") != "active") finding("the template's warning is not active");
+    service::wait_for([&](service::Completion done) { svc->proposals().create(as("@duty"), upgrade, std::move(done)); });
+    if (svc->episodes().status().value("state", "") != "active") finding("the template's warning is not active");
     svc.reset();   // closes the connections: the WAL is checkpointed into the file
 }
 

@@ -1,0 +1,58 @@
+#pragma once
+/// @file batch_repository.hpp
+/// @brief Port: order batches — every level change fans out one order per plant in one batch
+/// (set-wise: 100,000 plants in one statement, never a row at a time), with running tallies per
+/// district × industry × grade, deadlines, reminders and escalations.
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "engine/time/timestamp.hpp"
+
+namespace hazeguard::ports {
+
+struct NewBatch {
+    std::int64_t episode = 0, list_version = 0;
+    std::optional<std::string> level, previous_level;   ///< no level: a lift (terminations only)
+    std::string cause;
+    engine::Instant at = 0;
+};
+
+/// @brief What a batch holds once issued.
+struct BatchTotals {
+    std::int64_t orders = 0, terminations = 0;
+    std::array<double, 4> reductions{};   ///< t/day: SO2, NOx, PM, VOCs
+};
+
+/// @brief A batch as its deadlines see it.
+struct BatchState {
+    std::int64_t episode = 0, list_version = 0;
+    bool latest = false;   ///< the episode's latest batch
+};
+
+class BatchRepository {
+public:
+    virtual ~BatchRepository() = default;
+    /// @brief The list version the episode works with, if it has one.
+    virtual std::optional<std::int64_t> episode_list_version(std::int64_t episode) = 0;
+    /// @brief Creates the batch and its rows, as the order lifecycle's entry_in_new_batch() says:
+    /// an order for every plant the level asks something of (superseding its previous row), a
+    /// termination for every plant whose order ends. `plan_version` selects the per-level rows.
+    virtual std::int64_t issue(NewBatch const& batch, std::string const& plan_version) = 0;
+    /// @brief What the issued batch holds (its orders' daily reductions at the batch's level).
+    virtual BatchTotals totals(std::int64_t batch, NewBatch const& spec, std::string const& plan_version) = 0;
+    /// @brief Stores the totals and the deadlines (none where nobody has anything to do).
+    virtual void close(std::int64_t batch, BatchTotals const& totals, std::optional<engine::Instant> ack_due,
+                       std::optional<engine::Instant> execution_due) = 0;
+    virtual std::optional<BatchState> state(std::int64_t batch) = 0;
+    /// @brief Marks the unacknowledged orders reminded; returns how many.
+    virtual std::int64_t remind(std::int64_t batch, engine::Instant at) = 0;
+    /// @brief Records an escalation per district of the orders not acknowledged (`ack`) or not
+    /// executed; returns the counts by district (empty: nothing to escalate).
+    virtual std::map<std::string, std::int64_t> escalate(std::int64_t batch, bool ack, engine::Instant at) = 0;
+};
+
+}  // namespace hazeguard::ports

@@ -1,0 +1,32 @@
+#pragma once
+/// @file order_issuer.hpp
+/// @brief Orders (一厂一策) issued with every level change, inside the change's transaction — one
+/// batch, one order per affected plant, termination notices for plants whose order ends — and the
+/// batch's deadlines: reminders and escalations to the districts, while the batch is the latest.
+
+#include <cstdint>
+#include <string>
+
+#include "engine/service/command.hpp"
+#include "engine/service/view_context.hpp"
+#include "engine/service/warnings/list_facts.hpp"
+#include "engine/workflow/effects.hpp"
+
+namespace hazeguard::service {
+
+class OrderIssuer {
+public:
+    OrderIssuer(ViewContext views, ListFacts const& lists) : views_(views), lists_(lists) {}
+
+    void fan_out(Tx& tx, int episode, engine::LevelChanged const& change);
+    /// @brief A batch timer came due: ack_due (remind), ack_escalation or execution_due (escalate).
+    void deadline(Tx& tx, std::string const& kind, std::int64_t batch, engine::Instant due);
+
+private:
+    /// "health_advisory" when the level's forecast has a non-particulate primary pollutant.
+    std::string pollutant_path(ports::Store& store, std::string const& cause) const;
+    ViewContext views_;
+    ListFacts const& lists_;
+};
+
+}  // namespace hazeguard::service

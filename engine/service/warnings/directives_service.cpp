@@ -1,0 +1,132 @@
+#include "engine/service/warnings/directives_service.hpp"
+
+#include "engine/domain/ref.hpp"
+#include "engine/service/error.hpp"
+#include "engine/service/input.hpp"
+#include "engine/service/timeline.hpp"
+
+namespace hazeguard::service {
+using nlohmann::json;
+using engine::Instant;
+
+namespace {
+std::string ref(std::int64_t id) { return engine::to_string(engine::Ref::directive(id)); }
+}  // namespace
+
+json DirectivesService::view(ports::Store& store, std::int64_t id) const {
+    auto const d = store.directives().find(id);
+    if (!d) not_found("directive " + std::to_string(id));
+    return json{{"id", id},
+                {"issuer", d->issuer},
+                {"level", d->level},
+                {"level_name_cn", views_.plan.level_at(*views_.plan.rank(d->level)).name_cn},
+                {"start_at", views_.local(d->start_at)},
+                {"end_at", views_.local_or_null(d->end_at)},
+                {"reference", d->reference},
+                {"note", d->note},
+                {"recorded_by", d->recorded_by},
+                {"recorded_at", views_.local(d->created_at)},
+                {"status", d->status},
+                {"started_at", views_.local_or_null(d->started_at)},
+                {"ended_at", views_.local_or_null(d->ended_at)},
+                {"drill", views_.drill}};
+}
+
+void DirectivesService::create(Command const& c, json const& body, Completion done) {
+    Input in(body);
+    in.reject_unknown({"issuer", "level", "start_at", "end_at", "reference", "note"});
+    auto const issuer = in.one_of("issuer", true, {"MEE", "shanxi", "fenwei_office"});
+    auto const level = in.text("level", true, 32);
+    if (level && !views_.plan.rank(*level)) in.error("level", "is not a level of the plan");
+    auto const start = in.instant("start_at", true);
+    auto const end = in.instant("end_at", false);
+    if (start && end && *end <= *start) in.error("end_at", "must be after start_at");
+    auto const reference = in.text("reference", true, 200);
+    auto const note = in.text("note", false).value_or("");
+    in.finish();
+    ports::DirectiveRecord d;
+    d.issuer = *issuer;
+    d.level = *level;
+    d.start_at = *start;
+    d.end_at = end;
+    d.reference = *reference;
+    d.note = note;
+    d.recorded_by = c.principal.name;
+    runner_.run(c, [this, d](Tx& tx) mutable {
+        d.created_at = tx.now;
+        auto const id = tx.store.directives().add(d);
+        record(tx.store, views_.plan.version,
+               {tx.store.warning().state().episode, ref(id), tx.now, "directive", d.recorded_by,
+                "收到区域预警指令（" + d.issuer + "，" + d.reference + "）：" +
+                    views_.plan.level_at(*views_.plan.rank(d.level)).name_cn + "，自" + views_.local(d.start_at) + "起",
+                {{"directive_id", id}, {"issuer", d.issuer}, {"level", d.level}, {"reference", d.reference}}});
+        tx.store.timers().add("directive_start", ref(id), d.start_at, tx.real_now);
+        if (d.end_at) tx.store.timers().add("directive_end", ref(id), *d.end_at, tx.real_now);
+        if (d.start_at <= tx.now) this->start(tx, id, tx.now);
+        return Reply{201, view(tx.store, id), "/v1/directives/" + std::to_string(id)};
+    }, std::move(done));
+}
+
+void DirectivesService::start(Tx& tx, std::int64_t id, Instant at) {
+    auto const d = tx.store.directives().find(id);
+    if (!d) not_found("directive " + std::to_string(id));
+    auto const outcome = cycle_.apply(tx, engine::DirectiveStart{ref(id), *views_.plan.rank(d->level), at}, "system");
+    if (!outcome.accepted) WarningCycle::refuse(outcome.refusal);
+    tx.store.timers().cancel("directive_start", ref(id), tx.real_now);
+    tx.store.directives().started(id, at);
+}
+
+void DirectivesService::end(Tx& tx, std::int64_t id, Instant at) {
+    auto const outcome = cycle_.apply(tx, engine::DirectiveEnd{ref(id), at}, "system");
+    if (!outcome.accepted) WarningCycle::refuse(outcome.refusal);
+    tx.store.timers().cancel("directive_end", ref(id), tx.real_now);
+    tx.store.directives().ended(id, at);
+}
+
+void DirectivesService::lift(Command const& c, std::int64_t id, json const& body, Completion done) {
+    Input in(body);
+    in.reject_unknown({"at", "note"});
+    auto const at = in.instant("at", false);
+    auto const note = in.text("note", false).value_or("");
+    in.finish();
+    runner_.run(c, [this, id, at, note, who = c.principal](Tx& tx) {
+        auto const d = tx.store.directives().find(id);
+        if (!d) not_found("directive " + std::to_string(id));
+        Instant const when = at.value_or(tx.now);
+        record(tx.store, views_.plan.version,
+               {tx.store.warning().state().episode, ref(id), tx.now, "directive_lift", who.name,
+                "区域预警指令解除（" + d->reference + "），自" + views_.local(when) + "起",
+                {{"directive_id", id}, {"at", views_.local(when)}, {"note", note}}});
+        auto& timers = tx.store.timers();
+        if (d->status == "pending") {
+            timers.cancel("directive_start", ref(id), tx.real_now);
+            timers.cancel("directive_end", ref(id), tx.real_now);
+            tx.store.directives().cancelled(id);
+        } else if (d->status == "in_force") {
+            timers.cancel("directive_end", ref(id), tx.real_now);
+            tx.store.directives().set_end(id, when);
+            if (when <= tx.now) end(tx, id, tx.now);
+            else timers.add("directive_end", ref(id), when, tx.real_now);
+        } else {
+            throw Error(Errc::directive_not_active, "directive " + std::to_string(id) + " is " + d->status, {},
+                        {{"directive_status", d->status}});
+        }
+        return Reply{200, view(tx.store, id), ""};
+    }, std::move(done));
+}
+
+json DirectivesService::directive(std::int64_t id) {
+    json out;
+    transactions_.read([&](ports::Store& store) { out = view(store, id); });
+    return out;
+}
+
+json DirectivesService::directives() {
+    json items = json::array();
+    transactions_.read([&](ports::Store& store) {
+        for (auto id : store.directives().ids(200)) items.push_back(view(store, id));
+    });
+    return {{"items", items}};
+}
+
+}  // namespace hazeguard::service

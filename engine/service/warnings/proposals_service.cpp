@@ -1,0 +1,219 @@
+#include "engine/service/warnings/proposals_service.hpp"
+
+#include <algorithm>
+
+#include "engine/domain/ref.hpp"
+#include "engine/service/error.hpp"
+#include "engine/service/input.hpp"
+#include "engine/service/timeline.hpp"
+#include "engine/service/warnings/proposal_request.hpp"
+#include "engine/service/warnings/warning_notice.hpp"
+
+namespace hazeguard::service {
+using nlohmann::json;
+using engine::Instant;
+
+namespace {
+std::string ref(std::int64_t id) { return engine::to_string(engine::Ref::proposal(id)); }
+json text_or_null(std::optional<std::string> const& t) { return t ? json(*t) : json(nullptr); }
+json id_or_null(std::optional<std::int64_t> const& id) { return id ? json(*id) : json(nullptr); }
+}  // namespace
+
+engine::Action ProposalsService::action_of(ports::ProposalRecord const& p, Instant now) const {
+    int const level = p.level ? views_.plan.rank(*p.level).value_or(0) : 0;
+    auto const checks = json::parse(p.checks);
+    bool const ordered = checks.value("directive_ordered", false);
+    std::string const cause = ref(p.id);
+    if (p.action == "issue") return engine::Issue{level, p.start_at, p.end_at, cause};
+    if (p.action == "upgrade") return engine::Upgrade{level, p.start_at, p.end_at, cause, p.open_ended};
+    if (p.action == "downgrade") {
+        bool const fluctuation = checks.contains("fluctuation") && checks["fluctuation"].value("applies", false);
+        return engine::Downgrade{level, p.start_at, p.end_at, fluctuation, ordered, cause, p.open_ended};
+    }
+    if (p.action == "extend") return engine::Extend{p.end_at, now, cause};
+    bool const met = checks.contains("lift") && checks["lift"].value("satisfied", false);
+    return engine::Lift{p.start_at, met, ordered, cause};
+}
+
+json ProposalsService::view(ports::Store& store, std::int64_t id) const {
+    auto const p = store.proposals().find(id);
+    if (!p) not_found("proposal " + std::to_string(id));
+    return json{{"id", id},
+                {"action", p->action},
+                {"level", p->level && !p->level->empty() ? views_.level(views_.plan.rank(*p->level)) : json(nullptr)},
+                {"start_at", views_.local(p->start_at)},
+                {"end_at", views_.local_or_null(p->end_at)},
+                {"open_ended", p->open_ended},
+                {"consultation_note", p->note},
+                {"consulted_at", views_.local(p->consulted_at)},
+                {"forecast_id", id_or_null(p->forecast_id)},
+                {"directive_id", id_or_null(p->directive_id)},
+                {"proposer", p->proposer},
+                {"created_at", views_.local(p->created_at)},
+                {"form_due_at", views_.local(p->form_due_at)},
+                {"form_late", p->created_at > p->form_due_at},
+                {"approval_due_at", views_.local(p->approval_due_at)},
+                {"checks", json::parse(p->checks)},
+                {"status", p->status},
+                {"decided_by", text_or_null(p->decided_by)},
+                {"decided_authority", text_or_null(p->decided_authority)},
+                {"decided_at", views_.local_or_null(p->decided_at)},
+                {"decision_note", text_or_null(p->decision_note)},
+                {"approval_late", p->approval_late ? json(*p->approval_late) : json(nullptr)},
+                {"distribution_due_at", views_.local_or_null(p->distribution_due_at)},
+                {"notice_cn", text_or_null(p->notice)},
+                {"episode_id", id_or_null(p->episode_id)},
+                {"drill", views_.drill}};
+}
+
+void ProposalsService::create(Command const& c, json const& body, Completion done) {
+    auto const r = read_proposal(body, views_.plan);
+    runner_.run(c, [this, r, who = c.principal](Tx& tx) {
+        auto const& plan = views_.plan;
+        auto const forecast = forecasts_.stored(tx.store, r.forecast_id);
+        if (r.forecast_id && !forecast)
+            throw Error(Errc::validation, "no such forecast", {{"/forecast_id", "no forecast with this id"}});
+        if (r.directive_id && !tx.store.directives().find(*r.directive_id))
+            throw Error(Errc::validation, "no such directive", {{"/directive_id", "no directive with this id"}});
+        auto const machine = cycle_.load(tx.store);
+        auto const& state = machine.state();
+        ports::ProposalRecord p;
+        p.action = r.action;
+        p.level = r.level;
+        p.start_at = r.start.value_or(tx.now);
+        p.end_at = r.end;
+        // Open-ended: an issue without end, or an explicit "end_at": null (upgrade, downgrade,
+        // extend). An upgrade or downgrade without end_at keeps the planned end in force.
+        p.open_ended = !r.end && (r.action == "issue" || r.null_end);
+        p.note = r.note;
+        p.consulted_at = r.consulted.value_or(forecast ? forecast->consulted_at.value_or(forecast->issued_at) : tx.now);
+        p.forecast_id = r.forecast_id;
+        p.directive_id = r.directive_id;
+        p.proposer = who.name;
+        p.created_at = tx.now;
+        p.form_due_at = p.consulted_at + plan.time_limits.approval_form_hours * engine::kHour;
+        p.approval_due_at = tx.now + plan.time_limits.signature_hours * engine::kHour;
+        json checks = rule_checks(plan, *plan.rule_set(r.rule_set.value_or(plan.default_rule_set)), forecast, r.action,
+                                  state.level, p.start_at, r.directive_id.has_value());
+        // Before signing: the list's planned city-wide cuts against the plan's target for the level.
+        if (r.level) checks["reduction_plan"] = lists_.reduction_plan(tx.store, lists_.current_version(tx.store), *r.level);
+        p.checks = checks.dump();
+        p.id = tx.store.proposals().add(p);
+        // Refuse now what the machine would refuse at signature (it is checked again then).
+        if (auto dry = machine.try_handle(action_of(p, tx.now)); !dry.accepted) WarningCycle::refuse(dry.refusal);
+        tx.store.timers().add("approval_due", ref(p.id), p.approval_due_at, tx.real_now);
+        std::string summary = who.name + "提交审批单P-" + std::to_string(p.id) + "（" + r.action + "）";
+        if (r.level) summary += "：" + plan.level_at(*plan.rank(*r.level)).name_cn;
+        json detail{{"proposal_id", p.id}, {"action", r.action}, {"level", text_or_null(r.level)}, {"note", r.note},
+                    {"checks", checks}, {"form_late", tx.now > p.form_due_at}, {"forecast", nullptr}};
+        if (r.forecast_id) {
+            // The rule behind the proposal: what the plan recommended for the referenced forecast.
+            auto const f = tx.store.forecasts().find(*r.forecast_id);
+            auto const a = json::parse(f->assessment);
+            detail["forecast"] = {{"id", *r.forecast_id}, {"rule_set", f->rule_set},
+                                  {"recommended_level", a.at("recommended_level")}, {"fired", a.at("fired")}};
+        }
+        record(tx.store, plan.version, {state.episode, ref(p.id), tx.now, "proposal", who.name, summary, detail});
+        return Reply{201, view(tx.store, p.id), "/v1/proposals/" + std::to_string(p.id)};
+    }, std::move(done));
+}
+
+ports::ProposalRecord ProposalsService::open_for_decision(ports::Store& store, std::int64_t id,
+                                                          Principal const& decider) const {
+    auto p = store.proposals().find(id);
+    if (!p) not_found("proposal " + std::to_string(id));
+    if (p->status != "pending")
+        throw Error(Errc::proposal_not_pending, "proposal " + std::to_string(id) + " is " + p->status, {},
+                    {{"proposal_status", p->status}});
+    if (p->proposer == decider.name)
+        throw Error(Errc::self_approval, "the proposer of a proposal may not sign or reject it");
+    return *p;
+}
+
+void ProposalsService::approve(Command const& c, std::int64_t id, json const& body, Completion done) {
+    Input in(body);
+    in.reject_unknown({"note"});
+    auto const note = in.text("note", false).value_or("");
+    in.finish();
+    runner_.run(c, [this, id, note, who = c.principal](Tx& tx) {
+        auto const& plan = views_.plan;
+        auto const p = open_for_decision(tx.store, id, who);
+        auto const state = tx.store.warning().state();
+        // Authority must cover every level the action touches: in force, scheduled, and target.
+        int rank = std::max(state.level.value_or(0), state.scheduled && state.scheduled->level ? *state.scheduled->level : 0);
+        if (p.level) rank = std::max(rank, *plan.rank(*p.level));
+        auto const& level = plan.level_at(rank);
+        if (!plan.may_sign(who.authority, level.id)) {
+            auto const* a = plan.authority(who.authority);
+            throw Error(Errc::insufficient_authority,
+                        (a ? a->name_cn : who.authority) + " may not sign " + level.id + " (" + level.name_cn + ")");
+        }
+        bool const late = tx.now > p.approval_due_at;
+        Instant const distribution_due = tx.now + plan.time_limits.distribution_hours * engine::kHour;
+        auto const notice = render_warning_notice(views_, tx.store, view(tx.store, id), state, who, tx.now);
+        tx.store.proposals().decide(id, {"approved", who.name, who.authority, tx.now, note, late, distribution_due, notice});
+        tx.store.timers().cancel("approval_due", ref(id), tx.real_now);
+        record(tx.store, plan.version,
+               {state.episode, ref(id), tx.now, "signature", who.name,
+                who.name + "签发审批单P-" + std::to_string(id) + (late ? "（超过签发时限）" : ""),
+                {{"proposal_id", id}, {"decision", "approved"}, {"authority", who.authority}, {"late", late}, {"note", note}}});
+        record(tx.store, plan.version,
+               {state.episode, ref(id), tx.now, "distribution", "system",
+                "向各有关部门、县（市、区）分发通知（时限至" + views_.local(distribution_due) + "）",
+                {{"proposal_id", id}, {"due_at", views_.local(distribution_due)}, {"on_time", true}}});
+        auto const outcome = cycle_.apply(tx, action_of(p, tx.now), who.name);
+        if (!outcome.accepted) WarningCycle::refuse(outcome.refusal);
+        // An action whose start has come takes effect at signature.
+        auto const after = tx.store.warning().state();
+        if (after.scheduled && after.scheduled->cause == ref(id) && after.scheduled->start_at <= tx.now)
+            cycle_.apply(tx, engine::StartDue{tx.now}, "system");
+        return Reply{200, view(tx.store, id), ""};
+    }, std::move(done));
+}
+
+void ProposalsService::reject(Command const& c, std::int64_t id, json const& body, Completion done) {
+    Input in(body);
+    in.reject_unknown({"reason"});
+    auto const reason = in.text("reason", true);
+    in.finish();
+    runner_.run(c, [this, id, reason = *reason, who = c.principal](Tx& tx) {
+        open_for_decision(tx.store, id, who);
+        tx.store.proposals().decide(id, {"rejected", who.name, who.authority, tx.now, reason, std::nullopt,
+                                         std::nullopt, std::nullopt});
+        tx.store.timers().cancel("approval_due", ref(id), tx.real_now);
+        record(tx.store, views_.plan.version,
+               {tx.store.warning().state().episode, ref(id), tx.now, "signature", who.name,
+                who.name + "退回审批单P-" + std::to_string(id) + "：" + reason,
+                {{"proposal_id", id}, {"decision", "rejected"}, {"reason", reason}}});
+        return Reply{200, view(tx.store, id), ""};
+    }, std::move(done));
+}
+
+void ProposalsService::approval_overdue(Tx& tx, std::int64_t id, Instant due) {
+    auto const p = tx.store.proposals().find(id);
+    if (!p || p->status != "pending") return;
+    record(tx.store, views_.plan.version,
+           {tx.store.warning().state().episode, ref(id), due, "approval_overdue", "system",
+            "审批单" + ref(id) + "超过签发时限（" + std::to_string(views_.plan.time_limits.signature_hours) + "小时）仍未签发",
+            {{"proposal", ref(id)}}});
+}
+
+json ProposalsService::proposal(std::int64_t id) {
+    json out;
+    transactions_.read([&](ports::Store& store) { out = view(store, id); });
+    return out;
+}
+
+json ProposalsService::proposals(std::optional<std::string> const& status) {
+    json items = json::array();
+    transactions_.read([&](ports::Store& store) {
+        for (auto id : store.proposals().ids(status, 200)) {
+            auto v = view(store, id);
+            v.erase("notice_cn");
+            items.push_back(std::move(v));
+        }
+    });
+    return {{"items", items}};
+}
+
+}  // namespace hazeguard::service

@@ -1,0 +1,167 @@
+#include "engine/storage/sqlite/sqlite_batch_repository.hpp"
+
+#include "engine/orders/order_lifecycle.hpp"
+#include "engine/storage/sqlite/columns.hpp"
+
+namespace hazeguard::storage {
+using engine::Instant;
+using engine::OrderKind;
+using engine::OrderStatus;
+
+namespace {
+constexpr int kOrder = static_cast<int>(OrderKind::order);
+constexpr int kTermination = static_cast<int>(OrderKind::termination);
+constexpr int kSent = static_cast<int>(OrderStatus::sent);
+constexpr int kExecuted = static_cast<int>(OrderStatus::executed);
+}  // namespace
+
+std::optional<std::int64_t> SqliteBatchRepository::episode_list_version(std::int64_t episode) {
+    auto& q = st_.get("SELECT list_version FROM episodes WHERE id = ?");
+    q.bind(1, episode);
+    if (!q.executeStep()) return std::nullopt;
+    auto const lv = optional_int(q.getColumn(0));
+    q.reset();
+    return lv;
+}
+
+std::int64_t SqliteBatchRepository::issue(ports::NewBatch const& spec, std::string const& plan_version) {
+    auto& pq = st_.get("SELECT max(id) FROM order_batches WHERE episode_id = ?");
+    pq.bind(1, spec.episode);
+    pq.executeStep();
+    std::int64_t const prev = optional_int(pq.getColumn(0)).value_or(0);
+    pq.reset();
+    auto& b = st_.get("INSERT INTO order_batches(episode_id, list_version, kind, level, previous_level, cause, "
+                      "issued_at, effective_from, count, terminations, so2, nox, pm, vocs) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0)");
+    b.bind(1, spec.episode);
+    b.bind(2, spec.list_version);
+    b.bind(3, spec.level ? "order" : "termination");
+    if (spec.level) b.bind(4, *spec.level);
+    if (spec.previous_level) b.bind(5, *spec.previous_level);
+    b.bind(6, spec.cause);
+    b.bind(7, spec.at);
+    b.bind(8, spec.at);
+    b.exec();
+    std::int64_t const batch = st_.db().getLastInsertRowid();
+    // entry_in_new_batch(), set-wise: an order for every plant the level asks something of, each
+    // superseding the plant's previous row; a termination for each previous order left without one.
+    if (spec.level) {
+        auto& ins = st_.get("INSERT INTO orders(batch_id, enterprise_id, kind, supersedes, status) SELECT :b, "
+                            "el.enterprise_id, :order, (SELECT p.id FROM orders p WHERE p.batch_id = :prev AND "
+                            "p.enterprise_id = el.enterprise_id), :sent FROM enterprise_levels el WHERE el.list_version "
+                            "= :lv AND el.plan_version = :pv AND el.level = :level ORDER BY el.enterprise_id");
+        ins.bind(":b", batch);
+        ins.bind(":order", kOrder);
+        ins.bind(":prev", prev);
+        ins.bind(":sent", kSent);
+        ins.bind(":lv", spec.list_version);
+        ins.bind(":pv", plan_version);
+        ins.bind(":level", *spec.level);
+        ins.exec();
+    }
+    if (prev) {
+        auto& term = st_.get("INSERT INTO orders(batch_id, enterprise_id, kind, supersedes, status) SELECT :b, "
+                             "p.enterprise_id, :termination, p.id, :sent FROM orders p WHERE p.batch_id = :prev AND "
+                             "p.kind = :order AND NOT EXISTS (SELECT 1 FROM orders n WHERE n.batch_id = :b AND "
+                             "n.enterprise_id = p.enterprise_id) ORDER BY p.enterprise_id");
+        term.bind(":b", batch);
+        term.bind(":termination", kTermination);
+        term.bind(":sent", kSent);
+        term.bind(":prev", prev);
+        term.bind(":order", kOrder);
+        term.exec();
+    }
+    auto& counts = st_.get("INSERT INTO order_counts(batch_id, district, industry, grade, kind, total, acknowledged, "
+                           "executed, acknowledged_late) SELECT :b, e.district, e.industry, e.grade, o.kind, count(*), "
+                           "0, 0, 0 FROM orders o JOIN enterprises e ON e.list_version = :lv AND e.id = o.enterprise_id "
+                           "WHERE o.batch_id = :b GROUP BY 2, 3, 4, 5");
+    counts.bind(":b", batch);
+    counts.bind(":lv", spec.list_version);
+    counts.exec();
+    return batch;
+}
+
+ports::BatchTotals SqliteBatchRepository::totals(std::int64_t batch, ports::NewBatch const& spec,
+                                                 std::string const& plan_version) {
+    auto& sums = st_.get("SELECT total(o.kind = :order), total(o.kind = :termination), total(el.so2), total(el.nox), "
+                         "total(el.pm), total(el.vocs) FROM orders o LEFT JOIN enterprise_levels el ON o.kind = :order "
+                         "AND el.list_version = :lv AND el.plan_version = :pv AND el.level = :level AND "
+                         "el.enterprise_id = o.enterprise_id WHERE o.batch_id = :b");
+    sums.bind(":order", kOrder);
+    sums.bind(":termination", kTermination);
+    sums.bind(":lv", spec.list_version);
+    sums.bind(":pv", plan_version);
+    sums.bind(":level", spec.level.value_or(""));
+    sums.bind(":b", batch);
+    sums.executeStep();
+    ports::BatchTotals t;
+    t.orders = static_cast<std::int64_t>(sums.getColumn(0).getDouble());
+    t.terminations = static_cast<std::int64_t>(sums.getColumn(1).getDouble());
+    for (int i = 0; i < 4; ++i) t.reductions[i] = sums.getColumn(2 + i).getDouble();
+    sums.reset();
+    return t;
+}
+
+void SqliteBatchRepository::close(std::int64_t batch, ports::BatchTotals const& t, std::optional<Instant> ack_due,
+                                  std::optional<Instant> execution_due) {
+    auto& u = st_.get("UPDATE order_batches SET count = ?, terminations = ?, so2 = ?, nox = ?, pm = ?, vocs = ?, "
+                      "ack_due_at = ?, execution_due_at = ? WHERE id = ?");
+    u.bind(1, t.orders);
+    u.bind(2, t.terminations);
+    for (int i = 0; i < 4; ++i) u.bind(3 + i, t.reductions[i]);
+    if (ack_due) u.bind(7, *ack_due);
+    if (execution_due) u.bind(8, *execution_due);
+    u.bind(9, batch);
+    u.exec();
+}
+
+std::optional<ports::BatchState> SqliteBatchRepository::state(std::int64_t batch) {
+    auto& q = st_.get("SELECT b.episode_id, b.list_version, (SELECT max(id) FROM order_batches x WHERE x.episode_id = "
+                      "b.episode_id) FROM order_batches b WHERE b.id = ?");
+    q.bind(1, batch);
+    if (!q.executeStep()) return std::nullopt;
+    ports::BatchState s{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64() == batch};
+    q.reset();
+    return s;
+}
+
+std::int64_t SqliteBatchRepository::remind(std::int64_t batch, Instant at) {
+    auto& u = st_.get("UPDATE orders SET reminded_at = ? WHERE batch_id = ? AND status = ?");
+    u.bind(1, at);
+    u.bind(2, batch);
+    u.bind(3, kSent);
+    return u.exec();
+}
+
+std::map<std::string, std::int64_t> SqliteBatchRepository::escalate(std::int64_t batch, bool ack, Instant at) {
+    if (ack) {
+        auto& u = st_.get("UPDATE orders SET escalated_at = ? WHERE batch_id = ? AND status = ?");
+        u.bind(1, at);
+        u.bind(2, batch);
+        u.bind(3, kSent);
+        u.exec();
+    }
+    auto& esc = st_.get(std::string("INSERT INTO escalations(batch_id, district, kind, count, at) SELECT :b, e.district, "
+                                    ":kind, count(*), :at FROM orders o JOIN order_batches b ON b.id = o.batch_id JOIN "
+                                    "enterprises e ON e.list_version = b.list_version AND e.id = o.enterprise_id WHERE "
+                                    "o.batch_id = :b AND ") +
+                        (ack ? "o.status = :sent" : "o.kind = :order AND o.status < :executed") + " GROUP BY e.district");
+    esc.bind(":b", batch);
+    esc.bind(":kind", ack ? "ack" : "execution");
+    esc.bind(":at", at);
+    if (ack) {
+        esc.bind(":sent", kSent);
+    } else {
+        esc.bind(":order", kOrder);
+        esc.bind(":executed", kExecuted);
+    }
+    std::map<std::string, std::int64_t> out;
+    if (esc.exec() == 0) return out;
+    auto& list = st_.get("SELECT district, count FROM escalations WHERE batch_id = ? AND kind = ? ORDER BY district");
+    list.bind(1, batch);
+    list.bind(2, ack ? "ack" : "execution");
+    while (list.executeStep()) out[list.getColumn(0).getString()] = list.getColumn(1).getInt64();
+    return out;
+}
+
+}  // namespace hazeguard::storage

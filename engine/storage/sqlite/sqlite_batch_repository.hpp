@@ -1,0 +1,26 @@
+#pragma once
+/// @file sqlite_batch_repository.hpp
+/// @brief ports::BatchRepository over SQLite (order_batches, orders, order_counts, escalations).
+
+#include "engine/ports/batch_repository.hpp"
+#include "engine/storage/sqlite/statement_cache.hpp"
+
+namespace hazeguard::storage {
+
+class SqliteBatchRepository final : public ports::BatchRepository {
+public:
+    explicit SqliteBatchRepository(StatementCache& statements) : st_(statements) {}
+    std::optional<std::int64_t> episode_list_version(std::int64_t episode) override;
+    std::int64_t issue(ports::NewBatch const& batch, std::string const& plan_version) override;
+    ports::BatchTotals totals(std::int64_t batch, ports::NewBatch const& spec, std::string const& plan_version) override;
+    void close(std::int64_t batch, ports::BatchTotals const& totals, std::optional<engine::Instant> ack_due,
+               std::optional<engine::Instant> execution_due) override;
+    std::optional<ports::BatchState> state(std::int64_t batch) override;
+    std::int64_t remind(std::int64_t batch, engine::Instant at) override;
+    std::map<std::string, std::int64_t> escalate(std::int64_t batch, bool ack, engine::Instant at) override;
+
+private:
+    StatementCache& st_;
+};
+
+}  // namespace hazeguard::storage
