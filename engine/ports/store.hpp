@@ -3,9 +3,13 @@
 /// @brief Port: the repositories of one connection — a write job's (all in its transaction) or a
 /// reader's (one consistent snapshot per query). The services see storage only through these.
 
+#include "engine/ports/evaluation_repository.hpp"
 #include "engine/ports/forecast_repository.hpp"
 #include "engine/ports/idempotency_repository.hpp"
+#include "engine/ports/operations_repository.hpp"
 #include "engine/ports/order_repository.hpp"
+#include "engine/ports/progress_repository.hpp"
+#include "engine/ports/token_repository.hpp"
 #include "engine/ports/warning_repository.hpp"
 
 namespace hazeguard::ports {
@@ -17,6 +21,10 @@ public:
     virtual ForecastRepository& forecasts() = 0;
     virtual WarningRepository& warning() = 0;
     virtual IdempotencyRepository& idempotency() = 0;
+    virtual TokenRepository& tokens() = 0;
+    virtual EvaluationRepository& evaluation() = 0;
+    virtual ProgressRepository& progress() = 0;
+    virtual OperationsRepository& operations() = 0;
 };
 
 }  // namespace hazeguard::ports
