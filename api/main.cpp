@@ -10,7 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "api/cli/commands.hpp"
-#include "engine/service/tokens.hpp"
+#include "engine/service/identity/tokens.hpp"
 #include "engine/time/timestamp.hpp"
 
 namespace cli = hazeguard::cli;

@@ -17,8 +17,10 @@
 #include <utility>
 #include <vector>
 
-#include "engine/service/service.hpp"
+#include "engine/service/clock.hpp"
+#include "engine/service/identity/tokens.hpp"
 #include "engine/storage/database.hpp"
+#include "engine/storage/sqlite/sqlite_token_repository.hpp"
 #include "plans/plan_parser.hpp"
 
 namespace service = hazeguard::service;
@@ -45,6 +47,9 @@ int main(int argc, char** argv) {
 
         std::ofstream out(argv[2]), staff(argv[3]);
         if (!out || !staff) throw std::runtime_error("cannot write the token files");
+        hazeguard::storage::StatementCache statements(*db);
+        hazeguard::storage::SqliteTokenRepository tokens(statements);
+        auto const now = service::real_now();
         SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
         struct Staff {
             char const* role;
@@ -53,13 +58,14 @@ int main(int argc, char** argv) {
         };
         for (auto const& s : {Staff{"duty_officer", "bench_duty_officer", ""},
                               Staff{"approver", "bench_deputy_mayor", "deputy_mayor"}}) {
-            auto const token = service::create_token(*db, plan, {s.name, s.role, s.authority, ""});
+            auto const token = service::create_token(tokens, plan, {s.name, s.role, s.authority, ""}, std::nullopt, now);
             staff << s.role << (s.authority[0] ? std::string(":") + s.authority : "") << " " << s.name << " "
                   << token << "\n";
         }
         for (auto const& [id, code] : enterprises) {
             auto const token =
-                service::create_token(*db, plan, {"bench_enterprise_" + std::to_string(id), "enterprise", "", code});
+                service::create_token(tokens, plan, {"bench_enterprise_" + std::to_string(id), "enterprise", "", code},
+                                      std::nullopt, now);
             out << id << " " << token << "\n";
         }
         tx.commit();

@@ -154,16 +154,16 @@ std::string list_format(Request const& r) {
                   "send the list as application/json or text/csv");
 }
 
-Response report_response(service::Service& s, std::int64_t episode, std::string const& format) {
-    if (format == "json") return json_response(200, s.episode_report(episode));
+Response report_response(service::ReportsService& reports, std::int64_t episode, std::string const& format) {
+    if (format == "json") return json_response(200, reports.episode_report(episode));
     Response out;
     out.status = 200;
     if (format == "html") {
         out.content_type = "text/html; charset=utf-8";
-        out.body = s.episode_report_html(episode);
+        out.body = reports.episode_report_html(episode);
     } else {
         out.content_type = "text/csv; charset=utf-8";
-        out.body = s.episode_report_csv(episode);
+        out.body = reports.episode_report_csv(episode);
         out.headers.set("Content-Disposition",
                         "attachment; filename=\"episode-" + std::to_string(episode) + "-orders.csv\"");
     }
@@ -243,7 +243,7 @@ struct Application::Routes {
             {"POST", "/v1/directives/{id}/lift", {kOperators, after_commit([&](Context const& c, Completion done) { s.directives().lift(c.command(), id(c), body_of(c.request), std::move(done)); })}},
             {"GET", "/v1/episodes", {kStaff, now([&](Context const&) { return json_response(200, s.episodes().episodes()); })}},
             {"GET", "/v1/episodes/{id}", {kStaff, now([&](Context const& c) { return json_response(200, s.episodes().episode(id(c))); })}},
-            {"GET", "/v1/episodes/{id}/progress", {kStaff, now([&](Context const& c) { return json_response(200, s.episode_progress(id(c))); })}},
+            {"GET", "/v1/episodes/{id}/progress", {kStaff, now([&](Context const& c) { return json_response(200, s.progress().episode_progress(id(c))); })}},
             {"GET", "/v1/episodes/{id}/orders", {kStaff, now([&](Context const& c) { return json_response(200, s.orders().episode_orders(id(c), order_filter(c.match), s.now())); })}},
             {"PUT", "/v1/enterprises", {kOperators, after_commit([&](Context const& c, Completion done) { s.import_list(c.command(), c.request.body, list_format(c.request), c.match.query("dry_run") == "true", "api", std::move(done)); }), kListBodyLimit}},
             {"GET", "/v1/enterprises", {kStaff, now([&](Context const&) { return json_response(200, s.current_list()); })}},
@@ -254,21 +254,21 @@ struct Application::Routes {
             {"POST", "/v1/orders/{id}/execution", {kEnterprise, after_commit([&](Context const& c, Completion done) { s.orders().report_execution(c.command(), id(c), body_of(c.request), std::move(done)); })}},
             {"POST", "/v1/observations", {kOperators, after_commit([&](Context const& c, Completion done) { s.record_observations(c.command(), body_of(c.request), std::move(done)); })}},
             {"GET", "/v1/observations", {kStaff, now([&](Context const& c) { auto const [from, to] = observation_range(c.match); return json_response(200, s.observations(from, to)); })}},
-            {"GET", "/v1/episodes/{id}/report", {kStaff, now([&](Context const& c) { return report_response(s, id(c), report_format(c.request, c.match)); })}},
-            {"GET", "/v1/tokens", {kAdmin, now([&](Context const& c) { return json_response(200, s.tokens(flag(c.match, "all"))); })}},
-            {"POST", "/v1/tokens", {kAdmin, after_commit([&](Context const& c, Completion done) { s.issue_token(c.command(), body_of(c.request), std::move(done)); })}},
-            {"GET", "/v1/tokens/{id}", {kAdmin, now([&](Context const& c) { return json_response(200, s.token(id(c))); })}},
-            {"POST", "/v1/tokens/{id}/revoke", {kAdmin, after_commit([&](Context const& c, Completion done) { s.revoke_token(c.command(), id(c), body_of(c.request), std::move(done)); })}},
+            {"GET", "/v1/episodes/{id}/report", {kStaff, now([&](Context const& c) { return report_response(s.reports(), id(c), report_format(c.request, c.match)); })}},
+            {"GET", "/v1/tokens", {kAdmin, now([&](Context const& c) { return json_response(200, s.identity().tokens(flag(c.match, "all"))); })}},
+            {"POST", "/v1/tokens", {kAdmin, after_commit([&](Context const& c, Completion done) { s.identity().issue_token(c.command(), body_of(c.request), std::move(done)); })}},
+            {"GET", "/v1/tokens/{id}", {kAdmin, now([&](Context const& c) { return json_response(200, s.identity().token(id(c))); })}},
+            {"POST", "/v1/tokens/{id}/revoke", {kAdmin, after_commit([&](Context const& c, Completion done) { s.identity().revoke_token(c.command(), id(c), body_of(c.request), std::move(done)); })}},
         };
     }
 
     Response metrics_response() {
         MetricsSnapshot snapshot;
         if (load) std::tie(snapshot.connections, snapshot.body_bytes_in_flight) = load();
-        auto const service_now = s.operational_snapshot();
+        auto const service_now = s.operations().snapshot();
         snapshot.timers_pending = service_now.timers_pending;
         snapshot.orders_by_status = service_now.orders_by_status;
-        snapshot.storage_writable = s.storage_writable();
+        snapshot.storage_writable = s.operations().storage_writable();
         Response r;
         r.content_type = "text/plain; version=0.0.4; charset=utf-8";
         r.body = metrics->scrape(snapshot);
@@ -291,12 +291,12 @@ struct Application::Routes {
         auto const token = header->substr(7);
         bool const counted = !head.peer.empty();  // requests not from a socket (tests) are not throttled
         if (int const wait = counted ? throttle.retry_after(head.peer) : 0; wait > 0) {
-            if (auto known = s.known_principal(token)) return *known;
+            if (auto known = s.identity().known_principal(token)) return *known;
             throw HeaderedProblem(Problem(429, "/problems/too-many-failed-authentications", "Too many failed authentications",
                                           "this address sent too many invalid tokens; wait before trying again"),
                                   {{"Retry-After", std::to_string(wait)}});
         }
-        auto p = s.authenticate(token);
+        auto p = s.identity().authenticate(token);
         if (!p) {
             if (counted) throttle.failed(head.peer);
             throw Problem(401, "/problems/unauthenticated", "Authentication required", "the bearer token is not valid");
@@ -326,9 +326,9 @@ struct Application::Routes {
     Response open_path(std::string const& path) const {
         if (path == "/healthz" || path == "/livez") return json_response(200, {{"status", "ok"}});
         if (path == "/readyz") {
-            bool const ok = s.ready();
+            bool const ok = s.operations().ready();
             json body{{"status", ok ? "ready" : "not ready"}, {"drill", s.drill()}};
-            if (!s.storage_writable()) body["reason"] = "the last write failed in storage (disk full or I/O error)";
+            if (!s.operations().storage_writable()) body["reason"] = "the last write failed in storage (disk full or I/O error)";
             return json_response(ok ? 200 : 503, body);
         }
         Response r;

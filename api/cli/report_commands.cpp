@@ -1,16 +1,16 @@
 // hazeguard observations import FILE, hazeguard report EPISODE: the post-event evaluation from
 // the command line, on the same database the server uses.
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "api/cli/commands.hpp"
 #include "engine/observations/observation_csv.hpp"
-#include "engine/service/input.hpp"
 #include "engine/service/error.hpp"
-#include "engine/storage/database.hpp"
+#include "engine/service/input.hpp"
+#include "engine/service/reports/reports_service.hpp"
+#include "engine/storage/open_service.hpp"
+#include "engine/storage/sqlite/sqlite_file.hpp"
 
 namespace hazeguard::cli {
 
@@ -62,12 +62,10 @@ int observations_import(ObservationsImportOptions const& o) {
             body = service::parse_body(*text);
         }
         if (body.is_object() && !body.contains("source")) body["source"] = o.source.empty() ? file : o.source;
-        auto db = storage::open_database(o.db);
-        auto const options = stored_options(*db);
-        service::Service svc(std::move(db), plan, plan_text, options);
+        auto const svc = storage::open_service(o.db, plan, plan_text);
         service::Command cmd{{"cli", "admin", "", ""}, std::nullopt, ""};
         auto const reply =
-            service::wait_for([&](service::Completion done) { svc.record_observations(cmd, body, std::move(done)); });
+            service::wait_for([&](service::Completion done) { svc->record_observations(cmd, body, std::move(done)); });
         std::cout << reply.body.dump(2) << "\n";
         return 0;
     } catch (service::Error const& p) {
@@ -83,12 +81,13 @@ int observations_import(ObservationsImportOptions const& o) {
 int report(ReportOptions const& o) {
     try {
         auto [plan_text, plan] = load_plan(o.plan);
-        auto db = storage::open_database(o.db);
-        auto const options = stored_options(*db);
-        service::Service svc(std::move(db), plan, plan_text, options);
-        std::string const out = o.format == "json"   ? svc.episode_report(o.episode).dump(2) + "\n"
-                                : o.format == "html" ? svc.episode_report_html(o.episode)
-                                                     : svc.episode_report_csv(o.episode);
+        // Read-only: the report writes nothing, so it needs no service and no group committer.
+        storage::SqliteFile file(o.db);
+        service::ReportsService reports(
+            file, {plan, engine::parse_utc_offset(plan.utc_offset).value_or(480), false});
+        std::string const out = o.format == "json"   ? reports.episode_report(o.episode).dump(2) + "\n"
+                                : o.format == "html" ? reports.episode_report_html(o.episode)
+                                                     : reports.episode_report_csv(o.episode);
         if (!o.output.empty()) {
             std::ofstream f(o.output, std::ios::binary);
             f << out;

@@ -64,7 +64,7 @@ void write_demo_tokens(service::Service& s, std::string const& path) {
     std::string text = "# hazeguard demo tokens (role name token); created on first start\n";
     std::string shown;
     for (auto const& d : kDemo) {
-        auto const token = s.create_token({d.name, d.role, d.authority, d.enterprise});
+        auto const token = s.identity().create_token({d.name, d.role, d.authority, d.enterprise});
         std::string const role = d.role + (d.authority[0] ? std::string(":") + d.authority : "");
         text += role + " " + d.name + " " + token + "\n";
         shown += "  " + role + " " + d.name + " " + masked(token) + "\n";
@@ -135,7 +135,7 @@ int serve(ServeOptions const& o) {
         }
         std::string const db_path = !o.db.empty() ? o.db : options.drill ? "var/drill.sqlite" : kDefaultDb;
         service::Service svc(storage::open_database(db_path), plan, plan_text, options);
-        if (!o.no_demo_tokens && !svc.has_tokens()) write_demo_tokens(svc, o.demo_tokens);
+        if (!o.no_demo_tokens && !svc.identity().has_tokens()) write_demo_tokens(svc, o.demo_tokens);
         if (!o.no_sample_list) load_first_list(svc, o.list, o.sample_size);
 
         // Timers are rows: whatever fell due while we were down fires now, once.
@@ -173,7 +173,7 @@ int serve(ServeOptions const& o) {
             while (!stopping) {
                 // Its own try: timers that keep failing must not keep a revoked token alive.
                 try {
-                    svc.refresh_token_cache();  // a `hazeguard token revoke` from another process
+                    svc.identity().refresh_token_cache();  // a `hazeguard token revoke` from another process
                 } catch (std::exception const& e) {
                     log("error", std::string("token cache: ") + e.what());
                 }
@@ -187,7 +187,7 @@ int serve(ServeOptions const& o) {
         });
         // The timeline's head at start and stop: recorded outside the database, it lets
         // `hazeguard audit verify --expect-head` detect rows deleted from the end (docs/operations.md).
-        auto const [rows, head] = svc.timeline_head();
+        auto const [rows, head] = svc.operations().timeline_head();
         log("info", "hazeguard serving",
             {{"timeline_rows", rows}, {"timeline_head", head}, {"address", so.address}, {"port", so.port}, {"db", db_path}, {"plan", plan.id + " " + plan.version},
              {"drill", options.drill}, {"now", engine::format_rfc3339(svc.now(), 480)}, {"overdue_timers_fired", overdue}});
@@ -202,7 +202,7 @@ int serve(ServeOptions const& o) {
         }
         stopping = true;
         timers.join();
-        auto const [rows_at_stop, head_at_stop] = svc.timeline_head();
+        auto const [rows_at_stop, head_at_stop] = svc.operations().timeline_head();
         log("info", "hazeguard stopped", {{"timeline_rows", rows_at_stop}, {"timeline_head", head_at_stop}});
         return 0;
     } catch (std::exception const& e) {

@@ -1,14 +1,12 @@
 // hazeguard token create | list | revoke: bearer tokens, straight on the database file (a running
 // server notices a revocation through the settings row 'tokens_epoch' within its 200 ms loop).
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "api/cli/commands.hpp"
-#include "engine/service/tokens.hpp"
-#include "engine/storage/database.hpp"
+#include "engine/service/identity/tokens.hpp"
+#include "engine/storage/sqlite/sqlite_file.hpp"
 
 namespace hazeguard::cli {
 namespace {
@@ -41,9 +39,13 @@ int token_create(TokenCreateOptions const& o) {
         for (auto const& p : problems)
             std::cerr << "hazeguard token create: " << option_of(p.pointer) << ": " << p.message << "\n";
         if (!problems.empty()) return 1;
-        auto db = storage::open_database(o.db);
+        storage::SqliteFile file(o.db);
         auto const days = o.expires_in_days > 0 ? std::optional<int>(o.expires_in_days) : std::nullopt;
-        std::cout << service::create_token(*db, plan, who, days) << "\n";
+        std::string token;
+        file.write([&](ports::Store& store) {
+            token = service::create_token(store.tokens(), plan, who, days, service::real_now());
+        });
+        std::cout << token << "\n";
         return 0;
     } catch (std::exception const& e) {
         std::cerr << "hazeguard token create: " << e.what() << "\n";
@@ -56,9 +58,10 @@ int token_list(TokenListOptions const& o) {
         if (!database_exists(o.db, "list")) return 1;
         auto [text, plan] = load_plan(o.plan);
         int const offset = engine::parse_utc_offset(plan.utc_offset).value_or(480);
-        auto db = storage::open_database(o.db);
+        storage::SqliteFile file(o.db);
         auto const now = service::real_now();
-        auto const tokens = service::list_tokens(*db, o.all, now);
+        std::vector<service::TokenRecord> tokens;
+        file.read([&](ports::Store& store) { tokens = store.tokens().list(o.all, now); });
         std::cout << "id\tstatus\trole\tname\tauthority/enterprise\tcreated\texpires\trevoked\thash\n";
         for (auto const& t : tokens) {
             auto const& p = t.principal;
@@ -80,12 +83,15 @@ int token_list(TokenListOptions const& o) {
 int token_revoke(TokenRevokeOptions const& o) {
     try {
         if (!database_exists(o.db, "revoke")) return 1;
-        auto db = storage::open_database(o.db);
+        storage::SqliteFile file(o.db);
         char const* user = std::getenv("USER");
         std::string const by = user && *user ? std::string("cli (") + user + ")" : "cli";
         auto const now = service::real_now();
-        SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
-        auto const t = service::find_token(*db, o.id);
+        std::optional<service::TokenRecord> t;   // as found before the revocation, in its transaction
+        file.write([&](ports::Store& store) {
+            t = store.tokens().find(o.id);
+            if (t && !t->revoked_at) store.tokens().revoke(o.id, by, now);
+        });
         if (!t) {
             std::cerr << "hazeguard token revoke: there is no token " << o.id << " (hazeguard token list --all)\n";
             return 1;
@@ -95,8 +101,6 @@ int token_revoke(TokenRevokeOptions const& o) {
             std::cout << "token " << o.id << " (" << who << ") was already revoked by " << cell(t->revoked_by) << "\n";
             return 0;
         }
-        service::revoke_token(*db, o.id, by, now);
-        tx.commit();
         std::cout << "revoked token " << o.id << " (" << who << "); a running server refuses it within a second\n";
         return 0;
     } catch (std::exception const& e) {

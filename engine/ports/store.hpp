@@ -6,11 +6,15 @@
 #include "engine/ports/batch_repository.hpp"
 #include "engine/ports/directive_repository.hpp"
 #include "engine/ports/episode_repository.hpp"
+#include "engine/ports/evaluation_repository.hpp"
 #include "engine/ports/forecast_repository.hpp"
 #include "engine/ports/idempotency_repository.hpp"
+#include "engine/ports/operations_repository.hpp"
 #include "engine/ports/order_repository.hpp"
 #include "engine/ports/proposal_repository.hpp"
 #include "engine/ports/timer_repository.hpp"
+#include "engine/ports/progress_repository.hpp"
+#include "engine/ports/token_repository.hpp"
 #include "engine/ports/warning_repository.hpp"
 
 namespace hazeguard::ports {
@@ -27,6 +31,10 @@ public:
     virtual DirectiveRepository& directives() = 0;
     virtual EpisodeRepository& episodes() = 0;
     virtual TimerRepository& timers() = 0;
+    virtual TokenRepository& tokens() = 0;
+    virtual EvaluationRepository& evaluation() = 0;
+    virtual ProgressRepository& progress() = 0;
+    virtual OperationsRepository& operations() = 0;
 };
 
 }  // namespace hazeguard::ports

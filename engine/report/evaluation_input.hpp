@@ -1,7 +1,7 @@
 #pragma once
 /// @file evaluation_input.hpp
 /// @brief Everything the post-event evaluation (后评估) reads about one episode, as plain values.
-/// The service fills it from the database (engine/service/service_report.cpp); the report
+/// The reports service fills it from storage (engine/service/reports/reports_service.cpp); the report
 /// functions (engine/report/) are pure functions of (plan, EvaluationInput).
 
 #include <cstdint>

@@ -19,16 +19,19 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/forecast/forecast.hpp"
-#include "engine/report/evaluation_input.hpp"
 #include "engine/service/clock.hpp"
 #include "engine/service/command.hpp"
 #include "engine/service/command_runner.hpp"
 #include "engine/service/forecasts/forecasts_service.hpp"
+#include "engine/service/identity/identity_service.hpp"
+#include "engine/service/operations/operations_service.hpp"
 #include "engine/service/orders/orders_service.hpp"
 #include "engine/service/warnings/directives_service.hpp"
 #include "engine/service/warnings/episodes_service.hpp"
 #include "engine/service/warnings/proposals_service.hpp"
 #include "engine/service/warnings/timers_service.hpp"
+#include "engine/service/progress/progress_service.hpp"
+#include "engine/service/reports/reports_service.hpp"
 #include "engine/service/view_context.hpp"
 #include "engine/service/principal.hpp"
 #include "engine/enterprises/enterprise.hpp"
@@ -53,20 +56,8 @@ struct ServiceOptions {
     double drill_speed = 1.0;
 };
 
-/// @brief What the metrics read of the service at scrape time.
-struct OperationalSnapshot {
-    std::int64_t timers_pending = 0;
-    std::map<std::string, std::int64_t> orders_by_status;  ///< sent, acknowledged, executed
-};
-
 /// @brief Sees every group commit: jobs in it, seconds BEGIN to COMMIT, whether it reached the disk.
 using CommitObserver = std::function<void(std::size_t jobs, double seconds, bool committed)>;
-
-/// @brief Creates a bearer token for `who` and returns it in clear (stored as SHA-256). It expires
-/// after `expires_in_days`, else after its role's default (engine/service/tokens.hpp). Throws
-/// std::invalid_argument for an unknown role, a missing name, authority or enterprise.
-std::string create_token(SQLite::Database& db, plans::Plan const& plan, Principal const& who,
-                         std::optional<int> expires_in_days = std::nullopt);
 
 class Service {
 public:
@@ -76,25 +67,15 @@ public:
     Service(std::unique_ptr<SQLite::Database> db, plans::Plan plan, std::string plan_json, ServiceOptions options);
     ~Service();
 
-    // --- identity --------------------------------------------------------------------------
-    /// @brief The principal of a token that is neither revoked nor expired (by the real clock).
-    std::optional<Principal> authenticate(std::string const& bearer_token);
-    /// @brief The principal of a token already found valid (remembered), without a database read;
-    /// nullopt for any other token.
-    std::optional<Principal> known_principal(std::string const& bearer_token);
-    /// @brief Creates a token and returns it in clear (stored hashed). Throws on a bad role/authority.
-    std::string create_token(Principal const& who);
-    /// @brief Tokens for admins (GET /v1/tokens): the active ones, or with `all` every one.
-    nlohmann::json tokens(bool all);
-    nlohmann::json token(std::int64_t id);
-    /// @brief POST /v1/tokens: the answer carries the token in clear, once; an Idempotency-Key
-    /// replay answers `"token": null` (the clear token is never stored).
-    void issue_token(Command const& c, nlohmann::json const& body, Completion done);
-    /// @brief Revokes a token; it is refused from the moment this answers.
-    void revoke_token(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
-    /// @brief Drops the cached tokens when another process (`hazeguard token revoke`) revoked one:
-    /// one small read; the serve loop calls it every 200 ms.
-    void refresh_token_cache();
+    // --- identity, operations, the read side ------------------------------------------------
+    /// @brief Bearer tokens: authentication (cached) and the admin commands on tokens.
+    IdentityService& identity() { return *identity_; }
+    /// @brief Readiness, the gauges behind /metrics, the timeline's head.
+    OperationsService& operations() { return *operations_; }
+    /// @brief The post-event evaluation report of an episode (JSON, HTML, CSV).
+    ReportsService& reports() { return *reports_; }
+    /// @brief The progress of an episode's orders.
+    ProgressService& progress() { return *progress_; }
 
     // --- the resources' services --------------------------------------------------------------
     // Every command validates its input at once on the calling thread (an Error is thrown and
@@ -118,7 +99,6 @@ public:
                      std::string const& source, Completion done);
     nlohmann::json current_list();
     nlohmann::json enterprise(std::string const& credit_code);
-    nlohmann::json episode_progress(std::int64_t episode);
 
     // --- observations and the post-event evaluation ----------------------------------------
     /// @brief Records a batch of hourly/daily observations; a changed value replaces the stored
@@ -126,24 +106,10 @@ public:
     void record_observations(Command const& c, nlohmann::json const& body, Completion done);
     /// @brief Observations with local times in [from, to), with their revision history.
     nlohmann::json observations(engine::Instant from, engine::Instant to);
-    /// @brief The evaluation report of an episode as JSON (docs/report-format.md).
-    nlohmann::json episode_report(std::int64_t episode);
-    /// @brief The same report as printable HTML, and its per-enterprise rows as CSV.
-    std::string episode_report_html(std::int64_t episode);
-    std::string episode_report_csv(std::int64_t episode);
 
     // --- queries ---------------------------------------------------------------------------
-    /// @brief Schema in place and storage accepting writes.
-    bool ready();
-    /// @brief False from a write that failed in storage (disk full, I/O error) until one succeeds.
-    bool storage_writable() const { return runner_->storage_writable(); }
-    OperationalSnapshot operational_snapshot();
     /// @brief Set once, before serving: every group commit is reported to `observer`.
     void observe_commits(CommitObserver observer);
-    bool has_tokens();
-    /// @brief The timeline's row count and head hash once every write submitted so far is on disk
-    /// (the server logs it at start and stop: `hazeguard audit verify --expect-head`).
-    std::pair<std::int64_t, std::string> timeline_head();
     bool has_list();
 
     // --- timers ----------------------------------------------------------------------------
@@ -170,12 +136,9 @@ private:
     nlohmann::json reduction_summary(std::optional<std::int64_t> list_version, std::string const& level,
                                      std::int64_t enterprises, std::array<double, 4> const& planned) const;
     nlohmann::json list_view(std::int64_t version, bool with_levels);
-    nlohmann::json batch_view(std::int64_t batch);
     std::string local(engine::Instant t) const;
     nlohmann::json local_or_null(std::optional<engine::Instant> t) const;
     nlohmann::json level_view(std::optional<int> rank) const;
-    engine::report::EvaluationInput evaluation_input(std::int64_t episode);
-    std::string batch_kind(SQLite::Statement& batch_row) const;
 
     SQLite::Database& conn();               ///< the writer inside a write job, else the reader
     std::unique_lock<std::mutex> read_lock();
@@ -188,15 +151,6 @@ private:
     int offset_minutes_ = 480;
     engine::MachineSettings settings_;
     std::mutex db_mutex_;
-    struct CachedToken {
-        Principal principal;
-        std::optional<engine::Instant> expires_at;
-    };
-    void forget_tokens();
-    std::shared_mutex token_cache_mutex_;
-    std::unordered_map<std::string, CachedToken> token_cache_;   ///< SHA-256 → valid token
-    std::uint64_t token_cache_generation_ = 0;   ///< bumped by forget_tokens(), under the mutex
-    std::atomic<std::int64_t> tokens_epoch_{-1};  ///< settings 'tokens_epoch' when last checked
     std::mutex reader_mutex_;
     ViewContext views_;
     std::unique_ptr<storage::GroupCommitter> committer_;
@@ -211,6 +165,10 @@ private:
     std::unique_ptr<DirectivesService> directives_;
     std::unique_ptr<EpisodesService> episodes_;
     std::unique_ptr<TimersService> timers_;
+    std::unique_ptr<IdentityService> identity_;
+    std::unique_ptr<OperationsService> operations_;
+    std::unique_ptr<ReportsService> reports_;
+    std::unique_ptr<ProgressService> progress_;
     // The committer's thread must stop (running what is queued) before what its jobs use is gone:
     // it is stopped first, by the destructor.
 };

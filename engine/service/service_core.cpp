@@ -95,10 +95,22 @@ Service::Service(std::unique_ptr<SQLite::Database> db, plans::Plan plan, std::st
     episodes_ = std::make_unique<EpisodesService>(*transactions_, *clock_, views_);
     timers_ = std::make_unique<TimersService>(*transactions_, *runner_, *clock_, plan_.version,
                                               TimersService::Parts{*cycle_, *directives_, *proposals_, *issuer_});
+    identity_ = std::make_unique<IdentityService>(*runner_, *transactions_, views_);
+    operations_ = std::make_unique<OperationsService>(*runner_, *transactions_);
+    reports_ = std::make_unique<ReportsService>(*transactions_, views_);
+    // The reduction plan is still the lists' code (Service::reduction_summary): a seam until it moves.
+    progress_ = std::make_unique<ProgressService>(
+        *transactions_, *clock_, views_,
+        [this](std::optional<std::int64_t> list_version, std::string const& level, std::int64_t enterprises,
+               std::array<double, 4> const& planned) {
+            return reduction_summary(list_version, level, enterprises, planned);
+        });
 }
 
 // The committer runs what is queued before it stops, and those jobs use what follows it.
 Service::~Service() { committer_.reset(); }
+
+void Service::observe_commits(CommitObserver observer) { committer_->observe(std::move(observer)); }
 
 SQLite::Database& Service::conn() {
     if (auto* writer = storage::GroupCommitter::current()) return *writer;
@@ -124,23 +136,5 @@ void Service::run_async(Command c, std::function<Reply(Tx&)> body, Completion do
         return body(legacy);
     }, std::move(done));
 }
-
-bool Service::has_tokens() {
-    auto lock = read_lock();
-    return conn().execAndGet("SELECT count(*) FROM tokens").getInt() > 0;
-}
-
-std::pair<std::int64_t, std::string> Service::timeline_head() {
-    std::pair<std::int64_t, std::string> head;
-    committer_->submit([&] { head = storage::timeline_head(conn()); });  // queued after every write
-    return head;
-}
-
-bool Service::ready() {
-    if (!runner_->storage_writable()) return false;
-    auto lock = read_lock();
-    return conn().execAndGet("PRAGMA user_version").getInt() == storage::schema_version();
-}
-
 
 }  // namespace hazeguard::service

@@ -6,9 +6,12 @@
 
 #include "engine/ports/store.hpp"
 #include "engine/storage/sqlite/sqlite_batch_repository.hpp"
+#include "engine/storage/sqlite/sqlite_evaluation_repository.hpp"
 #include "engine/storage/sqlite/sqlite_order_repository.hpp"
+#include "engine/storage/sqlite/sqlite_progress_repository.hpp"
 #include "engine/storage/sqlite/sqlite_small_repositories.hpp"
 #include "engine/storage/sqlite/sqlite_workflow_repositories.hpp"
+#include "engine/storage/sqlite/sqlite_token_repository.hpp"
 #include "engine/storage/sqlite/statement_cache.hpp"
 
 namespace hazeguard::storage {
@@ -18,7 +21,8 @@ public:
     explicit SqliteStore(SQLite::Database& db)
         : statements_(db), orders_(statements_), forecasts_(statements_), warning_(statements_),
           idempotency_(statements_), batches_(statements_), proposals_(statements_), directives_(statements_),
-          episodes_(statements_), timers_(statements_) {}
+          episodes_(statements_), timers_(statements_), tokens_(statements_), evaluation_(statements_),
+          progress_(statements_), operations_(statements_) {}
     ports::OrderRepository& orders() override { return orders_; }
     ports::ForecastRepository& forecasts() override { return forecasts_; }
     ports::WarningRepository& warning() override { return warning_; }
@@ -28,8 +32,21 @@ public:
     ports::DirectiveRepository& directives() override { return directives_; }
     ports::EpisodeRepository& episodes() override { return episodes_; }
     ports::TimerRepository& timers() override { return timers_; }
+    ports::TokenRepository& tokens() override { return tokens_; }
+    ports::EvaluationRepository& evaluation() override { return evaluation_; }
+    ports::ProgressRepository& progress() override { return progress_; }
+    ports::OperationsRepository& operations() override { return operations_; }
     /// @brief Called when a job or query ends (statement_cache.hpp).
     void release() { statements_.reset_all(); }
+    /// @brief Runs `f` on this store, then releases it (also when `f` throws).
+    template <class F>
+    void run(F const& f) {
+        struct Release {
+            SqliteStore& store;
+            ~Release() { store.release(); }
+        } const release{*this};
+        f(static_cast<ports::Store&>(*this));
+    }
 
 private:
     StatementCache statements_;
@@ -42,6 +59,10 @@ private:
     SqliteDirectiveRepository directives_;
     SqliteEpisodeRepository episodes_;
     SqliteTimerRepository timers_;
+    SqliteTokenRepository tokens_;
+    SqliteEvaluationRepository evaluation_;
+    SqliteProgressRepository progress_;
+    SqliteOperationsRepository operations_;
 };
 
 }  // namespace hazeguard::storage

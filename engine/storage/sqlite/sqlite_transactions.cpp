@@ -35,13 +35,7 @@ SqliteTransactions::SqliteTransactions(SQLite::Database& writer, SQLite::Databas
     : committer_(committer), read_mutex_(reader ? reader_mutex : writer_mutex), writer_store_(writer),
       reader_store_(reader ? std::make_unique<SqliteStore>(*reader) : nullptr) {}
 
-void SqliteTransactions::run_job(std::function<void(ports::Store&)> const& job) {
-    struct Release {
-        SqliteStore& store;
-        ~Release() { store.release(); }
-    } const release{writer_store_};
-    job(writer_store_);
-}
+void SqliteTransactions::run_job(std::function<void(ports::Store&)> const& job) { writer_store_.run(job); }
 
 void SqliteTransactions::write_async(std::function<void(ports::Store&)> job, Done done) {
     committer_.submit_async([this, job = std::move(job)] { run_job(job); },
@@ -58,12 +52,7 @@ void SqliteTransactions::write(std::function<void(ports::Store&)> const& job) {
 
 void SqliteTransactions::read(std::function<void(ports::Store&)> const& query) {
     std::lock_guard lock(read_mutex_);
-    auto& store = reader_store_ ? *reader_store_ : writer_store_;
-    struct Release {
-        SqliteStore& store;
-        ~Release() { store.release(); }
-    } const release{store};
-    query(store);
+    (reader_store_ ? *reader_store_ : writer_store_).run(query);
 }
 
 }  // namespace hazeguard::storage

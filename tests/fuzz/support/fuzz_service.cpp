@@ -83,7 +83,7 @@ FuzzService::FuzzService() {
         {"@auditor", {"评估员陈静", "auditor", "", ""}},
         {"@admin", {"系统管理员", "admin", "", ""}},
     };
-    for (auto const& w : who) tokens_[w.placeholder] = {svc->create_token(w.principal), w.principal};
+    for (auto const& w : who) tokens_[w.placeholder] = {svc->identity().create_token(w.principal), w.principal};
     auto const as = [&](char const* placeholder) { return service::Command{principal(placeholder), std::nullopt, ""}; };
     auto const list = std::string(engine::embedded_sample_list());
     service::wait_for([&](service::Completion done) {

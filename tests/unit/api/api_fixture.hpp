@@ -125,7 +125,7 @@ struct Api {
 
     std::string token(std::string const& name, std::string const& role, std::string const& authority = "",
                       std::string const& enterprise_id = "") {
-        return svc->create_token({name, role, authority, enterprise_id});
+        return svc->identity().create_token({name, role, authority, enterprise_id});
     }
 
     /// @brief One request; `token` empty sends no Authorization header.

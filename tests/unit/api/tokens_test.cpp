@@ -5,7 +5,8 @@
 
 #include <thread>
 
-#include "engine/service/tokens.hpp"
+#include "engine/service/identity/tokens.hpp"
+#include "engine/storage/sqlite/sqlite_token_repository.hpp"
 #include "engine/util/sha256.hpp"
 #include "tests/unit/api/api_fixture.hpp"
 
@@ -193,11 +194,13 @@ TEST_CASE("a token revoked by another process is refused once the server checks 
     auto const id = id_of(api, "评估员陈静");
     {
         SQLite::Database db(api.db.path(), SQLite::OPEN_READWRITE, 5000);
+        storage::StatementCache statements(db);
+        storage::SqliteTokenRepository tokens(statements);
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-        REQUIRE(service::revoke_token(db, id, "cli", service::real_now()));
+        REQUIRE(service::revoke_token(tokens, id, "cli", service::real_now()));
         tx.commit();
     }
-    api.svc->refresh_token_cache();   // what the serve loop does every 200 ms
+    api.svc->identity().refresh_token_cache();   // what the serve loop does every 200 ms
     CHECK(is_problem(api.get("/v1/status", api.auditor), 401, "/problems/unauthenticated"));
     CHECK(api.get("/v1/status", api.department).status == 200);
     auto const listed = api.get("/v1/tokens/" + std::to_string(id), api.admin);

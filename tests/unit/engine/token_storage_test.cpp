@@ -8,9 +8,10 @@
 #include <unistd.h>
 
 #include "engine/service/clock.hpp"
-#include "engine/service/tokens.hpp"
+#include "engine/service/identity/tokens.hpp"
 #include "engine/storage/database.hpp"
 #include "engine/storage/migrations.hpp"
+#include "engine/storage/sqlite/sqlite_token_repository.hpp"
 #include "engine/util/sha256.hpp"
 
 namespace hazeguard::service {
@@ -53,7 +54,9 @@ TEST_CASE("migration 0004 keeps older tokens, numbers them and gives them 90 day
     auto const before = real_now();
     {
         auto db = storage::open_database(path);
-        auto const tokens = list_tokens(*db, true, real_now());
+        storage::StatementCache statements(*db);
+        storage::SqliteTokenRepository repo(statements);
+        auto const tokens = repo.list(true, real_now());
         REQUIRE(tokens.size() == 2);
         CHECK(tokens[0].id == 1);
         CHECK(tokens[0].principal.name == "值班员张伟");
@@ -66,12 +69,12 @@ TEST_CASE("migration 0004 keeps older tokens, numbers them and gives them 90 day
             CHECK(*t.expires_at <= real_now() + 90 * engine::kDay);
             CHECK(t.status(real_now()) == "active");
         }
-        CHECK(tokens_epoch(*db) == 0);
-        REQUIRE(revoke_token(*db, 2, "cli", real_now())->revoked_by == "cli");
-        CHECK(tokens_epoch(*db) == 1);
-        CHECK(list_tokens(*db, false, real_now()).size() == 1);
-        CHECK_FALSE(revoke_token(*db, 3, "cli", real_now()));
-        CHECK(tokens_epoch(*db) == 1);
+        CHECK(repo.epoch() == 0);
+        REQUIRE(revoke_token(repo, 2, "cli", real_now())->revoked_by == "cli");
+        CHECK(repo.epoch() == 1);
+        CHECK(repo.list(false, real_now()).size() == 1);
+        CHECK_FALSE(revoke_token(repo, 3, "cli", real_now()));
+        CHECK(repo.epoch() == 1);
     }
     for (char const* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }

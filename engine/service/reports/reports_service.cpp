@@ -1,0 +1,171 @@
+// GET /v1/episodes/{id}/report and `hazeguard report`: the episode's record through
+// ports::EvaluationRepository (one read snapshot) into an EvaluationInput, then the pure report.
+#include "engine/service/reports/reports_service.hpp"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "engine/domain/ref.hpp"
+#include "engine/report/evaluation_report.hpp"
+#include "engine/service/error.hpp"
+#include "engine/service/forecasts/forecast_codec.hpp"
+#include "templates/report_html.hpp"
+
+namespace hazeguard::service {
+using nlohmann::json;
+using engine::Instant;
+using engine::Ref;
+namespace report = engine::report;
+
+namespace {
+
+/// Observations this many days after the warning ended still belong to the report.
+constexpr Instant kTrailingDays = 2;
+
+/// What the timeline points at, and when proposals were distributed and took effect.
+struct TimelineFacts {
+    std::set<std::int64_t> forecasts, proposals, directives;
+    std::unordered_map<std::int64_t, Instant> distributed, effective;
+};
+
+std::optional<Ref> ref_of(std::string const& text, Ref::Kind kind) {
+    auto const ref = engine::parse_ref(text);
+    return ref && ref->is(kind) ? ref : std::nullopt;
+}
+
+TimelineFacts read_timeline(std::vector<ports::TimelineRow> rows, report::EvaluationInput& in) {
+    TimelineFacts facts;
+    for (auto& row : rows) {
+        auto& t = row.entry;
+        if (auto const ref = engine::parse_ref(t.ref)) {
+            if (ref->is(Ref::Kind::forecast)) facts.forecasts.insert(ref->id);
+            if (ref->is(Ref::Kind::proposal)) facts.proposals.insert(ref->id);
+            if (ref->is(Ref::Kind::directive)) facts.directives.insert(ref->id);
+        }
+        if (auto const p = ref_of(t.ref, Ref::Kind::proposal); p && t.kind == "distribution")
+            facts.distributed.emplace(p->id, t.at);
+        if (t.kind == "transition") {
+            auto const detail = json::parse(row.detail);
+            auto const cause = detail.value("cause", t.ref);
+            if (auto const p = ref_of(cause, Ref::Kind::proposal)) facts.effective.emplace(p->id, t.at);
+            if (in.levels.size() && !in.levels.back().to) in.levels.back().to = t.at;
+            if (detail.contains("to") && detail.at("to").is_string())
+                in.levels.push_back({detail.at("to").get<std::string>(), t.at, std::nullopt, cause});
+        }
+        in.timeline.push_back(std::move(t));
+    }
+    return facts;
+}
+
+report::ProposalRecord proposal_record(std::int64_t id, ports::ProposalRow const& row, TimelineFacts const& facts) {
+    report::ProposalRecord p;
+    p.id = id;
+    p.action = row.action;
+    p.level = row.level.value_or("");
+    p.status = row.status;
+    p.consulted_at = row.consulted_at;
+    p.created_at = row.created_at;
+    p.form_due_at = row.form_due_at;
+    p.approval_due_at = row.approval_due_at;
+    if (p.status == "approved") p.signed_at = row.decided_at;
+    p.distribution_due_at = row.distribution_due_at;
+    p.start_at = row.start_at;
+    if (auto it = facts.distributed.find(id); it != facts.distributed.end()) p.distributed_at = it->second;
+    if (auto it = facts.effective.find(id); it != facts.effective.end()) p.effective_at = it->second;
+    return p;
+}
+
+// What the batch's transition did: issue, upgrade, downgrade or lift (termination notices).
+std::string batch_kind(plans::Plan const& plan, ports::BatchRecord const& b) {
+    if (b.kind == "termination") return "lift";
+    if (!b.previous_level) return "issue";
+    auto const to = plan.rank(b.level.value_or("")), from = plan.rank(*b.previous_level);
+    return to && from && *to < *from ? "downgrade" : "upgrade";
+}
+
+report::OrderBatchRecord batch_record(plans::Plan const& plan, ports::BatchRecord const& b) {
+    return {b.id, batch_kind(plan, b), b.level.value_or(""), b.issued_at, b.effective_from, b.ack_due_at,
+            b.execution_due_at, static_cast<int>(b.count), static_cast<int>(b.terminations),
+            {{"SO2", b.planned[0]}, {"NOx", b.planned[1]}, {"PM", b.planned[2]}, {"VOCs", b.planned[3]}}};
+}
+
+}  // namespace
+
+report::EvaluationInput ReportsService::evaluation_input(std::int64_t episode) {
+    report::EvaluationInput in;
+    transactions_.read([&](ports::Store& store) {
+        auto& records = store.evaluation();
+        auto const e = store.episodes().find(episode);
+        if (!e) not_found("episode " + std::to_string(episode));
+        in.episode_id = episode;
+        in.opened_at = e->opened_at;
+        in.closed_at = e->closed_at;
+        in.plan_version = e->plan_version;
+        in.rule_set = e->rule_set;
+        in.drill = e->drill;
+        in.peak_level = e->peak_level;
+        in.list_version = e->list_version;
+        auto facts = read_timeline(records.timeline(episode), in);
+        for (auto const id : facts.proposals) {
+            auto const row = records.proposal(id);
+            if (!row) continue;
+            if (row->forecast_id) facts.forecasts.insert(*row->forecast_id);
+            if (row->directive_id) facts.directives.insert(*row->directive_id);
+            in.proposals.push_back(proposal_record(id, *row, facts));
+        }
+        for (auto const id : facts.forecasts)
+            if (auto const f = store.forecasts().find(id))
+                in.forecasts.push_back({id, forecast_from_json(json::parse(f->body), views_.offset_minutes)});
+        std::sort(in.forecasts.begin(), in.forecasts.end(), [](auto const& a, auto const& b) {
+            return std::tie(a.forecast.issued_at, a.id) < std::tie(b.forecast.issued_at, b.id);
+        });
+        for (auto const id : facts.directives)
+            if (auto d = records.directive(id)) in.directives.push_back(std::move(*d));
+        for (auto const& b : store.progress().batches(episode)) in.batches.push_back(batch_record(views_.plan, b));
+        std::unordered_map<std::int64_t, Instant> superseded_at;
+        for (auto const& [id, at] : records.superseded(episode)) superseded_at.emplace(id, at);
+        records.orders(episode, in.plan_version, [&](ports::EvaluationOrder& row) {
+            auto& o = row.record;
+            if (auto it = superseded_at.find(o.order_id); it != superseded_at.end()) o.superseded_at = it->second;
+            if (row.enterprise_entry) {
+                auto const plant = views_.enterprise(*row.enterprise_entry);
+                o.baseline_t_per_day = plant.baseline_t_per_day();
+                o.baseline_kwh_per_day = plant.baseline_kwh_per_day;
+            }
+            in.orders.push_back(std::move(o));
+        });
+        Instant first = in.opened_at;
+        Instant last = in.closed_at.value_or(in.opened_at);
+        for (auto const& t : in.timeline) {
+            first = std::min(first, t.at);
+            if (!in.closed_at) last = std::max(last, t.at);
+        }
+        int const offset = views_.offset_minutes;
+        Instant const from = engine::local_midnight(first, offset);
+        Instant const end_day = engine::local_midnight(last - 1, offset) + engine::kDay;  // midnight at or after `last`
+        for (auto& o : records.observations(from, end_day + kTrailingDays * engine::kDay)) {
+            if (o.hourly) in.hourly.push_back({o.at, o.aqi, o.pm25, std::move(o.primary_pollutant)});
+            else
+                in.daily.push_back({engine::format_local_date(o.at, offset), o.at, o.aqi, o.pm25,
+                                    std::move(o.primary_pollutant)});
+            if (o.revision > 1) ++in.observation_corrections;
+        }
+    });
+    return in;
+}
+
+json ReportsService::episode_report(std::int64_t episode) {
+    return report::build_report(views_.plan, evaluation_input(episode));
+}
+
+std::string ReportsService::episode_report_html(std::int64_t episode) {
+    return templates::render_report_html(views_.plan, report::build_report(views_.plan, evaluation_input(episode)));
+}
+
+std::string ReportsService::episode_report_csv(std::int64_t episode) {
+    return report::render_csv(views_.plan, evaluation_input(episode));
+}
+
+}  // namespace hazeguard::service
