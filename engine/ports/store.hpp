@@ -5,6 +5,8 @@
 
 #include "engine/ports/forecast_repository.hpp"
 #include "engine/ports/idempotency_repository.hpp"
+#include "engine/ports/list_repository.hpp"
+#include "engine/ports/observation_repository.hpp"
 #include "engine/ports/order_repository.hpp"
 #include "engine/ports/warning_repository.hpp"
 
@@ -17,6 +19,8 @@ public:
     virtual ForecastRepository& forecasts() = 0;
     virtual WarningRepository& warning() = 0;
     virtual IdempotencyRepository& idempotency() = 0;
+    virtual ListRepository& lists() = 0;
+    virtual ObservationRepository& observations() = 0;
 };
 
 }  // namespace hazeguard::ports

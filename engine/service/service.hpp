@@ -24,6 +24,8 @@
 #include "engine/service/command.hpp"
 #include "engine/service/command_runner.hpp"
 #include "engine/service/forecasts/forecasts_service.hpp"
+#include "engine/service/lists/lists_service.hpp"
+#include "engine/service/observations/observations_service.hpp"
 #include "engine/service/orders/orders_service.hpp"
 #include "engine/service/view_context.hpp"
 #include "engine/service/principal.hpp"
@@ -108,20 +110,13 @@ public:
     // --- the emission-reduction list and orders --------------------------------------------
     /// @brief Reading, acknowledging and reporting on orders; an episode's order listing.
     OrdersService& orders() { return *orders_; }
-    /// @brief Imports a list (format "json" or "csv"); all-or-nothing, a new version each time. A
-    /// dry run writes nothing: `done` answers before import_list() returns.
-    void import_list(Command const& c, std::string const& text, std::string const& format, bool dry_run,
-                     std::string const& source, Completion done);
-    nlohmann::json current_list();
-    nlohmann::json enterprise(std::string const& credit_code);
+    /// @brief The emission-reduction list: imports, the current version, a plant's entry.
+    ListsService& lists() { return *lists_; }
     nlohmann::json episode_progress(std::int64_t episode);
 
     // --- observations and the post-event evaluation ----------------------------------------
-    /// @brief Records a batch of hourly/daily observations; a changed value replaces the stored
-    /// one and the change is kept (revision + 1).
-    void record_observations(Command const& c, nlohmann::json const& body, Completion done);
-    /// @brief Observations with local times in [from, to), with their revision history.
-    nlohmann::json observations(engine::Instant from, engine::Instant to);
+    /// @brief Observed air quality: recorded in batches (corrections kept), read by time range.
+    ObservationsService& observations() { return *observations_; }
     /// @brief The evaluation report of an episode as JSON (docs/report-format.md).
     nlohmann::json episode_report(std::int64_t episode);
     /// @brief The same report as printable HTML, and its per-enterprise rows as CSV.
@@ -147,7 +142,6 @@ public:
     /// @brief The timeline's row count and head hash once every write submitted so far is on disk
     /// (the server logs it at start and stop: `hazeguard audit verify --expect-head`).
     std::pair<std::int64_t, std::string> timeline_head();
-    bool has_list();
 
     // --- timers ----------------------------------------------------------------------------
     /// @brief Fires every timer due now, each in its own transaction, exactly once. Returns how many.
@@ -186,14 +180,13 @@ private:
     void start_directive(Tx& tx, std::int64_t id, engine::Instant at);
     void end_directive(Tx& tx, std::int64_t id, engine::Instant at);
     void link_episode(Tx& tx, int episode, std::string const& cause);
-    std::optional<std::int64_t> current_list_version() { return current_list_version_on(conn()); }
-    std::optional<std::int64_t> current_list_version_on(SQLite::Database& db);
-    void ensure_levels(std::int64_t list_version) { ensure_levels_on(conn(), list_version); }
-    void ensure_levels_on(SQLite::Database& db, std::int64_t list_version);
+    // Legacy wrappers over lists() for the warning code that still runs its own SQL (its callers
+    // pass their transaction's store once they are behind the ports); service_lists.cpp.
+    std::optional<std::int64_t> current_list_version();
+    void ensure_levels(std::int64_t list_version);
     nlohmann::json reduction_plan(std::optional<std::int64_t> list_version, std::string const& level);
     nlohmann::json reduction_summary(std::optional<std::int64_t> list_version, std::string const& level,
                                      std::int64_t enterprises, std::array<double, 4> const& planned) const;
-    nlohmann::json list_view(std::int64_t version, bool with_levels);
     void fan_out(Tx& tx, int episode, engine::LevelChanged const& change);
     std::string pollutant_path_of(std::string const& cause);
     void fire_batch_timer(Tx& tx, std::string const& kind, std::int64_t batch, engine::Instant due);
@@ -236,6 +229,8 @@ private:
     std::unique_ptr<CommandRunner> runner_;
     std::unique_ptr<OrdersService> orders_;
     std::unique_ptr<ForecastsService> forecasts_;
+    std::unique_ptr<ListsService> lists_;
+    std::unique_ptr<ObservationsService> observations_;
     // The committer's thread must stop (running what is queued) before what its jobs use is gone:
     // it is stopped first, by the destructor.
 };

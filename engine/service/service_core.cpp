@@ -9,6 +9,7 @@
 #include "engine/service/service_tx.hpp"
 #include "engine/storage/database.hpp"
 #include "engine/storage/group_commit.hpp"
+#include "engine/storage/settings.hpp"
 #include "engine/storage/timeline_store.hpp"
 #include "engine/util/sha256.hpp"
 #include "engine/workflow/warning_json.hpp"
@@ -18,13 +19,6 @@ using nlohmann::json;
 using engine::Instant;
 
 namespace {
-std::optional<std::string> setting(SQLite::Database& db, std::string const& key) {
-    SQLite::Statement q(db, "SELECT value FROM settings WHERE key = ?");
-    q.bind(1, key);
-    if (!q.executeStep()) return std::nullopt;
-    return q.getColumn(0).getString();
-}
-
 void put_setting(SQLite::Database& db, std::string const& key, std::string const& value) {
     SQLite::Statement q(db, "INSERT INTO settings(key, value) VALUES (?, ?) "
                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
@@ -41,14 +35,14 @@ Service::Service(std::unique_ptr<SQLite::Database> db, plans::Plan plan, std::st
     settings_.episode_merge_seconds = static_cast<Instant>(plan_.episode_merge_hours) * engine::kHour;
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     std::string const mode = options_.drill ? "drill" : "live";
-    auto const stored_mode = setting(*db_, "mode");
+    auto const stored_mode = storage::read_setting(*db_, "mode");
     if (stored_mode && *stored_mode != mode)
         throw std::runtime_error("this database holds " + *stored_mode + " data; it cannot be served in " + mode +
                                  " mode (use another --db)");
     put_setting(*db_, "mode", mode);
     if (options_.drill) {
         // A restarted drill resumes its simulated clock instead of jumping back to the start.
-        if (auto anchor = setting(*db_, "drill_anchor")) {
+        if (auto anchor = storage::read_setting(*db_, "drill_anchor")) {
             auto const a = json::parse(*anchor);
             clock_ = std::make_unique<DrillClock>(a.at("sim_start").get<Instant>(), a.at("real_start").get<Instant>(),
                                                   a.at("speed").get<double>());
@@ -70,7 +64,6 @@ Service::Service(std::unique_ptr<SQLite::Database> db, plans::Plan plan, std::st
     p.exec();
     db_->exec("INSERT OR IGNORE INTO machine(id, state, revision) VALUES (1, '" +
               engine::to_json(engine::WarningState{}).dump() + "', 0)");
-    if (auto lv = current_list_version_on(*db_)) ensure_levels_on(*db_, *lv);  // the plan may be new
     tx.commit();
     // Readers get their own connection (WAL: they never wait for the writer's transaction).
     std::string const file = db_->getFilename();
@@ -82,6 +75,12 @@ Service::Service(std::unique_ptr<SQLite::Database> db, plans::Plan plan, std::st
     runner_ = std::make_unique<CommandRunner>(*transactions_, *clock_);
     orders_ = std::make_unique<OrdersService>(*runner_, *transactions_, views_);
     forecasts_ = std::make_unique<ForecastsService>(*runner_, *transactions_, views_);
+    lists_ = std::make_unique<ListsService>(*runner_, *transactions_, views_);
+    observations_ = std::make_unique<ObservationsService>(*runner_, *transactions_, views_);
+    // The plan may be new: the current list's per-level rows under it, before anything is served.
+    transactions_->write([this](ports::Store& store) {
+        if (auto lv = lists_->current_list_version(store)) lists_->ensure_levels(store, *lv);
+    });
 }
 
 // The committer runs what is queued before it stops, and those jobs use what follows it.
