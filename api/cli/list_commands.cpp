@@ -1,6 +1,4 @@
 // hazeguard list import FILE [--dry-run], hazeguard list generate [--count N] [--seed S].
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -10,13 +8,13 @@
 #include "engine/service/error.hpp"
 #include "engine/service/service.hpp"
 #include "engine/storage/database.hpp"
+#include "engine/storage/settings.hpp"
 
 namespace hazeguard::cli {
 
 service::ServiceOptions stored_options(SQLite::Database& db) {
     service::ServiceOptions o;
-    SQLite::Statement q(db, "SELECT value FROM settings WHERE key = 'mode'");
-    o.drill = q.executeStep() && q.getColumn(0).getString() == "drill";
+    o.drill = storage::read_setting(db, "mode") == "drill";
     return o;
 }
 
@@ -36,7 +34,7 @@ int list_import(ListImportOptions const& o) {
         bool const csv = o.file.size() > 4 && o.file.substr(o.file.size() - 4) == ".csv";
         service::Command cmd{{"cli", "admin", "", ""}, std::nullopt, ""};
         auto const reply = service::wait_for([&](service::Completion done) {
-            svc.import_list(cmd, text.str(), csv ? "csv" : "json", o.dry_run, o.file, std::move(done));
+            svc.lists().import_list(cmd, text.str(), csv ? "csv" : "json", o.dry_run, o.file, std::move(done));
         });
         std::cout << reply.body.dump(2) << "\n";
         return 0;

@@ -65,7 +65,7 @@ int observations_import(ObservationsImportOptions const& o) {
         auto const svc = storage::open_service(o.db, plan, plan_text);
         service::Command cmd{{"cli", "admin", "", ""}, std::nullopt, ""};
         auto const reply =
-            service::wait_for([&](service::Completion done) { svc->record_observations(cmd, body, std::move(done)); });
+            service::wait_for([&](service::Completion done) { svc->observations().record_observations(cmd, body, std::move(done)); });
         std::cout << reply.body.dump(2) << "\n";
         return 0;
     } catch (service::Error const& p) {

@@ -81,7 +81,7 @@ void write_demo_tokens(service::Service& s, std::string const& path) {
 // (the ten plants of domain §13 plus generated plants, 1,555 in all by default).
 void load_first_list(service::Service& s, std::string const& file, std::uint64_t count) {
     std::string const size = std::to_string(count);
-    if (s.has_list()) return;
+    if (s.lists().has_list()) return;
     service::Command cmd{{"serve", "admin", "", ""}, std::nullopt, ""};
     if (!file.empty()) {
         std::ifstream in(file, std::ios::binary);
@@ -90,12 +90,12 @@ void load_first_list(service::Service& s, std::string const& file, std::uint64_t
         text << in.rdbuf();
         bool const csv = file.size() > 4 && file.substr(file.size() - 4) == ".csv";
         service::wait_for([&](service::Completion done) {
-            s.import_list(cmd, text.str(), csv ? "csv" : "json", false, file, std::move(done));
+            s.lists().import_list(cmd, text.str(), csv ? "csv" : "json", false, file, std::move(done));
         });
     } else {
         auto const list = engine::generate_list(s.plan(), count, 2026);
         service::wait_for([&](service::Completion done) {
-            s.import_list(cmd, engine::to_json(list).dump(), "json", false, "sample:" + size, std::move(done));
+            s.lists().import_list(cmd, engine::to_json(list).dump(), "json", false, "sample:" + size, std::move(done));
         });
     }
     ::malloc_trim(0);  // an import's parse trees are gone: hand their memory back before serving

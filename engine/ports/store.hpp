@@ -10,6 +10,8 @@
 #include "engine/ports/forecast_repository.hpp"
 #include "engine/ports/idempotency_repository.hpp"
 #include "engine/ports/operations_repository.hpp"
+#include "engine/ports/list_repository.hpp"
+#include "engine/ports/observation_repository.hpp"
 #include "engine/ports/order_repository.hpp"
 #include "engine/ports/proposal_repository.hpp"
 #include "engine/ports/timer_repository.hpp"
@@ -35,6 +37,8 @@ public:
     virtual EvaluationRepository& evaluation() = 0;
     virtual ProgressRepository& progress() = 0;
     virtual OperationsRepository& operations() = 0;
+    virtual ListRepository& lists() = 0;
+    virtual ObservationRepository& observations() = 0;
 };
 
 }  // namespace hazeguard::ports

@@ -25,6 +25,8 @@
 #include "engine/service/forecasts/forecasts_service.hpp"
 #include "engine/service/identity/identity_service.hpp"
 #include "engine/service/operations/operations_service.hpp"
+#include "engine/service/lists/lists_service.hpp"
+#include "engine/service/observations/observations_service.hpp"
 #include "engine/service/orders/orders_service.hpp"
 #include "engine/service/warnings/directives_service.hpp"
 #include "engine/service/warnings/episodes_service.hpp"
@@ -93,24 +95,16 @@ public:
     // --- the emission-reduction list and orders --------------------------------------------
     /// @brief Reading, acknowledging and reporting on orders; an episode's order listing.
     OrdersService& orders() { return *orders_; }
-    /// @brief Imports a list (format "json" or "csv"); all-or-nothing, a new version each time. A
-    /// dry run writes nothing: `done` answers before import_list() returns.
-    void import_list(Command const& c, std::string const& text, std::string const& format, bool dry_run,
-                     std::string const& source, Completion done);
-    nlohmann::json current_list();
-    nlohmann::json enterprise(std::string const& credit_code);
+    /// @brief The emission-reduction list: imports, the current version, a plant's entry.
+    ListsService& lists() { return *lists_; }
 
     // --- observations and the post-event evaluation ----------------------------------------
-    /// @brief Records a batch of hourly/daily observations; a changed value replaces the stored
-    /// one and the change is kept (revision + 1).
-    void record_observations(Command const& c, nlohmann::json const& body, Completion done);
-    /// @brief Observations with local times in [from, to), with their revision history.
-    nlohmann::json observations(engine::Instant from, engine::Instant to);
+    /// @brief Observed air quality: recorded in batches (corrections kept), read by time range.
+    ObservationsService& observations() { return *observations_; }
 
     // --- queries ---------------------------------------------------------------------------
     /// @brief Set once, before serving: every group commit is reported to `observer`.
     void observe_commits(CommitObserver observer);
-    bool has_list();
 
     // --- timers ----------------------------------------------------------------------------
     /// @brief Fires every timer due now, each in its own transaction, exactly once. Returns how many.
@@ -121,28 +115,6 @@ public:
     plans::Plan const& plan() const { return plan_; }
 
 private:
-    struct Tx;
-    /// The write path of every command: `body` in one group-commit job, with Idempotency-Key replay.
-    /// Returns at once and completes through `done`. `body` runs later on the writer thread, so it
-    /// owns copies of what it needs: it must not refer to the caller's locals or parameters.
-    void run_async(Command c, std::function<Reply(Tx&)> body, Completion done);
-
-    // helpers implemented across service_*.cpp
-    std::optional<std::int64_t> current_list_version() { return current_list_version_on(conn()); }
-    std::optional<std::int64_t> current_list_version_on(SQLite::Database& db);
-    void ensure_levels(std::int64_t list_version) { ensure_levels_on(conn(), list_version); }
-    void ensure_levels_on(SQLite::Database& db, std::int64_t list_version);
-    nlohmann::json reduction_plan(std::optional<std::int64_t> list_version, std::string const& level);
-    nlohmann::json reduction_summary(std::optional<std::int64_t> list_version, std::string const& level,
-                                     std::int64_t enterprises, std::array<double, 4> const& planned) const;
-    nlohmann::json list_view(std::int64_t version, bool with_levels);
-    std::string local(engine::Instant t) const;
-    nlohmann::json local_or_null(std::optional<engine::Instant> t) const;
-    nlohmann::json level_view(std::optional<int> rank) const;
-
-    SQLite::Database& conn();               ///< the writer inside a write job, else the reader
-    std::unique_lock<std::mutex> read_lock();
-
     std::unique_ptr<SQLite::Database> db_;      ///< the writer connection (group commit thread)
     std::unique_ptr<SQLite::Database> reader_;  ///< queries outside write jobs (none for :memory:)
     plans::Plan plan_;
@@ -169,6 +141,8 @@ private:
     std::unique_ptr<OperationsService> operations_;
     std::unique_ptr<ReportsService> reports_;
     std::unique_ptr<ProgressService> progress_;
+    std::unique_ptr<ListsService> lists_;
+    std::unique_ptr<ObservationsService> observations_;
     // The committer's thread must stop (running what is queued) before what its jobs use is gone:
     // it is stopped first, by the destructor.
 };

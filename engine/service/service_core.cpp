@@ -6,9 +6,10 @@
 
 #include "engine/service/service.hpp"
 #include "engine/service/error.hpp"
-#include "engine/service/service_tx.hpp"
+#include "engine/storage/sqlite/sqlite_transactions.hpp"
 #include "engine/storage/database.hpp"
 #include "engine/storage/group_commit.hpp"
+#include "engine/storage/settings.hpp"
 #include "engine/storage/timeline_store.hpp"
 #include "engine/util/sha256.hpp"
 #include "engine/workflow/warning_json.hpp"
@@ -18,13 +19,6 @@ using nlohmann::json;
 using engine::Instant;
 
 namespace {
-std::optional<std::string> setting(SQLite::Database& db, std::string const& key) {
-    SQLite::Statement q(db, "SELECT value FROM settings WHERE key = ?");
-    q.bind(1, key);
-    if (!q.executeStep()) return std::nullopt;
-    return q.getColumn(0).getString();
-}
-
 void put_setting(SQLite::Database& db, std::string const& key, std::string const& value) {
     SQLite::Statement q(db, "INSERT INTO settings(key, value) VALUES (?, ?) "
                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
@@ -41,14 +35,14 @@ Service::Service(std::unique_ptr<SQLite::Database> db, plans::Plan plan, std::st
     settings_.episode_merge_seconds = static_cast<Instant>(plan_.episode_merge_hours) * engine::kHour;
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     std::string const mode = options_.drill ? "drill" : "live";
-    auto const stored_mode = setting(*db_, "mode");
+    auto const stored_mode = storage::read_setting(*db_, "mode");
     if (stored_mode && *stored_mode != mode)
         throw std::runtime_error("this database holds " + *stored_mode + " data; it cannot be served in " + mode +
                                  " mode (use another --db)");
     put_setting(*db_, "mode", mode);
     if (options_.drill) {
         // A restarted drill resumes its simulated clock instead of jumping back to the start.
-        if (auto anchor = setting(*db_, "drill_anchor")) {
+        if (auto anchor = storage::read_setting(*db_, "drill_anchor")) {
             auto const a = json::parse(*anchor);
             clock_ = std::make_unique<DrillClock>(a.at("sim_start").get<Instant>(), a.at("real_start").get<Instant>(),
                                                   a.at("speed").get<double>());
@@ -70,7 +64,6 @@ Service::Service(std::unique_ptr<SQLite::Database> db, plans::Plan plan, std::st
     p.exec();
     db_->exec("INSERT OR IGNORE INTO machine(id, state, revision) VALUES (1, '" +
               engine::to_json(engine::WarningState{}).dump() + "', 0)");
-    if (auto lv = current_list_version_on(*db_)) ensure_levels_on(*db_, *lv);  // the plan may be new
     tx.commit();
     // Readers get their own connection (WAL: they never wait for the writer's transaction).
     std::string const file = db_->getFilename();
@@ -82,11 +75,12 @@ Service::Service(std::unique_ptr<SQLite::Database> db, plans::Plan plan, std::st
     runner_ = std::make_unique<CommandRunner>(*transactions_, *clock_);
     orders_ = std::make_unique<OrdersService>(*runner_, *transactions_, views_);
     forecasts_ = std::make_unique<ForecastsService>(*runner_, *transactions_, views_);
-    // The list's facts from the list code, which still runs its own SQL on the ambient connection.
-    list_facts_.current_version = [this](ports::Store&) { return current_list_version_on(conn()); };
-    list_facts_.ensure_levels = [this](ports::Store&, std::int64_t version) { ensure_levels_on(conn(), version); };
-    list_facts_.reduction_plan = [this](ports::Store&, std::optional<std::int64_t> version, std::string const& level) {
-        return reduction_plan(version, level);
+    lists_ = std::make_unique<ListsService>(*runner_, *transactions_, views_);
+    observations_ = std::make_unique<ObservationsService>(*runner_, *transactions_, views_);
+    list_facts_.current_version = [this](ports::Store& store) { return lists_->current_list_version(store); };
+    list_facts_.ensure_levels = [this](ports::Store& store, std::int64_t version) { lists_->ensure_levels(store, version); };
+    list_facts_.reduction_plan = [this](ports::Store& store, std::optional<std::int64_t> version, std::string const& level) {
+        return lists_->reduction_plan(store, version, level);
     };
     issuer_ = std::make_unique<OrderIssuer>(views_, list_facts_);
     cycle_ = std::make_unique<WarningCycle>(views_, settings_, *issuer_, list_facts_);
@@ -98,13 +92,16 @@ Service::Service(std::unique_ptr<SQLite::Database> db, plans::Plan plan, std::st
     identity_ = std::make_unique<IdentityService>(*runner_, *transactions_, views_);
     operations_ = std::make_unique<OperationsService>(*runner_, *transactions_);
     reports_ = std::make_unique<ReportsService>(*transactions_, views_);
-    // The reduction plan is still the lists' code (Service::reduction_summary): a seam until it moves.
     progress_ = std::make_unique<ProgressService>(
         *transactions_, *clock_, views_,
         [this](std::optional<std::int64_t> list_version, std::string const& level, std::int64_t enterprises,
                std::array<double, 4> const& planned) {
-            return reduction_summary(list_version, level, enterprises, planned);
+            return lists_->reduction_summary(list_version, level, enterprises, planned);
         });
+    // The plan may be new: the current list's per-level rows under it, before anything is served.
+    transactions_->write([this](ports::Store& store) {
+        if (auto lv = lists_->current_list_version(store)) lists_->ensure_levels(store, *lv);
+    });
 }
 
 // The committer runs what is queued before it stops, and those jobs use what follows it.
@@ -112,29 +109,6 @@ Service::~Service() { committer_.reset(); }
 
 void Service::observe_commits(CommitObserver observer) { committer_->observe(std::move(observer)); }
 
-SQLite::Database& Service::conn() {
-    if (auto* writer = storage::GroupCommitter::current()) return *writer;
-    return reader_ ? *reader_ : *db_;
-}
-
-std::unique_lock<std::mutex> Service::read_lock() {
-    return std::unique_lock<std::mutex>(reader_ ? reader_mutex_ : db_mutex_);
-}
-
 Instant Service::now() const { return clock_->now(); }
-
-std::string Service::local(Instant t) const { return views_.local(t); }
-
-json Service::local_or_null(std::optional<Instant> t) const { return views_.local_or_null(t); }
-
-json Service::level_view(std::optional<int> rank) const { return views_.level(rank); }
-
-
-void Service::run_async(Command c, std::function<Reply(Tx&)> body, Completion done) {
-    runner_->run(std::move(c), [body = std::move(body)](service::Tx& tx) {
-        Tx legacy{*storage::GroupCommitter::current(), tx.real_now, tx.now, tx.store};
-        return body(legacy);
-    }, std::move(done));
-}
 
 }  // namespace hazeguard::service

@@ -33,7 +33,7 @@ Command const kCommands[] = {
     {"forecast", "@duty", [](auto& s, auto const& c, auto const& b, auto d) { s.forecasts().submit(c, b, std::move(d)); }},
     {"proposal", "@duty", [](auto& s, auto const& c, auto const& b, auto d) { s.proposals().create(c, b, std::move(d)); }},
     {"observations", "@duty",
-     [](auto& s, auto const& c, auto const& b, auto d) { s.record_observations(c, b, std::move(d)); }},
+     [](auto& s, auto const& c, auto const& b, auto d) { s.observations().record_observations(c, b, std::move(d)); }},
     {"directive", "@duty", [](auto& s, auto const& c, auto const& b, auto d) { s.directives().create(c, b, std::move(d)); }},
     {"approve", "@mayor", [](auto& s, auto const& c, auto const& b, auto d) { s.proposals().approve(c, 2, b, std::move(d)); }},
     {"reject", "@mayor", [](auto& s, auto const& c, auto const& b, auto d) { s.proposals().reject(c, 2, b, std::move(d)); }},

@@ -7,6 +7,8 @@
 #include "engine/ports/store.hpp"
 #include "engine/storage/sqlite/sqlite_batch_repository.hpp"
 #include "engine/storage/sqlite/sqlite_evaluation_repository.hpp"
+#include "engine/storage/sqlite/sqlite_list_repository.hpp"
+#include "engine/storage/sqlite/sqlite_observation_repository.hpp"
 #include "engine/storage/sqlite/sqlite_order_repository.hpp"
 #include "engine/storage/sqlite/sqlite_progress_repository.hpp"
 #include "engine/storage/sqlite/sqlite_small_repositories.hpp"
@@ -22,7 +24,7 @@ public:
         : statements_(db), orders_(statements_), forecasts_(statements_), warning_(statements_),
           idempotency_(statements_), batches_(statements_), proposals_(statements_), directives_(statements_),
           episodes_(statements_), timers_(statements_), tokens_(statements_), evaluation_(statements_),
-          progress_(statements_), operations_(statements_) {}
+          progress_(statements_), operations_(statements_), lists_(statements_), observations_(statements_) {}
     ports::OrderRepository& orders() override { return orders_; }
     ports::ForecastRepository& forecasts() override { return forecasts_; }
     ports::WarningRepository& warning() override { return warning_; }
@@ -36,6 +38,8 @@ public:
     ports::EvaluationRepository& evaluation() override { return evaluation_; }
     ports::ProgressRepository& progress() override { return progress_; }
     ports::OperationsRepository& operations() override { return operations_; }
+    ports::ListRepository& lists() override { return lists_; }
+    ports::ObservationRepository& observations() override { return observations_; }
     /// @brief Called when a job or query ends (statement_cache.hpp).
     void release() { statements_.reset_all(); }
     /// @brief Runs `f` on this store, then releases it (also when `f` throws).
@@ -63,6 +67,8 @@ private:
     SqliteEvaluationRepository evaluation_;
     SqliteProgressRepository progress_;
     SqliteOperationsRepository operations_;
+    SqliteListRepository lists_;
+    SqliteObservationRepository observations_;
 };
 
 }  // namespace hazeguard::storage

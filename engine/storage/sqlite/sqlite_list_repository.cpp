@@ -1,0 +1,130 @@
+#include "engine/storage/sqlite/sqlite_list_repository.hpp"
+
+namespace hazeguard::storage {
+
+std::optional<std::int64_t> SqliteListRepository::latest_version() {
+    auto& q = st_.get("SELECT max(version) FROM lists");
+    q.executeStep();
+    return q.getColumn(0).isNull() ? std::nullopt : std::optional<std::int64_t>(q.getColumn(0).getInt64());
+}
+
+std::optional<ports::ListVersion> SqliteListRepository::version(std::int64_t version) {
+    auto& q = st_.get("SELECT imported_at, imported_by, source, count, sha256 FROM lists WHERE version = ?");
+    q.bind(1, version);
+    if (!q.executeStep()) return std::nullopt;
+    ports::ListVersion v{version, q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                         q.getColumn(3).getInt64(), q.getColumn(4).getString()};
+    q.reset();
+    return v;
+}
+
+void SqliteListRepository::add_version(ports::ListVersion const& v) {
+    auto& q = st_.get("INSERT INTO lists(version, imported_at, imported_by, source, count, sha256) "
+                      "VALUES (?, ?, ?, ?, ?, ?)");
+    q.bind(1, v.version);
+    q.bind(2, v.imported_at);
+    q.bind(3, v.imported_by);
+    q.bind(4, v.source);
+    q.bind(5, v.count);
+    q.bind(6, v.sha256);
+    q.exec();
+}
+
+void SqliteListRepository::add_enterprises(std::int64_t version, std::span<ports::EnterpriseRow const> rows) {
+    auto& ins = st_.get("INSERT INTO enterprises(list_version, id, credit_code, name, district, industry, grade) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    auto& body = st_.get("INSERT INTO enterprise_bodies(list_version, id, body) VALUES (?, ?, ?)");
+    for (auto const& e : rows) {
+        ins.bind(1, version);
+        ins.bind(2, e.id);
+        ins.bind(3, e.credit_code);
+        ins.bind(4, e.name);
+        ins.bind(5, e.district);
+        ins.bind(6, e.industry);
+        ins.bind(7, e.grade);
+        ins.exec();
+        ins.reset();
+        body.bind(1, version);
+        body.bind(2, e.id);
+        body.bind(3, e.body);
+        body.exec();
+        body.reset();
+    }
+}
+
+std::optional<std::string> SqliteListRepository::enterprise_entry(std::int64_t version,
+                                                                  std::string const& credit_code) {
+    auto& q = st_.get("SELECT b.body FROM enterprises e JOIN enterprise_bodies b ON b.list_version = "
+                      "e.list_version AND b.id = e.id WHERE e.credit_code = ? AND e.list_version = ?");
+    q.bind(1, credit_code);
+    q.bind(2, version);
+    if (!q.executeStep()) return std::nullopt;
+    auto body = q.getColumn(0).getString();
+    q.reset();
+    return body;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> SqliteListRepository::count_by(std::int64_t version,
+                                                                                 ports::ListDimension dimension) {
+    char const* column = dimension == ports::ListDimension::district ? "district"
+                         : dimension == ports::ListDimension::grade  ? "grade"
+                                                                     : "industry";
+    auto& q = st_.get(std::string("SELECT ") + column +
+                      ", count(*) FROM enterprises WHERE list_version = ? GROUP BY 1 ORDER BY 1");
+    q.bind(1, version);
+    std::vector<std::pair<std::string, std::int64_t>> counts;
+    while (q.executeStep()) counts.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getInt64());
+    return counts;
+}
+
+std::vector<ports::EnterpriseEntry> SqliteListRepository::entries(std::int64_t version, std::int64_t after,
+                                                                  int limit) {
+    auto& q = st_.get("SELECT id, body FROM enterprise_bodies WHERE list_version = ? AND id > ? ORDER BY id LIMIT ?");
+    q.bind(1, version);
+    q.bind(2, after);
+    q.bind(3, limit);
+    std::vector<ports::EnterpriseEntry> page;
+    while (q.executeStep()) page.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString()});
+    return page;
+}
+
+bool SqliteListRepository::has_levels(std::int64_t version, std::string const& plan_version) {
+    auto& q = st_.get("SELECT 1 FROM enterprise_levels WHERE list_version = ? AND plan_version = ? LIMIT 1");
+    q.bind(1, version);
+    q.bind(2, plan_version);
+    bool const found = q.executeStep();
+    q.reset();
+    return found;
+}
+
+void SqliteListRepository::add_levels(std::int64_t version, std::string const& plan_version,
+                                      std::span<ports::EnterpriseLevel const> rows) {
+    auto& ins = st_.get("INSERT INTO enterprise_levels(list_version, plan_version, level, enterprise_id, source, "
+                        "so2, nox, pm, vocs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (auto const& r : rows) {
+        ins.bind(1, version);
+        ins.bind(2, plan_version);
+        ins.bind(3, r.level);
+        ins.bind(4, r.enterprise_id);
+        ins.bind(5, r.source);
+        for (int i = 0; i < 4; ++i) ins.bind(6 + i, r.reductions[static_cast<std::size_t>(i)]);
+        ins.exec();
+        ins.reset();
+    }
+}
+
+ports::LevelTotals SqliteListRepository::level_totals(std::int64_t version, std::string const& plan_version,
+                                                      std::string const& level) {
+    auto& q = st_.get("SELECT count(*), total(so2), total(nox), total(pm), total(vocs) FROM enterprise_levels "
+                      "WHERE list_version = ? AND plan_version = ? AND level = ?");
+    q.bind(1, version);
+    q.bind(2, plan_version);
+    q.bind(3, level);
+    q.executeStep();
+    ports::LevelTotals totals{q.getColumn(0).getInt64(), {}};
+    for (int i = 0; i < 4; ++i) totals.reductions[static_cast<std::size_t>(i)] = q.getColumn(1 + i).getDouble();
+    q.reset();
+    return totals;
+}
+
+}  // namespace hazeguard::storage
