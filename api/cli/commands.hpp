@@ -94,9 +94,6 @@ int report(ReportOptions const& o);                          ///< hazeguard repo
 int backup(BackupOptions const& o);                          ///< hazeguard backup FILE [--db PATH]
 int audit_verify(AuditVerifyOptions const& o);               ///< hazeguard audit verify [--db PATH] [--expect-head HASH]
 
-/// @brief Live or drill, as the database was first started (a CLI command opens it the same way).
-service::ServiceOptions stored_options(SQLite::Database& db);
-
 /// @brief The plan to run: FILE when given, else the embedded Taiyuan plan. Returns the JSON text
 /// and the plan; prints every problem and throws std::runtime_error when it is invalid.
 std::pair<std::string, plans::Plan> load_plan(std::string const& file);

@@ -7,16 +7,9 @@
 #include "engine/enterprises/list_import.hpp"
 #include "engine/service/error.hpp"
 #include "engine/service/service.hpp"
-#include "engine/storage/database.hpp"
-#include "engine/storage/settings.hpp"
+#include "engine/storage/open_service.hpp"
 
 namespace hazeguard::cli {
-
-service::ServiceOptions stored_options(SQLite::Database& db) {
-    service::ServiceOptions o;
-    o.drill = storage::read_setting(db, "mode") == "drill";
-    return o;
-}
 
 int list_import(ListImportOptions const& o) {
     try {
@@ -28,13 +21,11 @@ int list_import(ListImportOptions const& o) {
         std::ostringstream text;
         text << in.rdbuf();
         auto [plan_text, plan] = load_plan(o.plan);
-        auto db = storage::open_database(o.db);
-        auto const options = stored_options(*db);
-        service::Service svc(std::move(db), plan, plan_text, options);
+        auto const svc = storage::open_service(o.db, plan, plan_text);
         bool const csv = o.file.size() > 4 && o.file.substr(o.file.size() - 4) == ".csv";
         service::Command cmd{{"cli", "admin", "", ""}, std::nullopt, ""};
         auto const reply = service::wait_for([&](service::Completion done) {
-            svc.lists().import_list(cmd, text.str(), csv ? "csv" : "json", o.dry_run, o.file, std::move(done));
+            svc->lists().import_list(cmd, text.str(), csv ? "csv" : "json", o.dry_run, o.file, std::move(done));
         });
         std::cout << reply.body.dump(2) << "\n";
         return 0;

@@ -22,7 +22,7 @@
 #include "api/server/server_log.hpp"
 #include "engine/enterprises/list_import.hpp"
 #include "engine/service/service.hpp"
-#include "engine/storage/database.hpp"
+#include "engine/storage/sqlite/sqlite_backend.hpp"
 #include "templates/renderer.hpp"
 
 namespace hazeguard::cli {
@@ -134,7 +134,7 @@ int serve(ServeOptions const& o) {
             options.drill_speed = o.drill_speed;
         }
         std::string const db_path = !o.db.empty() ? o.db : options.drill ? "var/drill.sqlite" : kDefaultDb;
-        service::Service svc(storage::open_database(db_path), plan, plan_text, options);
+        service::Service svc(storage::open_backend(db_path), plan, plan_text, options);
         if (!o.no_demo_tokens && !svc.identity().has_tokens()) write_demo_tokens(svc, o.demo_tokens);
         if (!o.no_sample_list) load_first_list(svc, o.list, o.sample_size);
 

@@ -1,18 +1,12 @@
 #pragma once
 /// @file service.hpp
-/// @brief The I/O edge around the pure engine: loads the machine from SQLite, applies one
-/// command, stores the new state, its timeline rows, timers and the idempotent reply in ONE
-/// transaction. Thread-safe (one connection behind a mutex).
+/// @brief The composition root of the application layer: starts the storage, picks the clock
+/// (real, or a drill's simulated one) and builds every resource's service with its dependencies
+/// (docs/architecture.md, "Services, ports and errors"). Thread-safe as its services are.
 
-#include <array>
-#include <atomic>
-#include <map>
-#include <exception>
 #include <functional>
+#include <map>
 #include <memory>
-#include <mutex>
-#include <shared_mutex>
-#include <unordered_map>
 #include <optional>
 #include <string>
 
@@ -40,13 +34,8 @@
 #include "engine/workflow/warning.hpp"
 #include "plans/plan.hpp"
 
-namespace SQLite {
-class Database;
-class Statement;
-}
 namespace hazeguard::storage {
-class GroupCommitter;
-class SqliteTransactions;
+class SqliteBackend;
 }
 
 namespace hazeguard::service {
@@ -63,10 +52,11 @@ using CommitObserver = std::function<void(std::size_t jobs, double seconds, bool
 
 class Service {
 public:
-    /// @brief Takes an opened, migrated database. Records the plan version; restores the machine;
-    /// in drill mode anchors (or resumes) the simulated clock. Throws std::runtime_error when a
-    /// live database is started as a drill or the other way round.
-    Service(std::unique_ptr<SQLite::Database> db, plans::Plan plan, std::string plan_json, ServiceOptions options);
+    /// @brief Takes the storage of an opened, migrated database. Records the plan version;
+    /// restores the machine; in drill mode anchors (or resumes) the simulated clock. Throws
+    /// std::runtime_error when a live database is started as a drill or the other way round.
+    Service(std::unique_ptr<storage::SqliteBackend> storage, plans::Plan plan, std::string plan_json,
+            ServiceOptions options);
     ~Service();
 
     // --- identity, operations, the read side ------------------------------------------------
@@ -115,18 +105,14 @@ public:
     plans::Plan const& plan() const { return plan_; }
 
 private:
-    std::unique_ptr<SQLite::Database> db_;      ///< the writer connection (group commit thread)
-    std::unique_ptr<SQLite::Database> reader_;  ///< queries outside write jobs (none for :memory:)
+    std::unique_ptr<storage::SqliteBackend> storage_;   ///< first: it outlives every service
     plans::Plan plan_;
     ServiceOptions options_;
     std::unique_ptr<Clock> clock_;
     int offset_minutes_ = 480;
     engine::MachineSettings settings_;
-    std::mutex db_mutex_;
-    std::mutex reader_mutex_;
     ViewContext views_;
-    std::unique_ptr<storage::GroupCommitter> committer_;
-    std::unique_ptr<storage::SqliteTransactions> transactions_;
+    ports::Transactions* transactions_ = nullptr;
     std::unique_ptr<CommandRunner> runner_;
     std::unique_ptr<OrdersService> orders_;
     std::unique_ptr<ForecastsService> forecasts_;
@@ -143,8 +129,6 @@ private:
     std::unique_ptr<ProgressService> progress_;
     std::unique_ptr<ListsService> lists_;
     std::unique_ptr<ObservationsService> observations_;
-    // The committer's thread must stop (running what is queued) before what its jobs use is gone:
-    // it is stopped first, by the destructor.
 };
 
 }  // namespace hazeguard::service

@@ -1,77 +1,25 @@
-// The service's spine: construction, transactions with Idempotency-Key replay, the machine's
-// load/handle/save cycle, timeline rows and timers.
-#include <SQLiteCpp/SQLiteCpp.h>
-#include <sqlite3.h>
-
-
+// The composition root: the storage started, the clock chosen, every service built with its
+// dependencies.
 #include "engine/service/service.hpp"
-#include "engine/service/error.hpp"
-#include "engine/storage/sqlite/sqlite_transactions.hpp"
-#include "engine/storage/database.hpp"
-#include "engine/storage/group_commit.hpp"
-#include "engine/storage/settings.hpp"
-#include "engine/storage/timeline_store.hpp"
-#include "engine/util/sha256.hpp"
-#include "engine/workflow/warning_json.hpp"
+
+#include "engine/storage/sqlite/sqlite_backend.hpp"
 
 namespace hazeguard::service {
-using nlohmann::json;
 using engine::Instant;
 
-namespace {
-void put_setting(SQLite::Database& db, std::string const& key, std::string const& value) {
-    SQLite::Statement q(db, "INSERT INTO settings(key, value) VALUES (?, ?) "
-                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    q.bind(1, key);
-    q.bind(2, value);
-    q.exec();
-}
-}  // namespace
-
-Service::Service(std::unique_ptr<SQLite::Database> db, plans::Plan plan, std::string plan_json, ServiceOptions options)
-    : db_(std::move(db)), plan_(std::move(plan)), options_(options),
+Service::Service(std::unique_ptr<storage::SqliteBackend> storage, plans::Plan plan, std::string plan_json,
+                 ServiceOptions options)
+    : storage_(std::move(storage)), plan_(std::move(plan)), options_(options),
       offset_minutes_(engine::parse_utc_offset(plan_.utc_offset).value_or(480)),
       views_{plan_, offset_minutes_, options_.drill} {
     settings_.episode_merge_seconds = static_cast<Instant>(plan_.episode_merge_hours) * engine::kHour;
-    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    std::string const mode = options_.drill ? "drill" : "live";
-    auto const stored_mode = storage::read_setting(*db_, "mode");
-    if (stored_mode && *stored_mode != mode)
-        throw std::runtime_error("this database holds " + *stored_mode + " data; it cannot be served in " + mode +
-                                 " mode (use another --db)");
-    put_setting(*db_, "mode", mode);
-    if (options_.drill) {
-        // A restarted drill resumes its simulated clock instead of jumping back to the start.
-        if (auto anchor = storage::read_setting(*db_, "drill_anchor")) {
-            auto const a = json::parse(*anchor);
-            clock_ = std::make_unique<DrillClock>(a.at("sim_start").get<Instant>(), a.at("real_start").get<Instant>(),
-                                                  a.at("speed").get<double>());
-        } else {
-            Instant const real = real_now();
-            put_setting(*db_, "drill_anchor",
-                        json{{"sim_start", options_.drill_start}, {"real_start", real}, {"speed", options_.drill_speed}}
-                            .dump());
-            clock_ = std::make_unique<DrillClock>(options_.drill_start, real, options_.drill_speed);
-        }
-    } else {
-        clock_ = std::make_unique<SystemClock>();
-    }
-    SQLite::Statement p(*db_, "INSERT OR IGNORE INTO plans(version, plan_id, body, loaded_at) VALUES (?, ?, ?, ?)");
-    p.bind(1, plan_.version);
-    p.bind(2, plan_.id);
-    p.bind(3, plan_json);
-    p.bind(4, real_now());
-    p.exec();
-    db_->exec("INSERT OR IGNORE INTO machine(id, state, revision) VALUES (1, '" +
-              engine::to_json(engine::WarningState{}).dump() + "', 0)");
-    tx.commit();
-    // Readers get their own connection (WAL: they never wait for the writer's transaction).
-    std::string const file = db_->getFilename();
-    if (!file.empty() && file != ":memory:")
-        reader_ = std::make_unique<SQLite::Database>(file, SQLite::OPEN_READWRITE, 5000);
-    committer_ = std::make_unique<storage::GroupCommitter>(*db_, db_mutex_);
-    transactions_ = std::make_unique<storage::SqliteTransactions>(*db_, reader_.get(), *committer_, db_mutex_,
-                                                                  reader_mutex_);
+    Instant const real = real_now();
+    auto const anchor = storage_->start(
+        {options_.drill, {options_.drill_start, real, options_.drill_speed}, plan_.id, plan_.version, plan_json}, real);
+    // A restarted drill resumes its simulated clock instead of jumping back to the start.
+    if (anchor) clock_ = std::make_unique<DrillClock>(anchor->sim_start, anchor->real_start, anchor->speed);
+    else clock_ = std::make_unique<SystemClock>();
+    transactions_ = &storage_->transactions();
     runner_ = std::make_unique<CommandRunner>(*transactions_, *clock_);
     orders_ = std::make_unique<OrdersService>(*runner_, *transactions_, views_);
     forecasts_ = std::make_unique<ForecastsService>(*runner_, *transactions_, views_);
@@ -105,9 +53,9 @@ Service::Service(std::unique_ptr<SQLite::Database> db, plans::Plan plan, std::st
 }
 
 // The committer runs what is queued before it stops, and those jobs use what follows it.
-Service::~Service() { committer_.reset(); }
+Service::~Service() { storage_->stop(); }
 
-void Service::observe_commits(CommitObserver observer) { committer_->observe(std::move(observer)); }
+void Service::observe_commits(CommitObserver observer) { storage_->observe_commits(std::move(observer)); }
 
 Instant Service::now() const { return clock_->now(); }
 

@@ -1,5 +1,7 @@
 #include "engine/storage/open_service.hpp"
 
+#include "engine/storage/sqlite/sqlite_backend.hpp"
+
 #include "engine/storage/database.hpp"
 
 namespace hazeguard::storage {
@@ -12,7 +14,7 @@ std::unique_ptr<service::Service> open_service(std::string const& path, plans::P
         SQLite::Statement q(*db, "SELECT value FROM settings WHERE key = 'mode'");
         options.drill = q.executeStep() && q.getColumn(0).getString() == "drill";
     }
-    return std::make_unique<service::Service>(std::move(db), plan, plan_json, options);
+    return std::make_unique<service::Service>(std::make_unique<SqliteBackend>(std::move(db)), plan, plan_json, options);
 }
 
 }  // namespace hazeguard::storage

@@ -7,9 +7,12 @@
 #include <optional>
 #include <string>
 
-#include <SQLiteCpp/Database.h>
 
 #include "engine/audit/timeline_chain.hpp"
+
+namespace SQLite {
+class Database;
+}
 
 namespace hazeguard::storage {
 

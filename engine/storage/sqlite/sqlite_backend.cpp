@@ -5,6 +5,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
 
+#include "engine/storage/database.hpp"
 #include "engine/storage/group_commit.hpp"
 #include "engine/storage/settings.hpp"
 #include "engine/storage/sqlite/sqlite_transactions.hpp"
@@ -76,5 +77,9 @@ void SqliteBackend::observe_commits(std::function<void(std::size_t, double, bool
 }
 
 void SqliteBackend::stop() { committer_.reset(); }
+
+std::unique_ptr<SqliteBackend> open_backend(std::string const& path) {
+    return std::make_unique<SqliteBackend>(open_database(path));
+}
 
 }  // namespace hazeguard::storage

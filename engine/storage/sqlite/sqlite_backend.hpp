@@ -63,4 +63,7 @@ private:
     std::unique_ptr<SqliteTransactions> transactions_;
 };
 
+/// @brief The backend of the database at `path` (created and migrated if needed; open_database()).
+std::unique_ptr<SqliteBackend> open_backend(std::string const& path);
+
 }  // namespace hazeguard::storage

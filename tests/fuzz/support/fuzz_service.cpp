@@ -8,6 +8,7 @@
 
 #include "engine/enterprises/list_import.hpp"
 #include "engine/storage/database.hpp"
+#include "engine/storage/sqlite/sqlite_backend.hpp"
 #include "engine/time/timestamp.hpp"
 #include "plans/plan_parser.hpp"
 #include "tests/fuzz/support/fuzz_checks.hpp"
@@ -55,7 +56,7 @@ FuzzService& FuzzService::get() {
 std::unique_ptr<service::Service> FuzzService::open(std::string const& path) const {
     auto const start = engine::parse_rfc3339("2026-12-14T10:00:00+08:00");
     // Speed 0: the drill clock stands still, so an input answers the same on every run.
-    return std::make_unique<service::Service>(storage::open_database(path), taiyuan_plan(),
+    return std::make_unique<service::Service>(storage::open_backend(path), taiyuan_plan(),
                                               std::string(plans::embedded_taiyuan_plan()),
                                               service::ServiceOptions{true, *start, 0.0});
 }

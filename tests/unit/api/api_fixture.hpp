@@ -26,6 +26,7 @@
 
 #include "api/app/application.hpp"
 #include "engine/service/service.hpp"
+#include "engine/storage/sqlite/sqlite_backend.hpp"
 #include "engine/storage/database.hpp"
 #include "engine/time/timestamp.hpp"
 #include "plans/plan_parser.hpp"
@@ -108,7 +109,7 @@ struct Api {
     explicit Api(std::string const& drill_start = at(1, "10:00"), double speed = 1.0) {
         auto parsed = plans::parse_plan(plans::embedded_taiyuan_plan());
         REQUIRE(parsed.ok());
-        svc = std::make_unique<service::Service>(storage::open_database(db.path()), parsed.plan,
+        svc = std::make_unique<service::Service>(storage::open_backend(db.path()), parsed.plan,
                                                  std::string(plans::embedded_taiyuan_plan()),
                                                  service::ServiceOptions{true, instant(drill_start), speed});
         app = std::make_unique<Application>(*svc);
