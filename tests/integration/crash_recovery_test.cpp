@@ -38,7 +38,7 @@ TEST_CASE("a warning approved before a kill -9 starts exactly once after restart
     LiveServer s;
     auto const start = approve_yellow(s, 2 * kHour);  // ~2 real seconds at 3600x
     s.kill_hard();
-    std::this_thread::sleep_for(std::chrono::seconds(3));  // the start time passes while the server is down
+    sleep_simulated(std::chrono::seconds(3));  // the start time passes while the server is down
     s.start();
 
     auto const status = s.get("/v1/status").body;
@@ -74,7 +74,7 @@ TEST_CASE("a planned end that falls due while the server is down ends the warnin
                 .status == 200);
     REQUIRE(s.get("/v1/status").body.at("state") == "active");
     s.kill_hard();
-    std::this_thread::sleep_for(std::chrono::seconds(4));
+    sleep_simulated(std::chrono::seconds(4));
     s.start();
     auto const status = s.get("/v1/status").body;
     CHECK(status.at("state") == "normal");
@@ -89,7 +89,7 @@ TEST_CASE("the drill clock resumes after a restart instead of jumping back", "[i
     LiveServer s("2026-12-14T10:00:00+08:00", 3600);
     auto const before = s.now();
     s.kill_hard();
-    std::this_thread::sleep_for(std::chrono::seconds(1));
+    sleep_simulated(std::chrono::seconds(1));
     s.start();
     CHECK(s.now() >= before + kHour / 2);
 }

@@ -3,6 +3,8 @@
 // hours pass in real seconds, plus helpers to talk to it.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -21,6 +23,27 @@ namespace hazeguard::test {
 
 using nlohmann::json;
 
+/// @brief How many times slower than a normal build the server under test answers: the
+/// environment variable HG_TEST_SLOWDOWN (scripts/test.sh --sanitize sets it), 1 when unset or
+/// not a number ≥ 1. Every drill clock runs that many times slower and every real wait for
+/// simulated time lasts that many times longer, so "on time" and "overdue" keep their meaning on a
+/// sanitized build.
+inline double slowdown() {
+    static double const factor = [] {
+        char const* v = std::getenv("HG_TEST_SLOWDOWN");
+        if (v == nullptr) return 1.0;
+        char* end = nullptr;
+        double const f = std::strtod(v, &end);
+        return end != v && *end == '\0' && f >= 1.0 && f <= 100.0 ? f : 1.0;
+    }();
+    return factor;
+}
+
+/// @brief Sleeps `nominal` times the slowdown: real time for simulated time to pass at a drill speed.
+inline void sleep_simulated(std::chrono::milliseconds nominal) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(static_cast<std::int64_t>(nominal.count() * slowdown())));
+}
+
 struct Reply {
     int status;
     json body;
@@ -28,12 +51,12 @@ struct Reply {
 
 class LiveServer {
 public:
-    /// @param speed simulated seconds per real second
+    /// @param speed simulated seconds per real second on a normal build (divided by slowdown())
     explicit LiveServer(std::string drill_start = "2026-12-14T10:00:00+08:00", double speed = 3600,
                         std::vector<std::string> extra_args = {})
         : extra_args_(std::move(extra_args)), dir_(std::filesystem::temp_directory_path() / ("hg-it-" + std::to_string(::getpid()) + "-" +
                                                          std::to_string(counter()++))),
-          drill_start_(std::move(drill_start)), speed_(speed) {
+          drill_start_(std::move(drill_start)), speed_(speed / slowdown()) {
         std::filesystem::remove_all(dir_);
         std::filesystem::create_directories(dir_);
         start();
@@ -131,7 +154,8 @@ inline json example(std::string const& name) { return read_json(HG_SOURCE_DIR "/
 /// @brief Waits (in real time) until the server's simulated clock reaches `local_time`.
 inline void wait_until(LiveServer& s, std::string const& local_time) {
     auto const target = *engine::parse_rfc3339(local_time);
-    for (int i = 0; i < 1500 && s.now() < target; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    int const bound = static_cast<int>(1500 * slowdown());
+    for (int i = 0; i < bound && s.now() < target; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     REQUIRE(s.now() >= target);
 }
 

@@ -96,7 +96,7 @@ TEST_CASE("acknowledgement deadlines remind and escalate exactly once across a r
     int const order = s.get("/v1/me/orders", "enterprise").body.at("items")[0].at("id").get<int>();
     REQUIRE(s.post("/v1/orders/" + std::to_string(order) + "/ack", ack_body(), "enterprise").status == 200);
     s.kill_hard();
-    std::this_thread::sleep_for(std::chrono::seconds(3));  // 1 h to acknowledge + 1 h to escalation pass
+    sleep_simulated(std::chrono::seconds(3));  // 1 h to acknowledge + 1 h to escalation pass
     s.start();
     auto const progress = s.get("/v1/episodes/1/progress").body;
     auto const total = progress.at("counts").at("total").get<int>();
