@@ -3,7 +3,9 @@
 // subcommand. Every option is checked here, so a bad command line creates nothing.
 #include <arpa/inet.h>
 
+#include <cctype>
 #include <cmath>
+#include <string_view>
 #include <iostream>
 #include <string>
 
@@ -45,6 +47,18 @@ CLI::Validator const kSpeed(
     },
     "SPEED");
 
+// The base of the links the server publishes (the CAP feed): http(s)://host[:port][/path], no
+// query, fragment or spaces.
+CLI::Validator const kPublicUrl(
+    [](std::string const& v) {
+        auto const scheme = v.rfind("https://", 0) == 0 ? 8u : v.rfind("http://", 0) == 0 ? 7u : 0u;
+        bool ok = scheme > 0 && v.size() > scheme && v.size() <= 200 && v[scheme] != '/';
+        for (unsigned char ch : v)
+            if (!(std::isalnum(ch) || std::string_view("-._~:/%@").find(static_cast<char>(ch)) != std::string_view::npos)) ok = false;
+        return ok ? std::string() : v + " is not a base URL such as https://hbj.example.gov.cn/hazeguard";
+    },
+    "URL");
+
 std::string const kDb = "the SQLite database file";
 std::string const kPlan = "a plan file instead of the embedded Taiyuan plan";
 
@@ -78,6 +92,9 @@ void add_serve(CLI::App& app, cli::ServeOptions& o) {
                   "MiB of request bodies held at once, all connections together; more get 503")
         ->check(CLI::Range(1, 65536))
         ->capture_default_str();
+    s->add_option("--public-url", o.public_url,
+                  "the address the public reaches this server at, for the links it publishes (default: http://ADDRESS:PORT)")
+        ->check(kPublicUrl);
     s->add_option("--drain-seconds", o.drain_seconds, "on SIGTERM, how long requests in progress may take")
         ->check(CLI::Range(0, 600))
         ->capture_default_str();

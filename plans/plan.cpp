@@ -22,6 +22,11 @@ Authority const* Plan::authority(std::string const& aid) const {
     return it == authorities.end() ? nullptr : &*it;
 }
 
+AlertLevel const* PublicAlertSettings::level(std::string const& id) const {
+    auto it = std::find_if(levels.begin(), levels.end(), [&](auto const& l) { return l.level == id; });
+    return it == levels.end() ? nullptr : &*it;
+}
+
 bool Plan::may_sign(std::string const& authority_id, std::string const& level_id) const {
     auto const* a = authority(authority_id);
     return a && std::find(a->levels.begin(), a->levels.end(), level_id) != a->levels.end();

@@ -108,7 +108,33 @@ struct OrderRules {
     int escalate_after_hours = 1;    ///< a late ack is reminded at the deadline, escalated this much later
 };
 
-/// @brief The whole plan.
+/// @brief How one level is published as a CAP 1.2 alert (values of the CAP enumerations).
+struct AlertLevel {
+    std::string level;       ///< a Level::id
+    std::string severity;    ///< Extreme | Severe | Moderate | Minor | Unknown
+    std::string urgency;     ///< Immediate | Expected | Future | Past | Unknown
+    std::string certainty;   ///< Observed | Likely | Possible | Unlikely | Unknown
+};
+
+/// @brief Public warnings as OASIS CAP 1.2 alerts (docs/cap.md). Absent from a plan: nothing is
+/// published.
+struct PublicAlertSettings {
+    /// GB/T 35965.1 发布单位代码, 14 digits: GB/T 2260 area + GB/T 4657 organisation + "00000";
+    /// the CAP sender and the prefix of every identifier
+    std::string issuer_code;
+    std::string sender_name_cn;
+    std::string sender_name_en;
+    std::string area_desc_cn;       ///< the area in words, under 50 characters
+    std::string area_desc_en;
+    std::string geocode;            ///< GB/T 2260 code of the area ("140100")
+    std::string polygon;            ///< optional CAP polygon, "lat,lon lat,lon ..." (closed ring)
+    std::string web;                ///< optional: where the public reads more
+    int all_clear_hours = 2;        ///< a lift's AllClear update expires this long after the lift
+    std::vector<AlertLevel> levels; ///< the levels published; a level not listed is not
+    /// @brief The publication settings of a level, or nullptr when it is not published.
+    AlertLevel const* level(std::string const& id) const;
+};
+
 /// @brief An AQI category (HJ 633-2012): daily AQI up to `max` (the last category has no max).
 struct AqiCategory {
     std::string name_cn;          ///< "优", "良", "轻度", "中度", "重度", "严重"
@@ -131,6 +157,7 @@ struct EvaluationRules {
     double electricity_tolerance = 0.1;
 };
 
+/// @brief The whole plan.
 struct Plan {
     std::string id;           ///< "taiyuan"
     std::string version;      ///< "2024.1"; recorded on every episode and timeline entry
@@ -163,6 +190,7 @@ struct Plan {
     std::vector<CatalogMeasure> measure_catalog;
     OrderRules orders;
     EvaluationRules evaluation;
+    std::optional<PublicAlertSettings> public_alert;
 
     /// @brief Rank of a level id (index in `levels`), or nullopt when unknown.
     std::optional<int> rank(std::string const& level_id) const;

@@ -12,6 +12,7 @@
 
 #include "plans/detail/json_reader.hpp"
 #include "plans/detail/evaluation_reader.hpp"
+#include "plans/detail/public_alert_reader.hpp"
 #include "plans/detail/list_rules_reader.hpp"
 
 namespace hazeguard::plans {
@@ -35,7 +36,7 @@ std::initializer_list<std::string_view> const top_level_members = {
     "pollutant_paths", "unknown_pollutant_path", "reduction_targets",
     "baseline_emissions_t_per_day", "public_measures", "districts", "industries",
     "non_key_industry", "grades", "self_determined_grades", "stop_grades", "guarantee_types",
-    "measure_catalog", "orders", "evaluation", "notes"};
+    "measure_catalog", "orders", "evaluation", "public_alert", "notes"};
 std::initializer_list<std::string_view> const response_paths = {"full_response", "health_advisory"};
 std::initializer_list<std::string_view> const reduction_pollutants = {"SO2", "NOx", "PM", "VOCs"};
 std::initializer_list<std::string_view> const measure_sectors = {
@@ -76,6 +77,7 @@ public:
         read_public_measures(root);
         detail::read_list_rules(r_, root, plan_, levels_readable_);
         detail::read_evaluation(r_, root, plan_, levels_readable_);
+        detail::read_public_alert(r_, root, plan_, levels_readable_);
         read_notes(root);
         return std::move(plan_);
     }

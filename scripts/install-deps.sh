@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs hazeguard's build dependencies from Debian bookworm; with --test, also what the tests
 # use: chromium, poppler-utils and a CJK font to check the printable evaluation report in a real
-# browser (docs/dependencies.md says why); with --fuzz, clang-14 and its runtime libraries (libFuzzer,
+# browser, and xmllint (libxml2-utils) to validate the CAP alerts against the OASIS schema
+# (docs/dependencies.md says why); with --fuzz, clang-14 and its runtime libraries (libFuzzer,
 # the sanitizers) for scripts/fuzz.sh. Idempotent: it only calls apt-get when a package is missing.
 set -euo pipefail
 pkgs=(g++ cmake ninja-build pkg-config libboost1.81-dev nlohmann-json3-dev libsqlitecpp-dev
       libsqlite3-dev catch2 libkainjow-mustache-dev libcli11-dev prometheus-cpp-dev ccache curl sqlite3)
 for option in "$@"; do
   case "$option" in
-    --test) pkgs+=(chromium poppler-utils fonts-wqy-microhei prometheus) ;;
+    --test) pkgs+=(chromium poppler-utils fonts-wqy-microhei prometheus libxml2-utils) ;;
     --fuzz) pkgs+=(clang-14 libclang-rt-14-dev) ;;
     *) echo "usage: $0 [--test] [--fuzz]" >&2; exit 2 ;;
   esac

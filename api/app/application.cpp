@@ -11,6 +11,7 @@
 
 #include "api/app/auth_throttle.hpp"
 #include "api/app/problem_response.hpp"
+#include "api/app/public_alerts.hpp"
 #include "api/app/query_params.hpp"
 #include "api/app/route.hpp"
 #include "engine/service/input.hpp"
@@ -201,6 +202,7 @@ struct Application::Routes {
         Roles roles;  ///< who may call it (empty: any authenticated principal); checked before the body is read
         Handler handler;
         std::size_t body_limit = kDefaultBodyLimit;
+        bool open = false;  ///< public: no token (read-only routes)
     };
     template <class F>
     static Handler now(F f) {
@@ -221,6 +223,7 @@ struct Application::Routes {
     service::Service& s;
     std::shared_ptr<Metrics> metrics = std::make_shared<Metrics>(HG_VERSION);
     LoadSource load;
+    std::string public_url = "http://localhost";  ///< the server's address for the public (serve --public-url)
     AuthThrottle throttle;
     std::vector<Route<Spec>> list;
 
@@ -228,6 +231,8 @@ struct Application::Routes {
         static constexpr auto id = [](Context const& c) { return c.match.id; };
         using service::Completion;
         list = {
+            {"GET", "/v1/public/alerts", {kAnyone, now([&](Context const&) { return cap_feed_response(s.public_alerts(), s.plan(), public_url, s.now()); }), kDefaultBodyLimit, true}},
+            {"GET", "/v1/public/alerts/{code}", {kAnyone, now([&](Context const& c) { return cap_alert_response(s.public_alerts(), c.match.code); }), kDefaultBodyLimit, true}},
             {"GET", "/v1/status", {kAnyone, now([&](Context const&) { return json_response(200, s.episodes().status()); })}},
             {"GET", "/metrics", {kStaff, now([&](Context const&) { return metrics_response(); })}},
             {"POST", "/v1/forecasts", {kOperators, after_commit([&](Context const& c, Completion done) { s.forecasts().submit(c.command(), body_of(c.request), std::move(done)); })}},
@@ -317,6 +322,7 @@ struct Application::Routes {
         if (found.method_not_allowed) throw method_not_allowed(head, target.path, found.allow);
         if (!found.route) throw Problem(404, "/problems/not-found", "Not found", "no resource at " + target.path);
         labels.route = found.route->pattern;
+        if (found.route->handler.open) return {found.route, std::move(found.match), std::nullopt};
         auto principal = authenticate(head);
         labels.principal = principal.name;
         require(found.route->handler.roles, principal);
@@ -339,7 +345,8 @@ struct Application::Routes {
     void dispatch(Request const& request, Responder& respond) {
         auto const passed = gate(request, respond.labels());
         if (!passed.route) return respond(open_path(split_target(request.target).path));
-        passed.route->handler.handler(Context{request, passed.match, *passed.principal}, respond);
+        passed.route->handler.handler(Context{request, passed.match, passed.principal.value_or(service::Principal{})},
+                                      respond);
     }
 };
 
@@ -350,6 +357,8 @@ std::shared_ptr<Metrics> Application::metrics() { return routes_->metrics; }
 Application::~Application() = default;
 
 void Application::read_load_from(LoadSource source) { routes_->load = std::move(source); }
+
+void Application::publish_at(std::string base_url) { routes_->public_url = std::move(base_url); }
 
 Admission Application::admit(RequestHead const& head) {
     Responder responder(head.headers.get("X-Request-Id").value_or(new_request_id()), head.target, nullptr);

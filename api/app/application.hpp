@@ -38,6 +38,8 @@ public:
     void handle(Request request, Respond respond);
     /// @brief Where /metrics reads the server's connections and in-flight body bytes.
     void read_load_from(LoadSource source);
+    /// @brief The base URL (no trailing slash) of the links the server publishes (the CAP feed).
+    void publish_at(std::string base_url);
     /// @brief What GET /metrics shows; the server and the group committer report into it (shared:
     /// the committer may report a last group after the Application is gone).
     std::shared_ptr<Metrics> metrics();

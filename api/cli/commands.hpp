@@ -5,6 +5,7 @@
 /// starts only with valid arguments and nothing is created for a bad command line.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "engine/service/service.hpp"
@@ -30,6 +31,7 @@ struct ServeOptions {
     std::size_t max_connections = 4096;
     std::size_t max_body_mib_in_flight = 768;
     int drain_seconds = 10;
+    std::string public_url;   ///< empty: http://address:port
 };
 
 struct TokenCreateOptions {
@@ -97,5 +99,7 @@ int audit_verify(AuditVerifyOptions const& o);               ///< hazeguard audi
 /// @brief The plan to run: FILE when given, else the embedded Taiyuan plan. Returns the JSON text
 /// and the plan; prints every problem and throws std::runtime_error when it is invalid.
 std::pair<std::string, plans::Plan> load_plan(std::string const& file);
+/// @brief The bytes of a file, or nullopt when it cannot be opened.
+std::optional<std::string> read_file(std::string const& path);
 
 }  // namespace hazeguard::cli

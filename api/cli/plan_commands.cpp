@@ -8,7 +8,6 @@
 
 namespace hazeguard::cli {
 
-namespace {
 std::optional<std::string> read_file(std::string const& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
@@ -16,7 +15,6 @@ std::optional<std::string> read_file(std::string const& path) {
     s << in.rdbuf();
     return s.str();
 }
-}  // namespace
 
 std::pair<std::string, plans::Plan> load_plan(std::string const& file) {
     std::string text;

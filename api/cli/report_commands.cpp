@@ -16,14 +16,6 @@ namespace hazeguard::cli {
 
 namespace {
 
-std::optional<std::string> read_file(std::string const& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 bool ends_with(std::string const& s, std::string const& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }

@@ -163,6 +163,9 @@ int serve(ServeOptions const& o) {
         api::HttpServer server(so, [&app](api::Request r, api::Respond respond) {
             app.handle(std::move(r), std::move(respond));
         });
+        std::string public_url = o.public_url;
+        while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
+        app.publish_at(public_url.empty() ? "http://" + so.address + ":" + std::to_string(so.port) : public_url);
         app.read_load_from([&server] {
             auto const load = server.load();
             return std::pair{load.connections, load.body_bytes_in_flight};

@@ -16,6 +16,7 @@
 #include "engine/ports/proposal_repository.hpp"
 #include "engine/ports/timer_repository.hpp"
 #include "engine/ports/progress_repository.hpp"
+#include "engine/ports/public_alert_repository.hpp"
 #include "engine/ports/token_repository.hpp"
 #include "engine/ports/warning_repository.hpp"
 
@@ -39,6 +40,7 @@ public:
     virtual OperationsRepository& operations() = 0;
     virtual ListRepository& lists() = 0;
     virtual ObservationRepository& observations() = 0;
+    virtual PublicAlertRepository& public_alerts() = 0;
 };
 
 }  // namespace hazeguard::ports

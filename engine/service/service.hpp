@@ -15,6 +15,7 @@
 #include "engine/forecast/forecast.hpp"
 #include "engine/service/clock.hpp"
 #include "engine/service/command.hpp"
+#include "engine/service/alerts/public_alerts_service.hpp"
 #include "engine/service/command_runner.hpp"
 #include "engine/service/forecasts/forecasts_service.hpp"
 #include "engine/service/identity/identity_service.hpp"
@@ -79,6 +80,8 @@ public:
     ProposalsService& proposals() { return *proposals_; }
     /// @brief Regional directives.
     DirectivesService& directives() { return *directives_; }
+    /// @brief The public warnings as published CAP 1.2 alerts.
+    PublicAlertsService& public_alerts() { return *public_alerts_; }
     /// @brief The warning's status and the episodes with their timelines.
     EpisodesService& episodes() { return *episodes_; }
 
@@ -119,6 +122,7 @@ private:
     ListFacts list_facts_;
     std::unique_ptr<OrderIssuer> issuer_;
     std::unique_ptr<WarningCycle> cycle_;
+    std::unique_ptr<PublicAlertsService> public_alerts_;
     std::unique_ptr<ProposalsService> proposals_;
     std::unique_ptr<DirectivesService> directives_;
     std::unique_ptr<EpisodesService> episodes_;

@@ -137,6 +137,16 @@ CREATE VIEW episode_timeline AS
   UNION ALL
   SELECT l.episode_id AS episode, t.* FROM timeline_links l JOIN timeline t ON t.id = l.timeline_id;
 )sql",
+        // 0006: public warnings as published CAP 1.2 alerts (engine/alerts, docs/cap.md). Rows are
+        // never updated: a later alert updates or cancels an earlier one by reference.
+        R"sql(
+CREATE TABLE public_alerts (
+  seq INTEGER PRIMARY KEY, identifier TEXT NOT NULL UNIQUE, sent INTEGER NOT NULL,
+  msg_type TEXT NOT NULL, expires INTEGER, closes INTEGER NOT NULL, warning INTEGER NOT NULL,
+  headline_cn TEXT NOT NULL, xml TEXT NOT NULL);
+CREATE INDEX public_alerts_warning ON public_alerts(warning);
+CREATE INDEX public_alerts_sent ON public_alerts(sent);
+)sql",
     };
     return kMigrations;
 }

@@ -127,6 +127,13 @@ std::string format_local_date_cn(Instant t, int offset_minutes) {
     return std::to_string(std::stoi(d.substr(5, 2))) + "月" + std::to_string(std::stoi(d.substr(8, 2))) + "日";
 }
 
+std::string format_local_time_cn(Instant t, int offset_minutes) {
+    std::string const d = format_rfc3339(t, offset_minutes);  // YYYY-MM-DDThh:mm:ss±hh:mm
+    int const minute = std::stoi(d.substr(14, 2));
+    return d.substr(0, 4) + "年" + std::to_string(std::stoi(d.substr(5, 2))) + "月" + std::to_string(std::stoi(d.substr(8, 2))) +
+           "日" + std::to_string(std::stoi(d.substr(11, 2))) + "时" + (minute ? std::to_string(minute) + "分" : "");
+}
+
 Instant local_midnight(Instant t, int offset_minutes) {
     Instant const shift = static_cast<Instant>(offset_minutes) * 60;
     Instant const local = t + shift;

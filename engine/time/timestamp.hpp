@@ -38,4 +38,8 @@ std::string format_local_date(Instant t, int offset_minutes);
 /// @brief "12月15日" — the local month/day in Chinese, for explanations.
 std::string format_local_date_cn(Instant t, int offset_minutes);
 
+/// @brief "2026年12月15日0时", "2026年12月15日10时30分" — a local time as official documents
+/// write it (minutes only when not zero; seconds never).
+std::string format_local_time_cn(Instant t, int offset_minutes);
+
 }  // namespace hazeguard::engine

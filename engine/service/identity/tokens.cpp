@@ -13,7 +13,7 @@ using engine::Instant;
 namespace {
 constexpr std::array<char const*, 6> kRoles = {"duty_officer", "approver", "enterprise", "department", "auditor", "admin"};
 
-bool has_control_character(std::string const& s) {
+bool has_control_byte(std::string const& s) {
     for (unsigned char c : s)
         if (c < 0x20 || c == 0x7f) return true;
     return false;
@@ -49,7 +49,7 @@ std::vector<FieldError> principal_problems(plans::Plan const& plan, Principal co
     if (who.name.empty()) out.push_back({"/name", "is required"});
     for (auto const& [pointer, value] : {std::pair{"/name", &who.name}, std::pair{"/authority", &who.authority},
                                         std::pair{"/enterprise_id", &who.enterprise_id}})
-        if (has_control_character(*value)) out.push_back({pointer, "must not contain control characters"});
+        if (has_control_byte(*value)) out.push_back({pointer, "must not contain control characters"});
     if (who.role == "approver" && !plan.authority(who.authority)) {
         std::vector<std::string> ids;
         for (auto const& a : plan.authorities) ids.push_back(a.id);

@@ -9,7 +9,7 @@ using nlohmann::json;
 
 namespace {
 // The order of ports::EnterpriseLevel::reductions and of the enterprise_levels columns.
-constexpr char const* kPollutants[] = {"SO2", "NOx", "PM", "VOCs"};
+constexpr char const* kReductionPollutants[] = {"SO2", "NOx", "PM", "VOCs"};
 
 double amount(engine::Pollutants const& p, char const* key) {
     auto it = p.find(key);
@@ -24,7 +24,7 @@ std::vector<ports::EnterpriseLevel> level_reductions(plans::Plan const& plan, st
         auto const content = engine::select_order(plan, enterprise, level.id);
         if (!content.applies) continue;
         ports::EnterpriseLevel row{id, level.id, content.source, {}};
-        for (std::size_t i = 0; i < 4; ++i) row.reductions[i] = amount(content.reductions_t_per_day, kPollutants[i]);
+        for (std::size_t i = 0; i < 4; ++i) row.reductions[i] = amount(content.reductions_t_per_day, kReductionPollutants[i]);
         rows.push_back(std::move(row));
     }
     return rows;
@@ -37,7 +37,7 @@ json reduction_summary(plans::Plan const& plan, std::optional<std::int64_t> list
     if (!list_version) out["warnings"].push_back("尚未导入应急减排清单，无法核算减排量");
     auto const target = plan.reduction_targets.find(level);
     for (std::size_t i = 0; i < 4; ++i) {
-        std::string const p = kPollutants[i];
+        std::string const p = kReductionPollutants[i];
         double const baseline = plan.baseline_emissions_t_per_day.count(p) ? plan.baseline_emissions_t_per_day.at(p) : 0;
         double const required =
             target != plan.reduction_targets.end() && target->second.count(p) ? target->second.at(p) : 0;

@@ -17,7 +17,7 @@ namespace {
 constexpr std::size_t kMaxBatch = 10000;
 constexpr int kMaxAqi = 500;        // HJ 633-2012: the index tops out at 500
 constexpr double kMaxPm25 = 2000;   // µg/m³; above any value ever measured in a Chinese city
-std::vector<std::string> const kPollutants = {"PM2.5", "PM10", "O3", "NO2", "SO2", "CO"};
+std::vector<std::string> const kObservedPollutants = {"PM2.5", "PM10", "O3", "NO2", "SO2", "CO"};
 
 /// One value of a batch, as validated.
 struct Observation {
@@ -54,7 +54,7 @@ Observation read_observation(Input& o, json const& item, int offset_minutes) {
         else
             ob.values.pm25 = v.get<double>();
     }
-    if (o.has("primary_pollutant")) ob.values.primary = o.one_of("primary_pollutant", false, kPollutants).value_or("");
+    if (o.has("primary_pollutant")) ob.values.primary = o.one_of("primary_pollutant", false, kObservedPollutants).value_or("");
     return ob;
 }
 

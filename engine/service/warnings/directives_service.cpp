@@ -10,7 +10,7 @@ using nlohmann::json;
 using engine::Instant;
 
 namespace {
-std::string ref(std::int64_t id) { return engine::to_string(engine::Ref::directive(id)); }
+std::string directive_ref(std::int64_t id) { return engine::to_string(engine::Ref::directive(id)); }
 }  // namespace
 
 json DirectivesService::view(ports::Store& store, std::int64_t id) const {
@@ -56,12 +56,12 @@ void DirectivesService::create(Command const& c, json const& body, Completion do
         d.created_at = tx.now;
         auto const id = tx.store.directives().add(d);
         record(tx.store, views_.plan.version,
-               {tx.store.warning().state().episode, ref(id), tx.now, "directive", d.recorded_by,
+               {tx.store.warning().state().episode, directive_ref(id), tx.now, "directive", d.recorded_by,
                 "收到区域预警指令（" + d.issuer + "，" + d.reference + "）：" +
                     views_.plan.level_at(*views_.plan.rank(d.level)).name_cn + "，自" + views_.local(d.start_at) + "起",
                 {{"directive_id", id}, {"issuer", d.issuer}, {"level", d.level}, {"reference", d.reference}}});
-        tx.store.timers().add("directive_start", ref(id), d.start_at, tx.real_now);
-        if (d.end_at) tx.store.timers().add("directive_end", ref(id), *d.end_at, tx.real_now);
+        tx.store.timers().add("directive_start", directive_ref(id), d.start_at, tx.real_now);
+        if (d.end_at) tx.store.timers().add("directive_end", directive_ref(id), *d.end_at, tx.real_now);
         if (d.start_at <= tx.now) this->start(tx, id, tx.now);
         return Reply{201, view(tx.store, id), "/v1/directives/" + std::to_string(id)};
     }, std::move(done));
@@ -70,16 +70,20 @@ void DirectivesService::create(Command const& c, json const& body, Completion do
 void DirectivesService::start(Tx& tx, std::int64_t id, Instant at) {
     auto const d = tx.store.directives().find(id);
     if (!d) not_found("directive " + std::to_string(id));
-    auto const outcome = cycle_.apply(tx, engine::DirectiveStart{ref(id), *views_.plan.rank(d->level), at}, "system");
+    auto const before = tx.store.warning().state();
+    auto const outcome = cycle_.apply(tx, engine::DirectiveStart{directive_ref(id), *views_.plan.rank(d->level), at}, "system");
     if (!outcome.accepted) WarningCycle::refuse(outcome.refusal);
-    tx.store.timers().cancel("directive_start", ref(id), tx.real_now);
+    alerts_.publish(tx, before, "directive_start");
+    tx.store.timers().cancel("directive_start", directive_ref(id), tx.real_now);
     tx.store.directives().started(id, at);
 }
 
 void DirectivesService::end(Tx& tx, std::int64_t id, Instant at) {
-    auto const outcome = cycle_.apply(tx, engine::DirectiveEnd{ref(id), at}, "system");
+    auto const before = tx.store.warning().state();
+    auto const outcome = cycle_.apply(tx, engine::DirectiveEnd{directive_ref(id), at}, "system");
     if (!outcome.accepted) WarningCycle::refuse(outcome.refusal);
-    tx.store.timers().cancel("directive_end", ref(id), tx.real_now);
+    alerts_.publish(tx, before, "directive_end");
+    tx.store.timers().cancel("directive_end", directive_ref(id), tx.real_now);
     tx.store.directives().ended(id, at);
 }
 
@@ -94,19 +98,19 @@ void DirectivesService::lift(Command const& c, std::int64_t id, json const& body
         if (!d) not_found("directive " + std::to_string(id));
         Instant const when = at.value_or(tx.now);
         record(tx.store, views_.plan.version,
-               {tx.store.warning().state().episode, ref(id), tx.now, "directive_lift", who.name,
+               {tx.store.warning().state().episode, directive_ref(id), tx.now, "directive_lift", who.name,
                 "区域预警指令解除（" + d->reference + "），自" + views_.local(when) + "起",
                 {{"directive_id", id}, {"at", views_.local(when)}, {"note", note}}});
         auto& timers = tx.store.timers();
         if (d->status == "pending") {
-            timers.cancel("directive_start", ref(id), tx.real_now);
-            timers.cancel("directive_end", ref(id), tx.real_now);
+            timers.cancel("directive_start", directive_ref(id), tx.real_now);
+            timers.cancel("directive_end", directive_ref(id), tx.real_now);
             tx.store.directives().cancelled(id);
         } else if (d->status == "in_force") {
-            timers.cancel("directive_end", ref(id), tx.real_now);
+            timers.cancel("directive_end", directive_ref(id), tx.real_now);
             tx.store.directives().set_end(id, when);
             if (when <= tx.now) end(tx, id, tx.now);
-            else timers.add("directive_end", ref(id), when, tx.real_now);
+            else timers.add("directive_end", directive_ref(id), when, tx.real_now);
         } else {
             throw Error(Errc::directive_not_active, "directive " + std::to_string(id) + " is " + d->status, {},
                         {{"directive_status", d->status}});

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/ports/transactions.hpp"
+#include "engine/service/alerts/public_alerts_service.hpp"
 #include "engine/service/command_runner.hpp"
 #include "engine/service/warnings/warning_cycle.hpp"
 
@@ -15,8 +16,9 @@ namespace hazeguard::service {
 
 class DirectivesService {
 public:
-    DirectivesService(CommandRunner& runner, ports::Transactions& transactions, ViewContext views, WarningCycle& cycle)
-        : runner_(runner), transactions_(transactions), views_(views), cycle_(cycle) {}
+    DirectivesService(CommandRunner& runner, ports::Transactions& transactions, ViewContext views, WarningCycle& cycle,
+                      PublicAlertsService const& alerts)
+        : runner_(runner), transactions_(transactions), views_(views), cycle_(cycle), alerts_(alerts) {}
 
     void create(Command const& c, nlohmann::json const& body, Completion done);
     void lift(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
@@ -33,6 +35,7 @@ private:
     ports::Transactions& transactions_;
     ViewContext views_;
     WarningCycle& cycle_;
+    PublicAlertsService const& alerts_;
 };
 
 }  // namespace hazeguard::service

@@ -14,7 +14,7 @@ using nlohmann::json;
 using engine::Instant;
 
 namespace {
-std::string ref(std::int64_t id) { return engine::to_string(engine::Ref::proposal(id)); }
+std::string proposal_ref(std::int64_t id) { return engine::to_string(engine::Ref::proposal(id)); }
 json text_or_null(std::optional<std::string> const& t) { return t ? json(*t) : json(nullptr); }
 json id_or_null(std::optional<std::int64_t> const& id) { return id ? json(*id) : json(nullptr); }
 }  // namespace
@@ -23,7 +23,7 @@ engine::Action ProposalsService::action_of(ports::ProposalRecord const& p, Insta
     int const level = p.level ? views_.plan.rank(*p.level).value_or(0) : 0;
     auto const checks = json::parse(p.checks);
     bool const ordered = checks.value("directive_ordered", false);
-    std::string const cause = ref(p.id);
+    std::string const cause = proposal_ref(p.id);
     if (p.action == "issue") return engine::Issue{level, p.start_at, p.end_at, cause};
     if (p.action == "upgrade") return engine::Upgrade{level, p.start_at, p.end_at, cause, p.open_ended};
     if (p.action == "downgrade") {
@@ -101,7 +101,7 @@ void ProposalsService::create(Command const& c, json const& body, Completion don
         p.id = tx.store.proposals().add(p);
         // Refuse now what the machine would refuse at signature (it is checked again then).
         if (auto dry = machine.try_handle(action_of(p, tx.now)); !dry.accepted) WarningCycle::refuse(dry.refusal);
-        tx.store.timers().add("approval_due", ref(p.id), p.approval_due_at, tx.real_now);
+        tx.store.timers().add("approval_due", proposal_ref(p.id), p.approval_due_at, tx.real_now);
         std::string summary = who.name + "提交审批单P-" + std::to_string(p.id) + "（" + r.action + "）";
         if (r.level) summary += "：" + plan.level_at(*plan.rank(*r.level)).name_cn;
         json detail{{"proposal_id", p.id}, {"action", r.action}, {"level", text_or_null(r.level)}, {"note", r.note},
@@ -113,7 +113,7 @@ void ProposalsService::create(Command const& c, json const& body, Completion don
             detail["forecast"] = {{"id", *r.forecast_id}, {"rule_set", f->rule_set},
                                   {"recommended_level", a.at("recommended_level")}, {"fired", a.at("fired")}};
         }
-        record(tx.store, plan.version, {state.episode, ref(p.id), tx.now, "proposal", who.name, summary, detail});
+        record(tx.store, plan.version, {state.episode, proposal_ref(p.id), tx.now, "proposal", who.name, summary, detail});
         return Reply{201, view(tx.store, p.id), "/v1/proposals/" + std::to_string(p.id)};
     }, std::move(done));
 }
@@ -152,21 +152,22 @@ void ProposalsService::approve(Command const& c, std::int64_t id, json const& bo
         Instant const distribution_due = tx.now + plan.time_limits.distribution_hours * engine::kHour;
         auto const notice = render_warning_notice(views_, tx.store, view(tx.store, id), state, who, tx.now);
         tx.store.proposals().decide(id, {"approved", who.name, who.authority, tx.now, note, late, distribution_due, notice});
-        tx.store.timers().cancel("approval_due", ref(id), tx.real_now);
+        tx.store.timers().cancel("approval_due", proposal_ref(id), tx.real_now);
         record(tx.store, plan.version,
-               {state.episode, ref(id), tx.now, "signature", who.name,
+               {state.episode, proposal_ref(id), tx.now, "signature", who.name,
                 who.name + "签发审批单P-" + std::to_string(id) + (late ? "（超过签发时限）" : ""),
                 {{"proposal_id", id}, {"decision", "approved"}, {"authority", who.authority}, {"late", late}, {"note", note}}});
         record(tx.store, plan.version,
-               {state.episode, ref(id), tx.now, "distribution", "system",
+               {state.episode, proposal_ref(id), tx.now, "distribution", "system",
                 "向各有关部门、县（市、区）分发通知（时限至" + views_.local(distribution_due) + "）",
                 {{"proposal_id", id}, {"due_at", views_.local(distribution_due)}, {"on_time", true}}});
         auto const outcome = cycle_.apply(tx, action_of(p, tx.now), who.name);
         if (!outcome.accepted) WarningCycle::refuse(outcome.refusal);
         // An action whose start has come takes effect at signature.
         auto const after = tx.store.warning().state();
-        if (after.scheduled && after.scheduled->cause == ref(id) && after.scheduled->start_at <= tx.now)
+        if (after.scheduled && after.scheduled->cause == proposal_ref(id) && after.scheduled->start_at <= tx.now)
             cycle_.apply(tx, engine::StartDue{tx.now}, "system");
+        alerts_.publish(tx, state, p.action);
         return Reply{200, view(tx.store, id), ""};
     }, std::move(done));
 }
@@ -180,9 +181,9 @@ void ProposalsService::reject(Command const& c, std::int64_t id, json const& bod
         open_for_decision(tx.store, id, who);
         tx.store.proposals().decide(id, {"rejected", who.name, who.authority, tx.now, reason, std::nullopt,
                                          std::nullopt, std::nullopt});
-        tx.store.timers().cancel("approval_due", ref(id), tx.real_now);
+        tx.store.timers().cancel("approval_due", proposal_ref(id), tx.real_now);
         record(tx.store, views_.plan.version,
-               {tx.store.warning().state().episode, ref(id), tx.now, "signature", who.name,
+               {tx.store.warning().state().episode, proposal_ref(id), tx.now, "signature", who.name,
                 who.name + "退回审批单P-" + std::to_string(id) + "：" + reason,
                 {{"proposal_id", id}, {"decision", "rejected"}, {"reason", reason}}});
         return Reply{200, view(tx.store, id), ""};
@@ -193,9 +194,9 @@ void ProposalsService::approval_overdue(Tx& tx, std::int64_t id, Instant due) {
     auto const p = tx.store.proposals().find(id);
     if (!p || p->status != "pending") return;
     record(tx.store, views_.plan.version,
-           {tx.store.warning().state().episode, ref(id), due, "approval_overdue", "system",
-            "审批单" + ref(id) + "超过签发时限（" + std::to_string(views_.plan.time_limits.signature_hours) + "小时）仍未签发",
-            {{"proposal", ref(id)}}});
+           {tx.store.warning().state().episode, proposal_ref(id), due, "approval_overdue", "system",
+            "审批单" + proposal_ref(id) + "超过签发时限（" + std::to_string(views_.plan.time_limits.signature_hours) + "小时）仍未签发",
+            {{"proposal", proposal_ref(id)}}});
 }
 
 json ProposalsService::proposal(std::int64_t id) {

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/ports/transactions.hpp"
+#include "engine/service/alerts/public_alerts_service.hpp"
 #include "engine/service/command_runner.hpp"
 #include "engine/service/forecasts/forecasts_service.hpp"
 #include "engine/service/warnings/warning_cycle.hpp"
@@ -20,9 +21,9 @@ namespace hazeguard::service {
 class ProposalsService {
 public:
     ProposalsService(CommandRunner& runner, ports::Transactions& transactions, ViewContext views, WarningCycle& cycle,
-                     ForecastsService& forecasts, ListFacts const& lists)
+                     ForecastsService& forecasts, ListFacts const& lists, PublicAlertsService const& alerts)
         : runner_(runner), transactions_(transactions), views_(views), cycle_(cycle), forecasts_(forecasts),
-          lists_(lists) {}
+          lists_(lists), alerts_(alerts) {}
 
     void create(Command const& c, nlohmann::json const& body, Completion done);
     void approve(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
@@ -43,6 +44,7 @@ private:
     WarningCycle& cycle_;
     ForecastsService& forecasts_;
     ListFacts const& lists_;
+    PublicAlertsService const& alerts_;
 };
 
 }  // namespace hazeguard::service

@@ -11,6 +11,7 @@
 #include "engine/storage/sqlite/sqlite_observation_repository.hpp"
 #include "engine/storage/sqlite/sqlite_order_repository.hpp"
 #include "engine/storage/sqlite/sqlite_progress_repository.hpp"
+#include "engine/storage/sqlite/sqlite_public_alert_repository.hpp"
 #include "engine/storage/sqlite/sqlite_small_repositories.hpp"
 #include "engine/storage/sqlite/sqlite_workflow_repositories.hpp"
 #include "engine/storage/sqlite/sqlite_token_repository.hpp"
@@ -24,7 +25,7 @@ public:
         : statements_(db), orders_(statements_), forecasts_(statements_), warning_(statements_),
           idempotency_(statements_), batches_(statements_), proposals_(statements_), directives_(statements_),
           episodes_(statements_), timers_(statements_), tokens_(statements_), evaluation_(statements_),
-          progress_(statements_), operations_(statements_), lists_(statements_), observations_(statements_) {}
+          progress_(statements_), operations_(statements_), lists_(statements_), observations_(statements_), public_alerts_(statements_) {}
     ports::OrderRepository& orders() override { return orders_; }
     ports::ForecastRepository& forecasts() override { return forecasts_; }
     ports::WarningRepository& warning() override { return warning_; }
@@ -40,6 +41,7 @@ public:
     ports::OperationsRepository& operations() override { return operations_; }
     ports::ListRepository& lists() override { return lists_; }
     ports::ObservationRepository& observations() override { return observations_; }
+    ports::PublicAlertRepository& public_alerts() override { return public_alerts_; }
     /// @brief Called when a job or query ends (statement_cache.hpp).
     void release() { statements_.reset_all(); }
     /// @brief Runs `f` on this store, then releases it (also when `f` throws).
@@ -69,6 +71,7 @@ private:
     SqliteOperationsRepository operations_;
     SqliteListRepository lists_;
     SqliteObservationRepository observations_;
+    SqlitePublicAlertRepository public_alerts_;
 };
 
 }  // namespace hazeguard::storage

@@ -6,11 +6,6 @@ namespace hazeguard::storage {
 using engine::Instant;
 
 namespace {
-template <class T>
-void bind_optional(SQLite::Statement& q, int i, std::optional<T> const& v) {
-    if (v) q.bind(i, *v);
-}
-
 std::vector<std::int64_t> column_ids(SQLite::Statement& q) {
     std::vector<std::int64_t> ids;
     while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());

@@ -57,6 +57,8 @@ std::set<Route> const& served_routes() {
         {"post", "/v1/tokens"},
         {"get", "/v1/tokens/{id}"},
         {"post", "/v1/tokens/{id}/revoke"},
+        {"get", "/v1/public/alerts"},
+        {"get", "/v1/public/alerts/{code}"},
     };
     return kRoutes;
 }
@@ -194,7 +196,7 @@ TEST_CASE("the document is well-formed: operations, $refs, JSON Schema 2020-12",
     });
 }
 
-TEST_CASE("security: bearer tokens on /v1 and /metrics, none on health and the document", "[api][openapi]") {
+TEST_CASE("security: bearer tokens on /v1 and /metrics, none on health, the document and /v1/public", "[api][openapi]") {
     auto const& schemes = document().at("components").at("securitySchemes");
     REQUIRE(schemes.contains("bearerAuth"));
     CHECK(schemes.at("bearerAuth").at("type") == "http");
@@ -202,7 +204,8 @@ TEST_CASE("security: bearer tokens on /v1 and /metrics, none on health and the d
     CHECK(document().at("security") == json::array({{{"bearerAuth", json::array()}}}));
     each_operation([&](std::string const& path, std::string const& method, json const& op) {
         INFO(method << " " << path);
-        if (path.rfind("/v1/", 0) == 0 || path == "/metrics") {
+        bool const open = path.rfind("/v1/public/", 0) == 0;
+        if ((path.rfind("/v1/", 0) == 0 && !open) || path == "/metrics") {
             CHECK_FALSE(op.contains("security"));   // inherits bearerAuth
             CHECK(op.at("responses").contains("401"));
         } else {

@@ -152,5 +152,12 @@ TEST_CASE("local_midnight is the start of the local day, also before 1970", "[en
     CHECK(local_midnight(*parse_rfc3339("1969-12-31T12:00:00Z"), 0) == *parse_rfc3339("1969-12-31T00:00:00Z"));
 }
 
+TEST_CASE("format_local_time_cn writes a local time as official documents do", "[engine][timestamp]") {
+    CHECK(format_local_time_cn(kD14Midnight_CST + kDay, kCst) == "2026年12月15日0时");
+    CHECK(format_local_time_cn(kD14Midnight_CST + 10 * 3600 + 30 * 60, kCst) == "2026年12月14日10时30分");
+    CHECK(format_local_time_cn(kD14Midnight_CST + 23 * 3600 + 59 * 60 + 59, kCst) == "2026年12月14日23时59分");
+    CHECK(format_local_time_cn(kD14Midnight_CST, 0) == "2026年12月13日16时");
+}
+
 }  // namespace
 }  // namespace hazeguard::engine

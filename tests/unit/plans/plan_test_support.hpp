@@ -80,6 +80,14 @@ inline std::string describe(PlanParseResult const& result) {
     return out.empty() ? "  (no problems)\n" : out;
 }
 
+/// @brief The embedded Taiyuan plan, parsed once.
+inline Plan const& taiyuan() {
+    static PlanParseResult const result = parse_plan(embedded_taiyuan_plan());
+    INFO(describe(result));
+    REQUIRE(result.ok());
+    return result.plan;
+}
+
 /// @brief True when a problem sits exactly at `pointer` and its message contains `fragment`.
 inline bool has_problem(PlanParseResult const& result, std::string const& pointer,
                         std::string const& fragment) {

@@ -13,13 +13,6 @@
 namespace hazeguard::plans {
 namespace {
 
-Plan const& taiyuan() {
-    static PlanParseResult const result = parse_plan(embedded_taiyuan_plan());
-    INFO(test::describe(result));
-    REQUIRE(result.ok());
-    return result.plan;
-}
-
 bool contains(std::vector<std::string> const& list, std::string const& item) {
     return std::find(list.begin(), list.end(), item) != list.end();
 }
@@ -27,7 +20,7 @@ bool contains(std::vector<std::string> const& list, std::string const& item) {
 /// The entry for exactly this industry (no "*" fallback), or nullptr.
 CatalogMeasure const* entry(std::string const& industry, std::string const& grade,
                             std::string const& level) {
-    for (auto const& m : taiyuan().measure_catalog)
+    for (auto const& m : test::taiyuan().measure_catalog)
         if (m.industry == industry && m.level == level && contains(m.grades, grade)) return &m;
     return nullptr;
 }
@@ -54,12 +47,12 @@ TEST_CASE("Taiyuan districts and parks", "[plans][taiyuan][list_rules]") {
     std::vector<std::string> const expected = {
         "小店区", "迎泽区", "杏花岭区", "尖草坪区", "万柏林区", "晋源区", "古交市", "清徐县",
         "阳曲县", "娄烦县", "山西转型综合改革示范区", "不锈钢产业园区", "西山生态文化旅游示范区"};
-    CHECK(taiyuan().districts == expected);
+    CHECK(test::taiyuan().districts == expected);
 }
 
 TEST_CASE("Taiyuan: the 39 key industries, coal washing and power are not among them",
           "[plans][taiyuan][list_rules]") {
-    auto const& plan = taiyuan();
+    auto const& plan = test::taiyuan();
     CHECK(plan.industries.size() == 39);
     CHECK(std::set<std::string>(plan.industries.begin(), plan.industries.end()).size() == 39);
     for (auto const* industry : {"钢铁", "焦化", "水泥", "石灰窑", "铸造", "砖瓦窑", "工业涂装",
@@ -75,7 +68,7 @@ TEST_CASE("Taiyuan: the 39 key industries, coal washing and power are not among 
 }
 
 TEST_CASE("Taiyuan grades and guarantee types", "[plans][taiyuan][list_rules]") {
-    auto const& plan = taiyuan();
+    auto const& plan = test::taiyuan();
     CHECK(plan.grades ==
           std::vector<std::string>{"A+", "A", "B", "B-", "C", "D", "引领性", "非引领性"});
     CHECK(plan.self_determined_grades == std::vector<std::string>{"A+", "A", "引领性"});
@@ -89,7 +82,7 @@ TEST_CASE("Taiyuan grades and guarantee types", "[plans][taiyuan][list_rules]") 
 
 TEST_CASE("Taiyuan order deadlines: 1 h acknowledgement, 24 h execution report",
           "[plans][taiyuan][list_rules]") {
-    auto const& orders = taiyuan().orders;
+    auto const& orders = test::taiyuan().orders;
     CHECK(orders.ack_hours == 1);
     CHECK(orders.execution_hours == 24);
     CHECK(orders.escalate_after_hours == 1);
@@ -97,7 +90,7 @@ TEST_CASE("Taiyuan order deadlines: 1 h acknowledgement, 24 h execution report",
 
 TEST_CASE("Taiyuan catalog covers every industry × B/B-/C/非引领性 × yellow/orange/red",
           "[plans][taiyuan][list_rules]") {
-    auto const& plan = taiyuan();
+    auto const& plan = test::taiyuan();
     for (auto const& industry : plan.industries)
         for (auto const* grade : {"B", "B-", "C", "非引领性"})
             for (auto const* level : {"yellow", "orange", "red"}) {
@@ -201,7 +194,7 @@ TEST_CASE("Taiyuan catalog: generic fallback per grade", "[plans][taiyuan][list_
     }
     for (auto const* grade : {"A+", "A", "引领性", "D"}) {
         INFO(grade);
-        for (auto const& m : taiyuan().measure_catalog) CHECK_FALSE(contains(m.grades, grade));
+        for (auto const& m : test::taiyuan().measure_catalog) CHECK_FALSE(contains(m.grades, grade));
     }
 }
 

@@ -12,13 +12,6 @@
 namespace hazeguard::plans {
 namespace {
 
-Plan const& taiyuan() {
-    static PlanParseResult const result = parse_plan(embedded_taiyuan_plan());
-    INFO(test::describe(result));
-    REQUIRE(result.ok());
-    return result.plan;
-}
-
 std::vector<Condition> group(Criterion const& criterion, std::size_t index) {
     REQUIRE(index < criterion.any_of.size());
     return criterion.any_of[index];
@@ -48,7 +41,7 @@ TEST_CASE("the embedded plan is plans/taiyuan.json as built", "[plans][taiyuan]"
 }
 
 TEST_CASE("Taiyuan levels: adverse pre-stage below yellow, orange, red", "[plans][taiyuan]") {
-    auto const& plan = taiyuan();
+    auto const& plan = test::taiyuan();
     REQUIRE(plan.levels.size() == 4);
     CHECK(plan.rank("adverse") == 0);
     CHECK(plan.rank("yellow") == 1);
@@ -65,7 +58,7 @@ TEST_CASE("Taiyuan levels: adverse pre-stage below yellow, orange, red", "[plans
 }
 
 TEST_CASE("Taiyuan national-2024 rule set is the default", "[plans][taiyuan]") {
-    auto const& plan = taiyuan();
+    auto const& plan = test::taiyuan();
     CHECK(plan.default_rule_set == "national-2024");
     CHECK(plan.forecast_value == "central");
     auto const* set = plan.rule_set("national-2024");
@@ -105,7 +98,7 @@ TEST_CASE("Taiyuan national-2024 rule set is the default", "[plans][taiyuan]") {
 }
 
 TEST_CASE("Taiyuan 2019 rule set keeps the legacy thresholds", "[plans][taiyuan]") {
-    auto const* set = taiyuan().rule_set("taiyuan-2019");
+    auto const* set = test::taiyuan().rule_set("taiyuan-2019");
     REQUIRE(set != nullptr);
     REQUIRE(set->rules.size() == 3);  // no adverse-stage rule in that era
     CHECK(set->rules[0].level == "red");
@@ -123,7 +116,7 @@ TEST_CASE("Taiyuan 2019 rule set keeps the legacy thresholds", "[plans][taiyuan]
 }
 
 TEST_CASE("Taiyuan signing authorities", "[plans][taiyuan]") {
-    auto const& plan = taiyuan();
+    auto const& plan = test::taiyuan();
     CHECK(plan.may_sign("office", "adverse"));
     CHECK_FALSE(plan.may_sign("office", "yellow"));
     CHECK(plan.may_sign("deputy_mayor", "yellow"));
@@ -137,7 +130,7 @@ TEST_CASE("Taiyuan signing authorities", "[plans][taiyuan]") {
 }
 
 TEST_CASE("Taiyuan workflow settings", "[plans][taiyuan]") {
-    auto const& plan = taiyuan();
+    auto const& plan = test::taiyuan();
     CHECK(plan.time_limits.approval_form_hours == 2);
     CHECK(plan.time_limits.signature_hours == 2);
     CHECK(plan.time_limits.distribution_hours == 2);
@@ -148,7 +141,7 @@ TEST_CASE("Taiyuan workflow settings", "[plans][taiyuan]") {
 }
 
 TEST_CASE("Taiyuan pollutant-differentiated response paths", "[plans][taiyuan]") {
-    auto const& plan = taiyuan();
+    auto const& plan = test::taiyuan();
     for (auto const* p : {"PM2.5", "PM10"}) CHECK(plan.path_for(p) == "full_response");
     for (auto const* p : {"O3", "dust", "sandstorm", "wildfire", "fireworks"}) {
         INFO(p);
@@ -159,7 +152,7 @@ TEST_CASE("Taiyuan pollutant-differentiated response paths", "[plans][taiyuan]")
 }
 
 TEST_CASE("Taiyuan reduction targets and baseline emissions", "[plans][taiyuan]") {
-    auto const& plan = taiyuan();
+    auto const& plan = test::taiyuan();
     CHECK(plan.reduction_targets.count("adverse") == 0);
     std::vector<std::pair<std::string, double>> const expected = {
         {"yellow", 10}, {"orange", 20}, {"red", 30}};
@@ -176,7 +169,7 @@ TEST_CASE("Taiyuan reduction targets and baseline emissions", "[plans][taiyuan]"
 }
 
 TEST_CASE("Taiyuan public measures are complete per level", "[plans][taiyuan]") {
-    auto const& plan = taiyuan();
+    auto const& plan = test::taiyuan();
     auto sectors_of = [&](std::string const& level) {
         std::set<std::string> sectors;
         for (auto const& m : plan.public_measures)
