@@ -36,6 +36,7 @@
 #include <csignal>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -554,9 +555,11 @@ public:
 
     /// Stops accepting and frees the port; safe from any thread. Connections the kernel has
     /// already completed (waiting in the backlog, perhaps with a request sent) are taken first, so
-    /// that their requests are answered rather than reset.
-    void close() {
-        net::dispatch(acceptor_.get_executor(), [self = shared_from_this()] {
+    /// that their requests are answered rather than reset; `then` runs once they are sessions.
+    /// (The acceptor lives on a strand: from another thread this runs later, never inline, so
+    /// whatever depends on those sessions must wait for `then`.)
+    void close(std::function<void()> then) {
+        net::dispatch(acceptor_.get_executor(), [self = shared_from_this(), then = std::move(then)] {
             beast::error_code ec;
             self->acceptor_.non_blocking(true, ec);
             for (int taken = 0; !ec && taken < 4096; ++taken) {
@@ -566,6 +569,7 @@ public:
             }
             self->acceptor_.close(ec);
             self->retry_timer_.cancel();
+            then();
         });
     }
 
@@ -633,7 +637,14 @@ public:
 
     void start() {
         if (shared_->draining.exchange(true)) return ioc_.stop();  // a second stop: at once
-        listener_->close();
+        // The backlog's connections become sessions first; only then is "no connection left"
+        // a reason to stop (before, a stop could end the io_context before the backlog was
+        // taken, and those clients saw their connection reset).
+        listener_->close([self = shared_from_this()] { self->drain_sessions(); });
+    }
+
+private:
+    void drain_sessions() {
         std::vector<std::shared_ptr<HttpSession>> sessions;
         {
             std::lock_guard lock(shared_->sessions_mutex);
@@ -645,7 +656,6 @@ public:
         wait();
     }
 
-private:
     void wait() {
         if (shared_->connections == 0 || Clock::now() >= deadline_) {
             if (shared_->connections > 0)

@@ -22,15 +22,6 @@ struct TimelineRow {
     std::string detail;
 };
 
-/// @brief A proposal as stored.
-struct ProposalRow {
-    std::string action, status;
-    std::optional<std::string> level;
-    engine::Instant consulted_at = 0, created_at = 0, form_due_at = 0, approval_due_at = 0, start_at = 0;
-    std::optional<engine::Instant> decided_at, distribution_due_at;
-    std::optional<std::int64_t> forecast_id, directive_id;
-};
-
 /// @brief One order of the episode with its plant, as the report reads it.
 struct EvaluationOrder {
     /// @brief Everything but superseded_at and the plant's baselines, which the service adds.
@@ -55,7 +46,6 @@ public:
     virtual ~EvaluationRepository() = default;
     /// @brief The episode's timeline (adopted rows included), by time then id.
     virtual std::vector<TimelineRow> timeline(std::int64_t episode) = 0;
-    virtual std::optional<ProposalRow> proposal(std::int64_t id) = 0;
     virtual std::optional<engine::report::DirectiveRecord> directive(std::int64_t id) = 0;
     /// @brief (superseded order id, when its successor's batch was issued) for the episode's orders.
     virtual std::vector<std::pair<std::int64_t, engine::Instant>> superseded(std::int64_t episode) = 0;

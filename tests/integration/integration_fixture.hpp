@@ -110,6 +110,11 @@ public:
         auto r = client_->get(path, {{"Authorization", "Bearer " + token(role_key)}});
         return {r.status, r.body.empty() ? json() : json::parse(r.body)};
     }
+    /// @brief A GET without a token (the public routes); the body as sent.
+    std::pair<int, std::string> get_public(std::string const& path) {
+        auto r = client_->get(path, {});
+        return {r.status, r.body};
+    }
     /// @brief The server's (simulated) clock.
     engine::Instant now() { return *engine::parse_rfc3339(get("/v1/status").body.at("now").get<std::string>()); }
 

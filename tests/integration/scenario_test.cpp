@@ -1,7 +1,9 @@
 // The domain brief's §14 scenario (none → yellow → orange → downgrade → lift), replayed through
 // the real server on a drill clock (ten simulated hours per real second) with the 1,555-plant
-// sample list: the right level and the right orders at every step.
+// sample list: the right level and the right orders at every step, and the public CAP feed valid
+// against the OASIS schema at every step.
 #include "tests/integration/integration_fixture.hpp"
+#include "tests/support/cap_check.hpp"
 
 using namespace hazeguard::test;
 
@@ -18,6 +20,27 @@ json progress_with_batches(LiveServer& s, std::size_t batches) {
     return {};
 }
 
+// The public CAP feed: `expected` alerts, the newest of type `msg_type`, every alert valid against
+// the OASIS schema. Returns the newest alert.
+std::string public_alerts(LiveServer& s, std::size_t expected, std::string const& msg_type) {
+    auto const [status, feed] = s.get_public("/v1/public/alerts");
+    REQUIRE(status == 200);
+    INFO(feed);
+    CHECK(xmllint(feed, false) == "");
+    auto const ids = feed_identifiers(feed);
+    REQUIRE(ids.size() == expected);
+    std::string newest;
+    for (auto const& id : ids) {
+        auto const [code, alert] = s.get_public("/v1/public/alerts/" + id);
+        REQUIRE(code == 200);
+        INFO(alert);
+        CHECK(xmllint(alert, true) == "");
+        if (newest.empty()) newest = alert;
+    }
+    CHECK(xml_element(newest, "msgType") == msg_type);
+    return newest;
+}
+
 }  // namespace
 
 TEST_CASE("the §14 scenario with the sample list issues the right orders at every step", "[integration][scenario]") {
@@ -30,6 +53,8 @@ TEST_CASE("the §14 scenario with the sample list issues the right orders at eve
                                 {{"action", "issue"}, {"level", "yellow"}, {"start_at", "2026-12-15T00:00:00+08:00"},
                                  {"end_at", "2026-12-17T00:00:00+08:00"}});
     CHECK(yellow.at("checks").at("reduction_plan").at("enterprises") == plants);
+    auto alert = public_alerts(s, 1, "Alert");  // published at the signature
+    CHECK(xml_element(alert, "onset") == "2026-12-15T00:00:00+08:00");
     wait_until(s, "2026-12-15T00:00:00+08:00");
     auto p = progress_with_batches(s, 1);
     REQUIRE(p.at("batches").size() == 1);
@@ -42,6 +67,8 @@ TEST_CASE("the §14 scenario with the sample list issues the right orders at eve
     wait_until(s, "2026-12-15T10:00:00+08:00");
     consult(s, "forecast-c2.json",
             {{"action", "upgrade"}, {"level", "orange"}, {"start_at", "2026-12-16T00:00:00+08:00"}, {"end_at", nullptr}});
+    alert = public_alerts(s, 2, "Update");
+    CHECK(alert.find("<severity>Severe</severity>") != std::string::npos);
     wait_until(s, "2026-12-16T00:00:00+08:00");
     p = progress_with_batches(s, 2);
     REQUIRE(p.at("batches").size() == 2);
@@ -58,6 +85,7 @@ TEST_CASE("the §14 scenario with the sample list issues the right orders at eve
     auto const down = consult(s, "forecast-c3.json",
                               {{"action", "downgrade"}, {"level", "yellow"}, {"start_at", "2026-12-18T00:00:00+08:00"}});
     CHECK(down.at("checks").at("fluctuation").at("applies") == false);
+    public_alerts(s, 3, "Update");
     wait_until(s, "2026-12-18T00:00:00+08:00");
     p = progress_with_batches(s, 3);
     REQUIRE(p.at("batches").size() == 3);
@@ -67,6 +95,8 @@ TEST_CASE("the §14 scenario with the sample list issues the right orders at eve
     wait_until(s, "2026-12-18T10:00:00+08:00");
     auto const lift = consult(s, "forecast-c4.json", {{"action", "lift"}, {"start_at", "2026-12-19T00:00:00+08:00"}});
     CHECK(lift.at("checks").at("lift").at("satisfied") == true);
+    alert = public_alerts(s, 4, "Update");
+    CHECK(xml_element(alert, "expires") == "2026-12-19T00:00:00+08:00");  // the lift ends it
     wait_until(s, "2026-12-19T00:00:00+08:00");
     p = progress_with_batches(s, 4);
     REQUIRE(p.at("batches").size() == 4);
@@ -77,4 +107,5 @@ TEST_CASE("the §14 scenario with the sample list issues the right orders at eve
     CHECK(episode.at("peak_level").at("id") == "orange");
     CHECK(episode.at("list_version") == 1);
     CHECK(episode.at("closed_at") == "2026-12-19T00:00:00+08:00");
+    public_alerts(s, 4, "Update");  // the lift's start fires a timer, which publishes nothing new
 }

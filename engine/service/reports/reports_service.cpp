@@ -59,7 +59,7 @@ TimelineFacts read_timeline(std::vector<ports::TimelineRow> rows, report::Evalua
     return facts;
 }
 
-report::ProposalRecord proposal_record(std::int64_t id, ports::ProposalRow const& row, TimelineFacts const& facts) {
+report::ProposalRecord proposal_record(std::int64_t id, ports::ProposalRecord const& row, TimelineFacts const& facts) {
     report::ProposalRecord p;
     p.id = id;
     p.action = row.action;
@@ -109,7 +109,7 @@ report::EvaluationInput ReportsService::evaluation_input(std::int64_t episode) {
         in.list_version = e->list_version;
         auto facts = read_timeline(records.timeline(episode), in);
         for (auto const id : facts.proposals) {
-            auto const row = records.proposal(id);
+            auto const row = store.proposals().find(id);
             if (!row) continue;
             if (row->forecast_id) facts.forecasts.insert(*row->forecast_id);
             if (row->directive_id) facts.directives.insert(*row->directive_id);

@@ -68,29 +68,6 @@ std::vector<ports::TimelineRow> SqliteEvaluationRepository::timeline(std::int64_
     return out;
 }
 
-std::optional<ports::ProposalRow> SqliteEvaluationRepository::proposal(std::int64_t id) {
-    auto& q = st_.get("SELECT action, level, status, consulted_at, created_at, form_due_at, approval_due_at, "
-                      "decided_at, distribution_due_at, start_at, forecast_id, directive_id FROM proposals "
-                      "WHERE id = ?");
-    q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
-    ports::ProposalRow p;
-    p.action = q.getColumn(0).getString();
-    p.level = optional_text(q.getColumn(1));
-    p.status = q.getColumn(2).getString();
-    p.consulted_at = q.getColumn(3).getInt64();
-    p.created_at = q.getColumn(4).getInt64();
-    p.form_due_at = q.getColumn(5).getInt64();
-    p.approval_due_at = q.getColumn(6).getInt64();
-    p.decided_at = optional_int(q.getColumn(7));
-    p.distribution_due_at = optional_int(q.getColumn(8));
-    p.start_at = q.getColumn(9).getInt64();
-    p.forecast_id = optional_int(q.getColumn(10));
-    p.directive_id = optional_int(q.getColumn(11));
-    q.reset();
-    return p;
-}
-
 std::optional<engine::report::DirectiveRecord> SqliteEvaluationRepository::directive(std::int64_t id) {
     auto& q = st_.get("SELECT issuer, level, reference, created_at, start_at, end_at FROM directives WHERE id = ?");
     q.bind(1, id);

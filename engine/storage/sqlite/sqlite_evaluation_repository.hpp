@@ -12,7 +12,6 @@ class SqliteEvaluationRepository final : public ports::EvaluationRepository {
 public:
     explicit SqliteEvaluationRepository(StatementCache& statements) : st_(statements) {}
     std::vector<ports::TimelineRow> timeline(std::int64_t episode) override;
-    std::optional<ports::ProposalRow> proposal(std::int64_t id) override;
     std::optional<engine::report::DirectiveRecord> directive(std::int64_t id) override;
     std::vector<std::pair<std::int64_t, engine::Instant>> superseded(std::int64_t episode) override;
     void orders(std::int64_t episode, std::string const& plan_version,

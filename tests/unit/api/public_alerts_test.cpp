@@ -1,39 +1,14 @@
 // The public CAP 1.2 feed: no token needed, every alert valid against the OASIS schema (xmllint),
 // Alert → Update → all clear as the warning changes, Cancel for a warning withdrawn before it
 // started, and the errors of the public routes.
-#include <cstdio>
-#include <cstdlib>
-
+#include "tests/support/cap_check.hpp"
 #include "tests/unit/api/api_fixture.hpp"
 
 namespace hazeguard::api::test {
 namespace {
 
-/// xmllint's verdict on `xml`: "" when valid against the CAP schema (or, with no schema, well
-/// formed), else its messages.
-std::string xmllint(std::string const& xml, bool cap_schema) {
-    auto const file = std::filesystem::temp_directory_path() / ("hg-cap-" + std::to_string(::getpid()) + ".xml");
-    std::ofstream(file) << xml;
-    std::string const cmd = std::string("xmllint --noout --nonet ") +
-                            (cap_schema ? "--schema " HG_SOURCE_DIR "/tests/fixtures/cap/CAP-v1.2.xsd " : "") +
-                            file.string() + " 2>&1";
-    FILE* pipe = ::popen(cmd.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::string out;
-    char buf[512];
-    while (std::fgets(buf, sizeof buf, pipe)) out += buf;
-    int const status = ::pclose(pipe);
-    std::filesystem::remove(file);
-    return status == 0 ? "" : out;
-}
-
-/// The text of the first <tag>…</tag> in `xml`, or "".
-std::string element(std::string const& xml, std::string const& tag) {
-    auto const open = xml.find("<" + tag + ">");
-    if (open == std::string::npos) return "";
-    auto const from = open + tag.size() + 2;
-    return xml.substr(from, xml.find("</" + tag + ">", from) - from);
-}
+using hazeguard::test::xml_element;
+using hazeguard::test::xmllint;
 
 int count(std::string const& text, std::string const& what) {
     int n = 0;
@@ -45,14 +20,7 @@ int count(std::string const& text, std::string const& what) {
 std::vector<std::string> feed_identifiers(Api& api) {
     auto const feed = api.get("/v1/public/alerts", "");
     REQUIRE(feed.status == 200);
-    std::vector<std::string> ids;
-    std::string const marker = "/v1/public/alerts/";
-    for (auto i = feed.raw.find("<id>"); i != std::string::npos; i = feed.raw.find("<id>", i + 1)) {
-        auto const end = feed.raw.find("</id>", i);
-        auto const url = feed.raw.substr(i + 4, end - i - 4);
-        if (auto const m = url.find(marker); m != std::string::npos) ids.push_back(url.substr(m + marker.size()));
-    }
-    return ids;
+    return hazeguard::test::feed_identifiers(feed.raw);
 }
 
 /// The alert document, checked against the schema.
@@ -82,14 +50,14 @@ TEST_CASE("the CAP feed follows the §14 warning from issue to lift, valid at ev
     auto ids = feed_identifiers(api);
     REQUIRE(ids.size() == 1);
     auto const first = alert(api, ids[0]);
-    CHECK(element(first, "msgType") == "Alert");
-    CHECK(element(first, "status") == "Exercise");  // the fixture runs a drill
-    CHECK(element(first, "sender") == "14010000000000");
-    CHECK(element(first, "onset") == at(2, "00:00"));
-    CHECK(element(first, "expires") == at(4, "00:00"));
-    CHECK(element(first, "severity") == "Moderate");
-    CHECK(element(first, "headline") == "太原市发布重污染天气黄色预警（Ⅲ级响应）");
-    CHECK(element(first, "value") == "yellow");
+    CHECK(xml_element(first, "msgType") == "Alert");
+    CHECK(xml_element(first, "status") == "Exercise");  // the fixture runs a drill
+    CHECK(xml_element(first, "sender") == "14010000000000");
+    CHECK(xml_element(first, "onset") == at(2, "00:00"));
+    CHECK(xml_element(first, "expires") == at(4, "00:00"));
+    CHECK(xml_element(first, "severity") == "Moderate");
+    CHECK(xml_element(first, "headline") == "太原市发布重污染天气黄色预警（Ⅲ级响应）");
+    CHECK(xml_element(first, "value") == "yellow");
     CHECK(first.find("<value>140100</value>") != std::string::npos);
     CHECK(count(first, "<info>") == 2);
     CHECK(first.find("<language>en</language>") != std::string::npos);
@@ -101,9 +69,9 @@ TEST_CASE("the CAP feed follows the §14 warning from issue to lift, valid at ev
     ids = feed_identifiers(api);
     REQUIRE(ids.size() == 2);
     auto const second = alert(api, ids[0]);
-    CHECK(element(second, "msgType") == "Update");
-    CHECK(element(second, "references") == "14010000000000," + ids[1] + "," + element(first, "sent"));
-    CHECK(element(second, "expires") == at(5, "00:00"));
+    CHECK(xml_element(second, "msgType") == "Update");
+    CHECK(xml_element(second, "references") == "14010000000000," + ids[1] + "," + xml_element(first, "sent"));
+    CHECK(xml_element(second, "expires") == at(5, "00:00"));
 
     // Lifted before it ever started: a Cancel of both.
     auto const lift = api.propose({{"action", "lift"}, {"start_at", at(1, "12:00")}, {"consultation_note", "撤销"}});
@@ -113,8 +81,8 @@ TEST_CASE("the CAP feed follows the §14 warning from issue to lift, valid at ev
     ids = feed_identifiers(api);
     REQUIRE(ids.size() == 3);
     auto const third = alert(api, ids[0]);
-    CHECK(element(third, "msgType") == "Cancel");
-    CHECK(count(element(third, "references"), ",") == 4);  // two references, sender,identifier,sent each
+    CHECK(xml_element(third, "msgType") == "Cancel");
+    CHECK(count(xml_element(third, "references"), ",") == 4);  // two references, sender,identifier,sent each
     CHECK(count(third, "<info>") == 0);
 }
 
@@ -132,14 +100,14 @@ TEST_CASE("a warning in force that is lifted ends with an all-clear Update", "[a
     auto const ids = feed_identifiers(api);
     REQUIRE(ids.size() == 2);
     auto const issued = alert(api, ids[1]);
-    CHECK(element(issued, "msgType") == "Alert");
-    CHECK(element(issued, "responseType") == "Avoid");  // already in force when published
-    CHECK(element(issued, "severity") == "Severe");
+    CHECK(xml_element(issued, "msgType") == "Alert");
+    CHECK(xml_element(issued, "responseType") == "Avoid");  // already in force when published
+    CHECK(xml_element(issued, "severity") == "Severe");
     CHECK(issued.find("<expires>") == std::string::npos);  // open-ended
     auto const clear = alert(api, ids[0]);
-    CHECK(element(clear, "msgType") == "Update");
-    CHECK(element(clear, "responseType") == "AllClear");
-    CHECK(element(clear, "headline") == "太原市解除重污染天气橙色预警（Ⅱ级响应）");
+    CHECK(xml_element(clear, "msgType") == "Update");
+    CHECK(xml_element(clear, "responseType") == "AllClear");
+    CHECK(xml_element(clear, "headline") == "太原市解除重污染天气橙色预警（Ⅱ级响应）");
 }
 
 TEST_CASE("the public routes need no token and answer problems for what they do not have", "[api][cap]") {
