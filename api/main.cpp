@@ -95,6 +95,8 @@ void add_serve(CLI::App& app, cli::ServeOptions& o) {
     s->add_option("--public-url", o.public_url,
                   "the address the public reaches this server at, for the links it publishes (default: http://ADDRESS:PORT)")
         ->check(kPublicUrl);
+    s->add_option("--webhook-ca", o.webhook_ca, "CA certificates (PEM) to trust for HTTPS webhooks, beside the system's")
+        ->check(CLI::ExistingFile);
     s->add_option("--drain-seconds", o.drain_seconds, "on SIGTERM, how long requests in progress may take")
         ->check(CLI::Range(0, 600))
         ->capture_default_str();

@@ -16,6 +16,14 @@ std::optional<std::string> proposal_status(RouteMatch const& m) {
     return status;
 }
 
+std::optional<std::string> delivery_state(RouteMatch const& m) {
+    auto state = m.query("state");
+    if (state && *state != "queued" && *state != "delivered" && *state != "dead")
+        throw Problem(400, "/problems/invalid-query", "Invalid query parameter", "state must be queued, delivered or dead",
+                      {{"/query/state", "must be queued, delivered or dead"}});
+    return state;
+}
+
 service::OrderFilter order_filter(RouteMatch const& m) {
     service::OrderFilter f;
     std::vector<service::FieldError> errors;

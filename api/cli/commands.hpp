@@ -32,6 +32,7 @@ struct ServeOptions {
     std::size_t max_body_mib_in_flight = 768;
     int drain_seconds = 10;
     std::string public_url;   ///< empty: http://address:port
+    std::string webhook_ca;   ///< extra CA certificates (PEM) trusted for HTTPS webhooks
 };
 
 struct TokenCreateOptions {

@@ -20,6 +20,7 @@
 #include "api/cli/commands.hpp"
 #include "api/server/http_server.hpp"
 #include "api/server/server_log.hpp"
+#include "api/delivery/webhook_client.hpp"
 #include "engine/enterprises/list_import.hpp"
 #include "engine/service/service.hpp"
 #include "engine/storage/sqlite/sqlite_backend.hpp"
@@ -188,6 +189,29 @@ int serve(ServeOptions const& o) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(200));
             }
         });
+        // The outbox's dispatcher: one delivery at a time, each attempt recorded (docs/delivery.md).
+        // What was queued before a crash is sent after the restart: the rows are the queue.
+        api::WebhookClientOptions webhook_options;
+        webhook_options.ca_file = o.webhook_ca;
+        std::thread dispatcher([&] {
+            auto const send = [&webhook_options](service::WebhookRequest const& r) {
+                return api::send_webhook(r, webhook_options);
+            };
+            while (!stopping) {
+                int attempted = 0;
+                try {
+                    attempted = svc.delivery().dispatch_due(send, 1, service::real_now());  // one at a time: a stop waits for one request at most
+                } catch (std::exception const& e) {
+                    log("error", std::string("dispatcher: ") + e.what());
+                }
+                if (attempted == 0) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            }
+        });
+        auto const stop_threads = [&] {
+            stopping = true;
+            timers.join();
+            dispatcher.join();
+        };
         // The timeline's head at start and stop: recorded outside the database, it lets
         // `hazeguard audit verify --expect-head` detect rows deleted from the end (docs/operations.md).
         auto const [rows, head] = svc.operations().timeline_head();
@@ -198,13 +222,11 @@ int serve(ServeOptions const& o) {
                   << (options.drill ? ", DRILL" : "") << ")" << std::endl;
         try {
             server.run();
-        } catch (...) {  // e.g. the port is taken: stop the timer thread before reporting
-            stopping = true;
-            timers.join();
+        } catch (...) {  // e.g. the port is taken: stop the threads before reporting
+            stop_threads();
             throw;
         }
-        stopping = true;
-        timers.join();
+        stop_threads();
         auto const [rows_at_stop, head_at_stop] = svc.operations().timeline_head();
         log("info", "hazeguard stopped", {{"timeline_rows", rows_at_stop}, {"timeline_head", head_at_stop}});
         return 0;

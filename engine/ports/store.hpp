@@ -4,6 +4,7 @@
 /// reader's (one consistent snapshot per query). The services see storage only through these.
 
 #include "engine/ports/batch_repository.hpp"
+#include "engine/ports/delivery_repository.hpp"
 #include "engine/ports/directive_repository.hpp"
 #include "engine/ports/episode_repository.hpp"
 #include "engine/ports/evaluation_repository.hpp"
@@ -41,6 +42,7 @@ public:
     virtual ListRepository& lists() = 0;
     virtual ObservationRepository& observations() = 0;
     virtual PublicAlertRepository& public_alerts() = 0;
+    virtual DeliveryRepository& deliveries() = 0;
 };
 
 }  // namespace hazeguard::ports

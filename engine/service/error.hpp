@@ -34,6 +34,7 @@ enum class Errc {
     order_superseded,        ///< a newer order replaced this one
     not_an_order,            ///< a termination notice was treated as an order
     order_not_acknowledged,  ///< an execution report before the acknowledgement
+    delivery_not_dead,       ///< only a dead delivery (of a subscription still there) can be retried
     idempotency_key_reused,  ///< the key was used for a different request
     storage_busy,            ///< another process holds the database: retry shortly
     storage_unavailable,     ///< the disk refused the write (full, I/O error): an operator must act

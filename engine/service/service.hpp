@@ -17,6 +17,7 @@
 #include "engine/service/command.hpp"
 #include "engine/service/alerts/public_alerts_service.hpp"
 #include "engine/service/command_runner.hpp"
+#include "engine/service/delivery/delivery_service.hpp"
 #include "engine/service/forecasts/forecasts_service.hpp"
 #include "engine/service/identity/identity_service.hpp"
 #include "engine/service/operations/operations_service.hpp"
@@ -80,6 +81,8 @@ public:
     ProposalsService& proposals() { return *proposals_; }
     /// @brief Regional directives.
     DirectivesService& directives() { return *directives_; }
+    /// @brief Webhook subscriptions, the outbox and its dispatcher (docs/delivery.md).
+    DeliveryService& delivery() { return *delivery_; }
     /// @brief The public warnings as published CAP 1.2 alerts.
     PublicAlertsService& public_alerts() { return *public_alerts_; }
     /// @brief The warning's status and the episodes with their timelines.
@@ -123,6 +126,7 @@ private:
     std::unique_ptr<OrderIssuer> issuer_;
     std::unique_ptr<WarningCycle> cycle_;
     std::unique_ptr<PublicAlertsService> public_alerts_;
+    std::unique_ptr<DeliveryService> delivery_;
     std::unique_ptr<ProposalsService> proposals_;
     std::unique_ptr<DirectivesService> directives_;
     std::unique_ptr<EpisodesService> episodes_;

@@ -33,8 +33,9 @@ Service::Service(std::unique_ptr<storage::SqliteBackend> storage, plans::Plan pl
     issuer_ = std::make_unique<OrderIssuer>(views_, list_facts_);
     cycle_ = std::make_unique<WarningCycle>(views_, settings_, *issuer_, list_facts_);
     public_alerts_ = std::make_unique<PublicAlertsService>(*transactions_, views_);
+    delivery_ = std::make_unique<DeliveryService>(*runner_, *transactions_, views_, *clock_);
     proposals_ = std::make_unique<ProposalsService>(*runner_, *transactions_, views_, *cycle_, *forecasts_, list_facts_,
-                                                    *public_alerts_);
+                                                    *public_alerts_, *delivery_);
     directives_ = std::make_unique<DirectivesService>(*runner_, *transactions_, views_, *cycle_, *public_alerts_);
     episodes_ = std::make_unique<EpisodesService>(*transactions_, *clock_, views_);
     timers_ = std::make_unique<TimersService>(*transactions_, *runner_, *clock_, plan_.version,

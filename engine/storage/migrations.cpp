@@ -147,6 +147,24 @@ CREATE TABLE public_alerts (
 CREATE INDEX public_alerts_warning ON public_alerts(warning);
 CREATE INDEX public_alerts_sent ON public_alerts(sent);
 )sql",
+        // 0007: webhook subscriptions and the transactional outbox (docs/delivery.md). A message is
+        // written in the transaction of its cause, one delivery per subscriber; the dispatcher
+        // records each attempt. next_try/tried_at are wall-clock seconds, delivered_at the service's.
+        R"sql(
+CREATE TABLE subscriptions (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL, topic TEXT NOT NULL, url TEXT NOT NULL,
+  secret TEXT NOT NULL, created_by TEXT NOT NULL, created_at INTEGER NOT NULL, removed_at INTEGER);
+CREATE TABLE outbox (
+  id TEXT PRIMARY KEY, topic TEXT NOT NULL, ref TEXT NOT NULL, body TEXT NOT NULL,
+  created_at INTEGER NOT NULL, due_at INTEGER);
+CREATE TABLE deliveries (
+  id INTEGER PRIMARY KEY, message_id TEXT NOT NULL REFERENCES outbox(id),
+  subscription_id INTEGER NOT NULL REFERENCES subscriptions(id), state TEXT NOT NULL,
+  attempts INTEGER NOT NULL, next_try INTEGER NOT NULL, tried_at INTEGER, last_status INTEGER,
+  last_error TEXT NOT NULL, delivered_at INTEGER);
+CREATE INDEX deliveries_due ON deliveries(state, next_try);
+CREATE INDEX deliveries_message ON deliveries(message_id);
+)sql",
     };
     return kMigrations;
 }

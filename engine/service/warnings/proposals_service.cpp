@@ -157,10 +157,14 @@ void ProposalsService::approve(Command const& c, std::int64_t id, json const& bo
                {state.episode, proposal_ref(id), tx.now, "signature", who.name,
                 who.name + "签发审批单P-" + std::to_string(id) + (late ? "（超过签发时限）" : ""),
                 {{"proposal_id", id}, {"decision", "approved"}, {"authority", who.authority}, {"late", late}, {"note", note}}});
-        record(tx.store, plan.version,
-               {state.episode, proposal_ref(id), tx.now, "distribution", "system",
-                "向各有关部门、县（市、区）分发通知（时限至" + views_.local(distribution_due) + "）",
-                {{"proposal_id", id}, {"due_at", views_.local(distribution_due)}, {"on_time", true}}});
+        // The notice goes to every registered recipient through the outbox; it counts as
+        // distributed when all of them have it (DeliveryService), not at the signature.
+        delivery_.enqueue_notice(tx, proposal_ref(id),
+                                 {{"proposal_id", id}, {"action", p.action}, {"level", views_.level(p.level ? plan.rank(*p.level) : std::nullopt)},
+                                  {"start_at", views_.local(p.start_at)}, {"end_at", views_.local_or_null(p.end_at)},
+                                  {"signed_by", who.name}, {"signed_at", views_.local(tx.now)},
+                                  {"distribution_due_at", views_.local(distribution_due)}, {"notice_cn", notice}},
+                                 distribution_due);
         auto const outcome = cycle_.apply(tx, action_of(p, tx.now), who.name);
         if (!outcome.accepted) WarningCycle::refuse(outcome.refusal);
         // An action whose start has come takes effect at signature.

@@ -13,6 +13,7 @@
 #include "engine/ports/transactions.hpp"
 #include "engine/service/alerts/public_alerts_service.hpp"
 #include "engine/service/command_runner.hpp"
+#include "engine/service/delivery/delivery_service.hpp"
 #include "engine/service/forecasts/forecasts_service.hpp"
 #include "engine/service/warnings/warning_cycle.hpp"
 
@@ -21,9 +22,10 @@ namespace hazeguard::service {
 class ProposalsService {
 public:
     ProposalsService(CommandRunner& runner, ports::Transactions& transactions, ViewContext views, WarningCycle& cycle,
-                     ForecastsService& forecasts, ListFacts const& lists, PublicAlertsService const& alerts)
+                     ForecastsService& forecasts, ListFacts const& lists, PublicAlertsService const& alerts,
+                     DeliveryService const& delivery)
         : runner_(runner), transactions_(transactions), views_(views), cycle_(cycle), forecasts_(forecasts),
-          lists_(lists), alerts_(alerts) {}
+          lists_(lists), alerts_(alerts), delivery_(delivery) {}
 
     void create(Command const& c, nlohmann::json const& body, Completion done);
     void approve(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
@@ -45,6 +47,7 @@ private:
     ForecastsService& forecasts_;
     ListFacts const& lists_;
     PublicAlertsService const& alerts_;
+    DeliveryService const& delivery_;
 };
 
 }  // namespace hazeguard::service

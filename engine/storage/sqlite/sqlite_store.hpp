@@ -6,6 +6,7 @@
 
 #include "engine/ports/store.hpp"
 #include "engine/storage/sqlite/sqlite_batch_repository.hpp"
+#include "engine/storage/sqlite/sqlite_delivery_repository.hpp"
 #include "engine/storage/sqlite/sqlite_evaluation_repository.hpp"
 #include "engine/storage/sqlite/sqlite_list_repository.hpp"
 #include "engine/storage/sqlite/sqlite_observation_repository.hpp"
@@ -25,7 +26,7 @@ public:
         : statements_(db), orders_(statements_), forecasts_(statements_), warning_(statements_),
           idempotency_(statements_), batches_(statements_), proposals_(statements_), directives_(statements_),
           episodes_(statements_), timers_(statements_), tokens_(statements_), evaluation_(statements_),
-          progress_(statements_), operations_(statements_), lists_(statements_), observations_(statements_), public_alerts_(statements_) {}
+          progress_(statements_), operations_(statements_), lists_(statements_), observations_(statements_), public_alerts_(statements_), deliveries_(statements_) {}
     ports::OrderRepository& orders() override { return orders_; }
     ports::ForecastRepository& forecasts() override { return forecasts_; }
     ports::WarningRepository& warning() override { return warning_; }
@@ -42,6 +43,7 @@ public:
     ports::ListRepository& lists() override { return lists_; }
     ports::ObservationRepository& observations() override { return observations_; }
     ports::PublicAlertRepository& public_alerts() override { return public_alerts_; }
+    ports::DeliveryRepository& deliveries() override { return deliveries_; }
     /// @brief Called when a job or query ends (statement_cache.hpp).
     void release() { statements_.reset_all(); }
     /// @brief Runs `f` on this store, then releases it (also when `f` throws).
@@ -72,6 +74,7 @@ private:
     SqliteListRepository lists_;
     SqliteObservationRepository observations_;
     SqlitePublicAlertRepository public_alerts_;
+    SqliteDeliveryRepository deliveries_;
 };
 
 }  // namespace hazeguard::storage

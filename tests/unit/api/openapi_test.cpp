@@ -57,6 +57,12 @@ std::set<Route> const& served_routes() {
         {"post", "/v1/tokens"},
         {"get", "/v1/tokens/{id}"},
         {"post", "/v1/tokens/{id}/revoke"},
+        {"post", "/v1/subscriptions"},
+        {"get", "/v1/subscriptions"},
+        {"delete", "/v1/subscriptions/{id}"},
+        {"post", "/v1/subscriptions/{id}/ping"},
+        {"get", "/v1/deliveries"},
+        {"post", "/v1/deliveries/{id}/retry"},
         {"get", "/v1/public/alerts"},
         {"get", "/v1/public/alerts/{code}"},
     };
@@ -269,7 +275,9 @@ TEST_CASE("request schemas say what the service validates", "[api][openapi]") {
         std::string const& token = path.find("/approve") != std::string::npos || path.find("/reject") != std::string::npos
                                        ? api.deputy_mayor
                                    : path.find("/v1/orders/") == 0 ? api.enterprise
-                                   : path.find("/v1/tokens") == 0  ? api.admin
+                                   : path.find("/v1/tokens") == 0 || path.find("/v1/subscriptions") == 0 ||
+                                           path.find("/v1/deliveries") == 0
+                                       ? api.admin
                                                                    : api.duty;
         for (auto const& schema : request_schemas(op)) {
             INFO(path << " " << schema.dump());

@@ -138,7 +138,7 @@ TEST_CASE("scenario C1: at D2 00:00 the yellow warning takes effect and opens an
         CHECK(row.at("at").get<std::string>().substr(19) == "+08:00");
         CHECK_FALSE(row.at("summary_cn").get<std::string>().empty());
     }
-    for (auto const* kind : {"forecast", "proposal", "signature", "distribution", "scheduled", "episode_opened", "transition"}) {
+    for (auto const* kind : {"forecast", "proposal", "signature", "notice_unsent", "scheduled", "episode_opened", "transition"}) {
         INFO(kind);
         CHECK(std::find(kinds.begin(), kinds.end(), kind) != kinds.end());
     }

@@ -1,0 +1,113 @@
+// One POST per call, synchronous with a deadline: the dispatcher sends one delivery at a time
+// (docs/delivery.md), so nothing here needs an io_context of its own beyond the call.
+#include "api/delivery/webhook_client.hpp"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include <exception>
+#include <optional>
+
+namespace hazeguard::api {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+namespace ssl = net::ssl;
+using tcp = net::ip::tcp;
+
+namespace {
+
+struct Url {
+    bool tls = false;
+    std::string host, port, target;
+};
+
+std::optional<Url> parse_url(std::string const& url) {
+    Url u;
+    std::size_t rest = 0;
+    if (url.rfind("https://", 0) == 0) {
+        u.tls = true;
+        rest = 8;
+    } else if (url.rfind("http://", 0) == 0) {
+        rest = 7;
+    } else {
+        return std::nullopt;
+    }
+    auto const slash = url.find('/', rest);
+    std::string const authority = url.substr(rest, slash == std::string::npos ? std::string::npos : slash - rest);
+    u.target = slash == std::string::npos ? "/" : url.substr(slash);
+    std::size_t colon = std::string::npos;
+    if (!authority.empty() && authority[0] == '[') {  // [IPv6]:port
+        auto const close = authority.find(']');
+        if (close == std::string::npos) return std::nullopt;
+        u.host = authority.substr(1, close - 1);
+        if (close + 1 < authority.size() && authority[close + 1] == ':') colon = close + 1;
+    } else {
+        colon = authority.rfind(':');
+        u.host = authority.substr(0, colon);
+    }
+    u.port = colon == std::string::npos ? (u.tls ? "443" : "80") : authority.substr(colon + 1);
+    if (u.host.empty() || u.port.empty()) return std::nullopt;
+    return u;
+}
+
+template <class Stream>
+service::WebhookResult exchange(Stream& stream, Url const& url, service::WebhookRequest const& request) {
+    http::request<http::string_body> req{http::verb::post, url.target, 11};
+    req.set(http::field::host, url.host);
+    req.set(http::field::user_agent, "hazeguard");
+    for (auto const& [name, value] : request.headers) req.set(name, value);
+    req.body() = request.body;
+    req.prepare_payload();
+    http::write(stream, req);
+    beast::flat_buffer buffer;
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(64 * 1024);  // the answer is not read beyond its status; a small body suffices
+    http::read(stream, buffer, parser);
+    return {static_cast<int>(parser.get().result_int()), ""};
+}
+
+}  // namespace
+
+service::WebhookResult send_webhook(service::WebhookRequest const& request, WebhookClientOptions const& options) {
+    auto const url = parse_url(request.url);
+    if (!url) return {0, "not an http(s) URL: " + request.url};
+    try {
+        net::io_context ioc;
+        tcp::resolver resolver(ioc);
+        auto const endpoints = resolver.resolve(url->host, url->port);
+        if (!url->tls) {
+            beast::tcp_stream stream(ioc);
+            stream.expires_after(options.timeout);
+            stream.connect(endpoints);
+            auto result = exchange(stream, *url, request);
+            beast::error_code ec;
+            stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+            return result;
+        }
+        ssl::context ctx(ssl::context::tls_client);
+        ctx.set_default_verify_paths();
+        if (!options.ca_file.empty()) ctx.load_verify_file(options.ca_file);
+        ctx.set_verify_mode(ssl::verify_peer);
+        beast::ssl_stream<beast::tcp_stream> stream(ioc, ctx);
+        if (!SSL_set_tlsext_host_name(stream.native_handle(), url->host.c_str()))
+            return {0, "TLS: cannot set the server name"};
+        stream.set_verify_callback(ssl::host_name_verification(url->host));
+        beast::get_lowest_layer(stream).expires_after(options.timeout);
+        beast::get_lowest_layer(stream).connect(endpoints);
+        stream.handshake(ssl::stream_base::client);
+        auto result = exchange(stream, *url, request);
+        beast::error_code ec;
+        stream.shutdown(ec);  // many servers just close: not an error of the delivery
+        return result;
+    } catch (std::exception const& e) {
+        return {0, e.what()};
+    }
+}
+
+}  // namespace hazeguard::api

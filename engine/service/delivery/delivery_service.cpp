@@ -1,0 +1,208 @@
+// Subscriptions, the outbox and the dispatcher's bookkeeping. The network is not here: the
+// dispatcher is handed a WebhookSender by the edge (api/delivery/).
+#include "engine/service/delivery/delivery_service.hpp"
+
+#include "engine/delivery/retry_schedule.hpp"
+#include "engine/delivery/webhook_signature.hpp"
+#include "engine/domain/ref.hpp"
+#include "engine/service/error.hpp"
+#include "engine/service/input.hpp"
+#include "engine/service/timeline.hpp"
+
+namespace hazeguard::service {
+using nlohmann::json;
+using engine::Instant;
+
+namespace {
+
+constexpr int kListLimit = 500;
+
+/// http(s)://host[:port][/path]: no spaces, no fragment, no user info.
+bool is_webhook_url(std::string const& url) {
+    auto const scheme = url.rfind("https://", 0) == 0 ? 8u : url.rfind("http://", 0) == 0 ? 7u : 0u;
+    if (scheme == 0 || url.size() <= scheme || url[scheme] == '/' || url.size() > 500) return false;
+    for (unsigned char ch : url)
+        if (ch <= 0x20 || ch >= 0x7f || ch == '#' || ch == '@' || ch == '"' || ch == '<' || ch == '>' || ch == '\\')
+            return false;
+    return true;
+}
+
+json subscription_view(ports::SubscriptionRecord const& s, ViewContext const& views) {
+    return {{"id", s.id}, {"name", s.name}, {"topic", s.topic}, {"url", s.url}, {"created_by", s.created_by},
+            {"created_at", views.local(s.created_at)}};
+}
+
+json delivery_view(ports::DeliveryRecord const& d, ViewContext const& views) {
+    auto const wall = [](std::optional<Instant> t) { return t ? json(engine::format_rfc3339(*t, 480)) : json(nullptr); };
+    return {{"id", d.id},
+            {"message_id", d.message_id},
+            {"topic", d.topic},
+            {"ref", d.ref.empty() ? json(nullptr) : json(d.ref)},
+            {"subscription", {{"id", d.subscription_id}, {"name", d.subscription_name}, {"url", d.url}}},
+            {"channel", "webhook"},
+            {"state", d.state},
+            {"attempts", d.attempts},
+            {"next_try_at", d.state == "queued" ? wall(d.next_try) : json(nullptr)},
+            {"last_attempt_at", wall(d.tried_at)},
+            {"last_status", d.last_status ? json(*d.last_status) : json(nullptr)},
+            {"last_error", d.last_error.empty() ? json(nullptr) : json(d.last_error)},
+            {"delivered_at", views.local_or_null(d.delivered_at)}};
+}
+
+}  // namespace
+
+void DeliveryService::subscribe(Command const& c, json const& body, Completion done) {
+    Input in(body);
+    in.reject_unknown({"name", "topic", "url"});
+    auto const name = in.text("name", true, 100);
+    auto const topic = in.one_of("topic", true, {"notices"});
+    auto const url = in.text("url", true, 500);
+    if (url && !is_webhook_url(*url)) in.error("url", "must be an http:// or https:// URL without spaces, user info or fragment");
+    in.finish();
+    ports::SubscriptionRecord s{0, *name, *topic, *url, engine::new_webhook_secret(), c.principal.name, 0};
+    runner_.run(c, [this, s](Tx& tx) mutable {
+        s.created_at = tx.now;
+        s.id = tx.store.deliveries().add_subscription(s);
+        auto view = subscription_view(s, views_);
+        view["secret"] = s.secret;  // shown once: the receiver verifies signatures with it
+        return Reply{201, view, "/v1/subscriptions/" + std::to_string(s.id)};
+    }, std::move(done));
+}
+
+json DeliveryService::subscriptions() {
+    json items = json::array();
+    transactions_.read([&](ports::Store& store) {
+        for (auto const& s : store.deliveries().subscriptions(std::nullopt)) items.push_back(subscription_view(s, views_));
+    });
+    return {{"items", items}};
+}
+
+void DeliveryService::unsubscribe(Command const& c, std::int64_t id, Completion done) {
+    runner_.run(c, [id](Tx& tx) {
+        if (!tx.store.deliveries().remove_subscription(id, tx.now)) not_found("subscription " + std::to_string(id));
+        return Reply{200, {{"id", id}, {"removed", true}}, ""};
+    }, std::move(done));
+}
+
+void DeliveryService::ping(Command const& c, std::int64_t id, json const& body, Completion done) {
+    Input in(body);
+    in.reject_unknown({});
+    in.finish();
+    runner_.run(c, [this, id](Tx& tx) {
+        auto const s = tx.store.deliveries().subscription(id);
+        if (!s) not_found("subscription " + std::to_string(id));
+        auto const message = new_message(tx.store, "ping", "", {{"subscription_id", id}}, tx.now, std::nullopt);
+        auto const delivery = tx.store.deliveries().add_delivery(message, id, tx.real_now);
+        return Reply{202, {{"message_id", message}, {"delivery_id", delivery}}, ""};
+    }, std::move(done));
+}
+
+std::string DeliveryService::new_message(ports::Store& store, std::string const& topic, std::string const& ref,
+                                         json data, Instant now, std::optional<Instant> due) const {
+    auto const id = engine::new_message_id();
+    json const body{{"id", id}, {"type", topic}, {"created_at", views_.local(now)}, {"drill", views_.drill},
+                    {"data", std::move(data)}};
+    store.deliveries().add_message(id, topic, ref, body.dump(), now, due);
+    return id;
+}
+
+void DeliveryService::enqueue_notice(Tx& tx, std::string const& ref, json const& data, Instant due) const {
+    auto const& plan = views_.plan;
+    auto const recipients = tx.store.deliveries().subscriptions("notices");
+    auto const episode = tx.store.warning().state().episode;
+    if (recipients.empty()) {
+        record(tx.store, plan.version,
+               {episode, ref, tx.now, "notice_unsent", "system",
+                "未登记通知接收单位（订阅），通知未分发（时限至" + views_.local(due) + "）",
+                {{"due_at", views_.local(due)}, {"recipients", 0}}});
+        return;
+    }
+    auto const message = new_message(tx.store, "notices", ref, data, tx.now, due);
+    json names = json::array();
+    for (auto const& r : recipients) {
+        tx.store.deliveries().add_delivery(message, r.id, tx.real_now);
+        names.push_back(r.name);
+    }
+    record(tx.store, plan.version,
+           {episode, ref, tx.now, "notice_queued", "system",
+            "通知已进入分发队列：" + std::to_string(recipients.size()) + "个接收单位（时限至" + views_.local(due) + "）",
+            {{"message_id", message}, {"due_at", views_.local(due)}, {"recipients", names}}});
+}
+
+json DeliveryService::deliveries(std::optional<std::string> const& state) {
+    json items = json::array();
+    transactions_.read([&](ports::Store& store) {
+        for (auto const& d : store.deliveries().deliveries(state, kListLimit)) items.push_back(delivery_view(d, views_));
+    });
+    return {{"items", items}};
+}
+
+void DeliveryService::retry(Command const& c, std::int64_t id, json const& body, Completion done) {
+    Input in(body);
+    in.reject_unknown({});
+    in.finish();
+    runner_.run(c, [this, id](Tx& tx) {
+        auto const d = tx.store.deliveries().delivery(id);
+        if (!d) not_found("delivery " + std::to_string(id));
+        if (!tx.store.deliveries().requeue(id, tx.real_now))
+            throw Error(Errc::delivery_not_dead, "delivery " + std::to_string(id) + " is " + d->state +
+                                                     (d->state == "dead" ? " and its subscription was removed" : ""),
+                        {}, {{"delivery_state", d->state}});
+        return Reply{200, delivery_view(*tx.store.deliveries().delivery(id), views_), ""};
+    }, std::move(done));
+}
+
+void DeliveryService::record_attempt(ports::Store& store, ports::DeliveryRecord const& d, Instant tried_at,
+                                     WebhookResult const& result) const {
+    bool const ok = result.status >= 200 && result.status < 300;
+    auto& deliveries = store.deliveries();
+    if (!ok) {
+        auto const next = engine::next_attempt(d.attempts + 1, tried_at);
+        std::string const error = result.status ? "HTTP " + std::to_string(result.status) : result.error;
+        deliveries.failed(d.id, tried_at, result.status ? std::optional<int>(result.status) : std::nullopt, error, next);
+        return;
+    }
+    Instant const now = clock_.now();
+    deliveries.delivered(d.id, tried_at, result.status, now);
+    if (d.topic != "notices") return;
+    auto const p = deliveries.progress(d.message_id);
+    if (p.delivered != p.recipients) return;
+    // Every recipient has the notice: it is distributed now, on time or not.
+    std::optional<int> episode = store.warning().state().episode;
+    if (auto const ref = engine::parse_ref(d.ref); ref && ref->is(engine::Ref::Kind::proposal))
+        if (auto const proposal = store.proposals().find(ref->id); proposal && proposal->episode_id)
+            episode = static_cast<int>(*proposal->episode_id);
+    bool const on_time = !p.due_at || now <= *p.due_at;
+    record(store, views_.plan.version,
+           {episode, d.ref, now, "distribution", "system",
+            "通知已送达全部" + std::to_string(p.recipients) + "个接收单位" + (on_time ? "" : "（超过分发时限）"),
+            {{"message_id", d.message_id}, {"recipients", p.recipients}, {"on_time", on_time},
+             {"due_at", views_.local_or_null(p.due_at)}}});
+}
+
+int DeliveryService::dispatch_due(WebhookSender const& send, int limit, Instant wall_now) {
+    std::vector<ports::DeliveryRecord> due;
+    transactions_.read([&](ports::Store& store) { due = store.deliveries().due(wall_now, limit); });
+    for (auto const& d : due) {
+        Instant const tried_at = wall_now;
+        WebhookResult result;
+        if (auto const signature = engine::webhook_signature(d.secret, d.message_id, tried_at, d.body)) {
+            result = send({d.url, d.body,
+                           {{"Content-Type", "application/json"},
+                            {"webhook-id", d.message_id},
+                            {"webhook-timestamp", std::to_string(tried_at)},
+                            {"webhook-signature", *signature}}});
+        } else {
+            result.error = "the subscription's secret is not usable";
+        }
+        try {
+            transactions_.write([&](ports::Store& store) { record_attempt(store, d, tried_at, result); });
+        } catch (Error const& e) {
+            if (e.code == Errc::storage_unavailable) runner_.mark_storage_failed();
+            throw;
+        }
+    }
+    return static_cast<int>(due.size());
+}
+
+}  // namespace hazeguard::service

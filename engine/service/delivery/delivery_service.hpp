@@ -1,0 +1,80 @@
+#pragma once
+/// @file delivery_service.hpp
+/// @brief Who is told, and whether they were (docs/delivery.md): webhook subscriptions (admin),
+/// the transactional outbox (a message per cause, a delivery per subscriber, written in the
+/// cause's transaction), the dispatcher's attempts with retries and a dead-letter state, and the
+/// distribution of a notice recorded when — and only when — every recipient has it.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/ports/transactions.hpp"
+#include "engine/service/clock.hpp"
+#include "engine/service/command_runner.hpp"
+#include "engine/service/view_context.hpp"
+
+namespace hazeguard::service {
+
+/// @brief One signed POST the dispatcher asks the edge to send.
+struct WebhookRequest {
+    std::string url;
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+};
+
+/// @brief What came back: an HTTP status, or 0 and why there was none (refused, timeout, TLS).
+struct WebhookResult {
+    int status = 0;
+    std::string error;
+};
+
+/// @brief Sends one request and waits for its answer (api/delivery/webhook_client.hpp in the
+/// server; a fake in the tests).
+using WebhookSender = std::function<WebhookResult(WebhookRequest const&)>;
+
+class DeliveryService {
+public:
+    DeliveryService(CommandRunner& runner, ports::Transactions& transactions, ViewContext views, Clock const& clock)
+        : runner_(runner), transactions_(transactions), views_(views), clock_(clock) {}
+
+    // --- subscriptions (admin) ------------------------------------------------------------
+    /// @brief {"name", "topic": "notices", "url"}: answers 201 with the secret, shown only here.
+    void subscribe(Command const& c, nlohmann::json const& body, Completion done);
+    nlohmann::json subscriptions();
+    void unsubscribe(Command const& c, std::int64_t id, Completion done);
+    /// @brief Queues a signed "ping" message to one subscriber only.
+    void ping(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
+
+    // --- the outbox -------------------------------------------------------------------------
+    /// @brief In the cause's transaction: the notice of a signed proposal, to every subscriber of
+    /// "notices", and the timeline row that says so (or that nobody is registered to receive it).
+    void enqueue_notice(Tx& tx, std::string const& ref, nlohmann::json const& data, engine::Instant due) const;
+    /// @brief Newest first (at most 500), of one state (queued, delivered, dead) when given.
+    nlohmann::json deliveries(std::optional<std::string> const& state);
+    /// @brief A dead delivery tried again now, its attempts counted afresh.
+    void retry(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
+
+    // --- the dispatcher -----------------------------------------------------------------------
+    /// @brief Sends up to `limit` deliveries due at `wall_now` (the wall clock: the server passes
+    /// real_now(), a test any time it likes), one after the other, and records each attempt in its
+    /// own transaction. Returns how many were attempted.
+    int dispatch_due(WebhookSender const& send, int limit, engine::Instant wall_now);
+
+private:
+    std::string new_message(ports::Store& store, std::string const& topic, std::string const& ref,
+                            nlohmann::json data, engine::Instant now, std::optional<engine::Instant> due) const;
+    void record_attempt(ports::Store& store, ports::DeliveryRecord const& d, engine::Instant tried_at,
+                        WebhookResult const& result) const;
+    CommandRunner& runner_;
+    ports::Transactions& transactions_;
+    ViewContext views_;
+    Clock const& clock_;
+};
+
+}  // namespace hazeguard::service
