@@ -123,10 +123,10 @@ private:
     std::unique_ptr<OrdersService> orders_;
     std::unique_ptr<ForecastsService> forecasts_;
     ListFacts list_facts_;
+    std::unique_ptr<DeliveryService> delivery_;
     std::unique_ptr<OrderIssuer> issuer_;
     std::unique_ptr<WarningCycle> cycle_;
     std::unique_ptr<PublicAlertsService> public_alerts_;
-    std::unique_ptr<DeliveryService> delivery_;
     std::unique_ptr<ProposalsService> proposals_;
     std::unique_ptr<DirectivesService> directives_;
     std::unique_ptr<EpisodesService> episodes_;

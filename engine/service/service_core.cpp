@@ -30,10 +30,10 @@ Service::Service(std::unique_ptr<storage::SqliteBackend> storage, plans::Plan pl
     list_facts_.reduction_plan = [this](ports::Store& store, std::optional<std::int64_t> version, std::string const& level) {
         return lists_->reduction_plan(store, version, level);
     };
-    issuer_ = std::make_unique<OrderIssuer>(views_, list_facts_);
+    delivery_ = std::make_unique<DeliveryService>(*runner_, *transactions_, views_, *clock_);
+    issuer_ = std::make_unique<OrderIssuer>(views_, list_facts_, *delivery_);
     cycle_ = std::make_unique<WarningCycle>(views_, settings_, *issuer_, list_facts_);
     public_alerts_ = std::make_unique<PublicAlertsService>(*transactions_, views_);
-    delivery_ = std::make_unique<DeliveryService>(*runner_, *transactions_, views_, *clock_);
     proposals_ = std::make_unique<ProposalsService>(*runner_, *transactions_, views_, *cycle_, *forecasts_, list_facts_,
                                                     *public_alerts_, *delivery_);
     directives_ = std::make_unique<DirectivesService>(*runner_, *transactions_, views_, *cycle_, *public_alerts_);

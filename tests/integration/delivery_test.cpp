@@ -71,3 +71,57 @@ TEST_CASE("a notice queued while its receiver is down arrives after a kill -9 an
     CHECK(distributed[0].at("at") > queued[0].at("at"));
     CHECK(distributed[0].at("detail").at("recipients") == 1);
 }
+
+TEST_CASE("overdue plants are reported to the receivers of their district, and the record names the others",
+          "[integration][delivery]") {
+    LiveServer s;  // 3600 simulated seconds per real second
+    auto const port = free_port();
+    WebhookReceiver receiver(port);
+    auto const url = "http://127.0.0.1:" + std::to_string(port) + "/escalations";
+    REQUIRE(s.post("/v1/subscriptions", {{"name", "清徐县人民政府"}, {"topic", "escalations"}, {"district", "清徐县"}, {"url", url}},
+                   "admin").status == 201);
+    REQUIRE(s.post("/v1/subscriptions", {{"name", "市生态环境局"}, {"topic", "escalations"}, {"url", url}}, "admin").status ==
+            201);
+    auto const f = s.post("/v1/forecasts", example("forecast-c1.json"), "duty_officer");
+    REQUIRE(f.status == 201);
+    auto const p = s.post("/v1/proposals",
+                          {{"action", "issue"}, {"level", "yellow"}, {"start_at", at_local(s.now())},
+                           {"consultation_note", "会商"}, {"forecast_id", f.body.at("id")}},
+                          "duty_officer");
+    REQUIRE(p.status == 201);
+    REQUIRE(s.post("/v1/proposals/1/approve", json::object(), "approver:mayor").status == 200);
+    // 1 h to acknowledge, escalated 1 h later: nobody acknowledges.
+    std::vector<json> rows;
+    for (int i = 0; i < 500 && rows.empty(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        rows = timeline_rows(s, 1, "ack_escalation");
+    }
+    REQUIRE(rows.size() == 1);
+    auto const& detail = rows[0].at("detail");
+    auto const& by_district = detail.at("by_district");
+    REQUIRE(by_district.contains("清徐县"));
+    CHECK(detail.at("sent_to").at("清徐县") == json::array({"清徐县人民政府", "市生态环境局"}));
+    CHECK(detail.at("unreached_districts").empty());  // the city bureau takes every district
+    // One message per district reaches the receiver: the district's own and the bureau's copy of it.
+    std::size_t const expected = by_district.size() + 1;
+    std::vector<ReceivedWebhook> got;
+    for (int i = 0; i < 500 && got.size() < expected; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        got = receiver.received();
+    }
+    REQUIRE(got.size() == expected);
+    int qingxu = 0;
+    for (auto const& w : got) {
+        auto const body = json::parse(w.body);
+        CHECK(body.at("type") == "escalations");
+        CHECK(body.at("data").at("kind") == "ack_overdue");
+        if (body.at("data").at("district") == "清徐县") {
+            ++qingxu;
+            CHECK(body.at("data").at("count") == by_district.at("清徐县"));
+        }
+    }
+    CHECK(qingxu == 2);
+    auto const reminder = timeline_rows(s, 1, "ack_reminder");
+    REQUIRE(reminder.size() == 1);
+    CHECK(reminder[0].at("detail").at("sent") == false);
+}

@@ -2,6 +2,8 @@
 // dispatcher is handed a WebhookSender by the edge (api/delivery/).
 #include "engine/service/delivery/delivery_service.hpp"
 
+#include <algorithm>
+
 #include "engine/delivery/retry_schedule.hpp"
 #include "engine/delivery/webhook_signature.hpp"
 #include "engine/domain/ref.hpp"
@@ -28,7 +30,8 @@ bool is_webhook_url(std::string const& url) {
 }
 
 json subscription_view(ports::SubscriptionRecord const& s, ViewContext const& views) {
-    return {{"id", s.id}, {"name", s.name}, {"topic", s.topic}, {"url", s.url}, {"created_by", s.created_by},
+    return {{"id", s.id}, {"name", s.name}, {"topic", s.topic}, {"url", s.url},
+            {"district", s.district ? json(*s.district) : json(nullptr)}, {"created_by", s.created_by},
             {"created_at", views.local(s.created_at)}};
 }
 
@@ -53,13 +56,18 @@ json delivery_view(ports::DeliveryRecord const& d, ViewContext const& views) {
 
 void DeliveryService::subscribe(Command const& c, json const& body, Completion done) {
     Input in(body);
-    in.reject_unknown({"name", "topic", "url"});
+    in.reject_unknown({"name", "topic", "url", "district"});
     auto const name = in.text("name", true, 100);
-    auto const topic = in.one_of("topic", true, {"notices"});
+    auto const topic = in.one_of("topic", true, {"notices", "escalations"});
     auto const url = in.text("url", true, 500);
     if (url && !is_webhook_url(*url)) in.error("url", "must be an http:// or https:// URL without spaces, user info or fragment");
+    auto const district = in.text("district", false, 100);
+    auto const& districts = views_.plan.districts;
+    if (district && topic && *topic != "escalations") in.error("district", "only an escalations subscription has a district");
+    else if (district && std::find(districts.begin(), districts.end(), *district) == districts.end())
+        in.error("district", "is not a district of the plan");
     in.finish();
-    ports::SubscriptionRecord s{0, *name, *topic, *url, engine::new_webhook_secret(), c.principal.name, 0};
+    ports::SubscriptionRecord s{0, *name, *topic, *url, engine::new_webhook_secret(), c.principal.name, 0, district};
     runner_.run(c, [this, s](Tx& tx) mutable {
         s.created_at = tx.now;
         s.id = tx.store.deliveries().add_subscription(s);
@@ -127,6 +135,21 @@ void DeliveryService::enqueue_notice(Tx& tx, std::string const& ref, json const&
            {episode, ref, tx.now, "notice_queued", "system",
             "通知已进入分发队列：" + std::to_string(recipients.size()) + "个接收单位（时限至" + views_.local(due) + "）",
             {{"message_id", message}, {"due_at", views_.local(due)}, {"recipients", names}}});
+}
+
+std::vector<std::string> DeliveryService::enqueue_escalation(Tx& tx, std::string const& ref, std::string const& district,
+                                                             json const& data) const {
+    std::vector<std::string> names;
+    std::vector<std::int64_t> ids;
+    for (auto const& s : tx.store.deliveries().subscriptions("escalations"))
+        if (!s.district || *s.district == district) {
+            names.push_back(s.name);
+            ids.push_back(s.id);
+        }
+    if (ids.empty()) return names;
+    auto const message = new_message(tx.store, "escalations", ref, data, tx.now, std::nullopt);
+    for (auto const id : ids) tx.store.deliveries().add_delivery(message, id, tx.real_now);
+    return names;
 }
 
 json DeliveryService::deliveries(std::optional<std::string> const& state) {

@@ -44,7 +44,8 @@ public:
         : runner_(runner), transactions_(transactions), views_(views), clock_(clock) {}
 
     // --- subscriptions (admin) ------------------------------------------------------------
-    /// @brief {"name", "topic": "notices", "url"}: answers 201 with the secret, shown only here.
+    /// @brief {"name", "topic": "notices" | "escalations", "url", "district"?}: answers 201 with the
+    /// secret, shown only here. A district (of the plan) narrows escalations to its plants.
     void subscribe(Command const& c, nlohmann::json const& body, Completion done);
     nlohmann::json subscriptions();
     void unsubscribe(Command const& c, std::int64_t id, Completion done);
@@ -55,6 +56,11 @@ public:
     /// @brief In the cause's transaction: the notice of a signed proposal, to every subscriber of
     /// "notices", and the timeline row that says so (or that nobody is registered to receive it).
     void enqueue_notice(Tx& tx, std::string const& ref, nlohmann::json const& data, engine::Instant due) const;
+    /// @brief In the escalation's transaction: plants of `district` overdue, to every subscriber of
+    /// "escalations" for that district or for all. Returns the names of those it goes to (none:
+    /// nobody is registered for the district, and nothing is sent).
+    std::vector<std::string> enqueue_escalation(Tx& tx, std::string const& ref, std::string const& district,
+                                                nlohmann::json const& data) const;
     /// @brief Newest first (at most 500), of one state (queued, delivered, dead) when given.
     nlohmann::json deliveries(std::optional<std::string> const& state);
     /// @brief A dead delivery tried again now, its attempts counted afresh.

@@ -71,24 +71,39 @@ void OrderIssuer::deadline(Tx& tx, std::string const& kind, std::int64_t batch, 
         if (n > 0)
             record(tx.store, plan.version,
                    {episode, ref, due, "ack_reminder", "system",
-                    std::to_string(n) + "家企业未在" + std::to_string(plan.orders.ack_hours) + "小时内确认指令，已提醒",
-                    {{"batch_id", batch}, {"count", n}}});
+                    std::to_string(n) + "家企业未在" + std::to_string(plan.orders.ack_hours) +
+                        "小时内确认指令（尚无向企业发送提醒的渠道，提醒未发出）",
+                    {{"batch_id", batch}, {"count", n}, {"sent", false}}});
         return;
     }
     bool const ack = kind == "ack_escalation";
     auto const by_district = tx.store.batches().escalate(batch, ack, due);
     if (by_district.empty()) return;
+    // Each district's count goes to whoever it registered for escalations (the outbox); the
+    // record names the districts reached and those nobody could be told of.
     json districts = json::object();
+    json sent_to = json::object();
+    json unreached = json::array();
     std::int64_t total = 0;
     for (auto const& [district, count] : by_district) {
         districts[district] = count;
         total += count;
+        auto const names = delivery_.enqueue_escalation(
+            tx, ref, district,
+            {{"batch_id", batch}, {"episode_id", episode}, {"kind", ack ? "ack_overdue" : "execution_overdue"},
+             {"district", district}, {"count", count}, {"due_at", views_.local(due)}});
+        if (names.empty()) unreached.push_back(district);
+        else sent_to[district] = names;
     }
+    std::string const what = ack ? "家企业逾期未确认指令" : "家企业未在时限内报告执行情况";
+    std::string const outcome = unreached.empty() ? "，已向所在县（市、区）发送上报"
+                                : sent_to.empty() ? "，所在县（市、区）未登记接收单位，未上报"
+                                                  : "，已向" + std::to_string(sent_to.size()) + "个县（市、区）发送上报，" +
+                                                        std::to_string(unreached.size()) + "个县（市、区）未登记接收单位";
     record(tx.store, plan.version,
-           {episode, ref, due, ack ? "ack_escalation" : "execution_overdue", "system",
-            std::to_string(total) + (ack ? "家企业逾期未确认指令，已上报所在县（市、区）"
-                                         : "家企业未在时限内报告执行情况，已上报所在县（市、区）"),
-            {{"batch_id", batch}, {"count", total}, {"by_district", districts}}});
+           {episode, ref, due, ack ? "ack_escalation" : "execution_overdue", "system", std::to_string(total) + what + outcome,
+            {{"batch_id", batch}, {"count", total}, {"by_district", districts}, {"sent_to", sent_to},
+             {"unreached_districts", unreached}}});
 }
 
 }  // namespace hazeguard::service

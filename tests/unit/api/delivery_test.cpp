@@ -65,6 +65,22 @@ TEST_CASE("subscriptions: admin only, validated, the secret shown once", "[api][
     CHECK(is_problem(api.post("/v1/subscriptions", {{"topic", "notices"}, {"url", "http://a b"}}, api.admin), 422,
                      "/problems/validation"));
 
+    auto const wrong_district = api.post("/v1/subscriptions",
+                                         {{"name", "x"}, {"topic", "notices"}, {"url", "https://a.cn"}, {"district", "清徐县"}},
+                                         api.admin);
+    REQUIRE(is_problem(wrong_district, 422, "/problems/validation"));
+    CHECK(wrong_district.pointers() == std::vector<std::string>{"/district"});
+    auto const unknown_district = api.post(
+        "/v1/subscriptions", {{"name", "x"}, {"topic", "escalations"}, {"url", "https://a.cn"}, {"district", "海淀区"}}, api.admin);
+    REQUIRE(is_problem(unknown_district, 422, "/problems/validation"));
+    CHECK(unknown_district.pointers() == std::vector<std::string>{"/district"});
+    auto const county = api.post("/v1/subscriptions",
+                                 {{"name", "清徐县人民政府"}, {"topic", "escalations"}, {"url", "https://qx.cn"}, {"district", "清徐县"}},
+                                 api.admin);
+    REQUIRE(county.status == 201);
+    CHECK(county.body.at("district") == "清徐县");
+    REQUIRE(api.send("DELETE", "/v1/subscriptions/" + std::to_string(county.body.at("id").get<int>()), api.admin).status == 200);
+
     auto const s = subscribe(api, "小店区人民政府");
     CHECK(s.at("secret").get<std::string>().rfind("whsec_", 0) == 0);
     auto const list = api.get("/v1/subscriptions", api.admin);
