@@ -179,6 +179,7 @@ Roles const kDuty{"duty_officer"};
 Roles const kApprover{"approver"};
 Roles const kEnterprise{"enterprise"};
 Roles const kAdmin{"admin"};
+Roles const kSubscribers{"admin", "enterprise"};  ///< an enterprise: its own orders subscriptions only
 
 void require(Roles const& roles, service::Principal const& p) {
     if (roles.empty() || std::find(roles.begin(), roles.end(), p.role) != roles.end()) return;
@@ -260,10 +261,10 @@ struct Application::Routes {
             {"POST", "/v1/observations", {kOperators, after_commit([&](Context const& c, Completion done) { s.observations().record_observations(c.command(), body_of(c.request), std::move(done)); })}},
             {"GET", "/v1/observations", {kStaff, now([&](Context const& c) { auto const [from, to] = observation_range(c.match); return json_response(200, s.observations().observations(from, to)); })}},
             {"GET", "/v1/episodes/{id}/report", {kStaff, now([&](Context const& c) { return report_response(s.reports(), id(c), report_format(c.request, c.match)); })}},
-            {"POST", "/v1/subscriptions", {kAdmin, after_commit([&](Context const& c, Completion done) { s.delivery().subscribe(c.command(), body_of(c.request), std::move(done)); })}},
-            {"GET", "/v1/subscriptions", {kAdmin, now([&](Context const&) { return json_response(200, s.delivery().subscriptions()); })}},
-            {"DELETE", "/v1/subscriptions/{id}", {kAdmin, after_commit([&](Context const& c, Completion done) { s.delivery().unsubscribe(c.command(), id(c), std::move(done)); })}},
-            {"POST", "/v1/subscriptions/{id}/ping", {kAdmin, after_commit([&](Context const& c, Completion done) { s.delivery().ping(c.command(), id(c), body_of(c.request), std::move(done)); })}},
+            {"POST", "/v1/subscriptions", {kSubscribers, after_commit([&](Context const& c, Completion done) { s.delivery().subscribe(c.command(), body_of(c.request), std::move(done)); })}},
+            {"GET", "/v1/subscriptions", {kSubscribers, now([&](Context const& c) { return json_response(200, s.delivery().subscriptions(c.principal)); })}},
+            {"DELETE", "/v1/subscriptions/{id}", {kSubscribers, after_commit([&](Context const& c, Completion done) { s.delivery().unsubscribe(c.command(), id(c), std::move(done)); })}},
+            {"POST", "/v1/subscriptions/{id}/ping", {kSubscribers, after_commit([&](Context const& c, Completion done) { s.delivery().ping(c.command(), id(c), body_of(c.request), std::move(done)); })}},
             {"GET", "/v1/deliveries", {kAdmin, now([&](Context const& c) { return json_response(200, s.delivery().deliveries(delivery_state(c.match))); })}},
             {"POST", "/v1/deliveries/{id}/retry", {kAdmin, after_commit([&](Context const& c, Completion done) { s.delivery().retry(c.command(), id(c), body_of(c.request), std::move(done)); })}},
             {"GET", "/v1/tokens", {kAdmin, now([&](Context const& c) { return json_response(200, s.identity().tokens(flag(c.match, "all"))); })}},

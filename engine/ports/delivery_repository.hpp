@@ -18,12 +18,14 @@ struct SubscriptionRecord {
     std::int64_t id = 0;
     std::string name;        ///< who receives: 小店区人民政府, 市交通运输局 …
     std::string topic;       ///< "notices": the warning notices (通知) at each signature;
-                             ///< "escalations": plants overdue, reported to their district
+                             ///< "escalations": plants overdue, reported to their district;
+                             ///< "orders": one plant's orders, as they are issued
     std::string url;
     std::string secret;      ///< whsec_…
     std::string created_by;
     engine::Instant created_at = 0;
     std::optional<std::string> district;  ///< escalations of this district only; empty: of every one
+    std::optional<std::string> enterprise;  ///< "orders": the plant (credit code) whose orders it receives
 };
 
 struct DeliveryRecord {

@@ -154,7 +154,7 @@ CREATE INDEX public_alerts_sent ON public_alerts(sent);
 CREATE TABLE subscriptions (
   id INTEGER PRIMARY KEY, name TEXT NOT NULL, topic TEXT NOT NULL, url TEXT NOT NULL,
   secret TEXT NOT NULL, created_by TEXT NOT NULL, created_at INTEGER NOT NULL, removed_at INTEGER,
-  district TEXT);
+  district TEXT, enterprise TEXT);
 CREATE TABLE outbox (
   id TEXT PRIMARY KEY, topic TEXT NOT NULL, ref TEXT NOT NULL, body TEXT NOT NULL,
   created_at INTEGER NOT NULL, due_at INTEGER);

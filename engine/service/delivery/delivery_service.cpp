@@ -3,6 +3,7 @@
 #include "engine/service/delivery/delivery_service.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "engine/delivery/retry_schedule.hpp"
 #include "engine/delivery/webhook_signature.hpp"
@@ -30,9 +31,14 @@ bool is_webhook_url(std::string const& url) {
 }
 
 json subscription_view(ports::SubscriptionRecord const& s, ViewContext const& views) {
-    return {{"id", s.id}, {"name", s.name}, {"topic", s.topic}, {"url", s.url},
-            {"district", s.district ? json(*s.district) : json(nullptr)}, {"created_by", s.created_by},
-            {"created_at", views.local(s.created_at)}};
+    auto const or_null = [](std::optional<std::string> const& v) { return v ? json(*v) : json(nullptr); };
+    return {{"id", s.id}, {"name", s.name}, {"topic", s.topic}, {"url", s.url}, {"district", or_null(s.district)},
+            {"enterprise", or_null(s.enterprise)}, {"created_by", s.created_by}, {"created_at", views.local(s.created_at)}};
+}
+
+/// An enterprise sees (and removes, pings) only its own subscriptions; another one's does not exist for it.
+bool may_see_subscription(ports::SubscriptionRecord const& s, Principal const& who) {
+    return who.role != "enterprise" || (s.enterprise && *s.enterprise == who.enterprise_id);
 }
 
 json delivery_view(ports::DeliveryRecord const& d, ViewContext const& views) {
@@ -56,9 +62,9 @@ json delivery_view(ports::DeliveryRecord const& d, ViewContext const& views) {
 
 void DeliveryService::subscribe(Command const& c, json const& body, Completion done) {
     Input in(body);
-    in.reject_unknown({"name", "topic", "url", "district"});
+    in.reject_unknown({"name", "topic", "url", "district", "enterprise"});
     auto const name = in.text("name", true, 100);
-    auto const topic = in.one_of("topic", true, {"notices", "escalations"});
+    auto const topic = in.one_of("topic", true, {"notices", "escalations", "orders"});
     auto const url = in.text("url", true, 500);
     if (url && !is_webhook_url(*url)) in.error("url", "must be an http:// or https:// URL without spaces, user info or fragment");
     auto const district = in.text("district", false, 100);
@@ -66,8 +72,21 @@ void DeliveryService::subscribe(Command const& c, json const& body, Completion d
     if (district && topic && *topic != "escalations") in.error("district", "only an escalations subscription has a district");
     else if (district && std::find(districts.begin(), districts.end(), *district) == districts.end())
         in.error("district", "is not a district of the plan");
+    // An enterprise registers for its own orders only; an admin may do it for a plant it names.
+    bool const plant = c.principal.role == "enterprise";
+    auto enterprise = in.text("enterprise", false, 32);
+    if (plant) {
+        if (topic && *topic != "orders") in.error("topic", "an enterprise may subscribe to its orders only");
+        if (enterprise && *enterprise != c.principal.enterprise_id) in.error("enterprise", "is not the token's enterprise");
+        enterprise = c.principal.enterprise_id;
+    } else if (topic && *topic == "orders" && !enterprise) {
+        in.error("enterprise", "an orders subscription names the plant (credit code)");
+    } else if (topic && *topic != "orders" && enterprise) {
+        in.error("enterprise", "only an orders subscription has an enterprise");
+    }
     in.finish();
-    ports::SubscriptionRecord s{0, *name, *topic, *url, engine::new_webhook_secret(), c.principal.name, 0, district};
+    ports::SubscriptionRecord s{0,       *name, *topic, *url, engine::new_webhook_secret(), c.principal.name, 0, district,
+                                enterprise};
     runner_.run(c, [this, s](Tx& tx) mutable {
         s.created_at = tx.now;
         s.id = tx.store.deliveries().add_subscription(s);
@@ -77,17 +96,20 @@ void DeliveryService::subscribe(Command const& c, json const& body, Completion d
     }, std::move(done));
 }
 
-json DeliveryService::subscriptions() {
+json DeliveryService::subscriptions(Principal const& who) {
     json items = json::array();
     transactions_.read([&](ports::Store& store) {
-        for (auto const& s : store.deliveries().subscriptions(std::nullopt)) items.push_back(subscription_view(s, views_));
+        for (auto const& s : store.deliveries().subscriptions(std::nullopt))
+            if (may_see_subscription(s, who)) items.push_back(subscription_view(s, views_));
     });
     return {{"items", items}};
 }
 
 void DeliveryService::unsubscribe(Command const& c, std::int64_t id, Completion done) {
-    runner_.run(c, [id](Tx& tx) {
-        if (!tx.store.deliveries().remove_subscription(id, tx.now)) not_found("subscription " + std::to_string(id));
+    runner_.run(c, [id, who = c.principal](Tx& tx) {
+        auto const s = tx.store.deliveries().subscription(id);
+        if (!s || !may_see_subscription(*s, who) || !tx.store.deliveries().remove_subscription(id, tx.now))
+            not_found("subscription " + std::to_string(id));
         return Reply{200, {{"id", id}, {"removed", true}}, ""};
     }, std::move(done));
 }
@@ -96,9 +118,9 @@ void DeliveryService::ping(Command const& c, std::int64_t id, json const& body, 
     Input in(body);
     in.reject_unknown({});
     in.finish();
-    runner_.run(c, [this, id](Tx& tx) {
+    runner_.run(c, [this, id, who = c.principal](Tx& tx) {
         auto const s = tx.store.deliveries().subscription(id);
-        if (!s) not_found("subscription " + std::to_string(id));
+        if (!s || !may_see_subscription(*s, who)) not_found("subscription " + std::to_string(id));
         auto const message = new_message(tx.store, "ping", "", {{"subscription_id", id}}, tx.now, std::nullopt);
         auto const delivery = tx.store.deliveries().add_delivery(message, id, tx.real_now);
         return Reply{202, {{"message_id", message}, {"delivery_id", delivery}}, ""};
@@ -135,6 +157,28 @@ void DeliveryService::enqueue_notice(Tx& tx, std::string const& ref, json const&
            {episode, ref, tx.now, "notice_queued", "system",
             "通知已进入分发队列：" + std::to_string(recipients.size()) + "个接收单位（时限至" + views_.local(due) + "）",
             {{"message_id", message}, {"due_at", views_.local(due)}, {"recipients", names}}});
+}
+
+void DeliveryService::enqueue_orders(Tx& tx, std::int64_t batch, json const& facts) const {
+    // One message per plant that registered for its orders, with one delivery per registration.
+    std::map<std::string, std::vector<std::int64_t>> by_plant;
+    for (auto const& s : tx.store.deliveries().subscriptions("orders"))
+        if (s.enterprise) by_plant[*s.enterprise].push_back(s.id);
+    for (auto const& [code, subscriptions] : by_plant) {
+        auto const ids = tx.store.orders().ids_for_enterprise(code, 1);
+        if (ids.empty()) continue;
+        auto const order = tx.store.orders().find(ids.front());
+        if (!order || order->batch != batch) continue;  // not among this batch's plants
+        json data = facts;
+        data.update({{"order_id", order->id},
+                     {"kind", order->kind == engine::OrderKind::order ? "order" : "termination"},
+                     {"credit_code", code},
+                     {"href", "/v1/orders/" + std::to_string(order->id)}});
+        if (order->supersedes) data["supersedes"] = *order->supersedes;
+        auto const message = new_message(tx.store, "orders", engine::to_string(engine::Ref::batch(batch)), data, tx.now,
+                                         std::nullopt);
+        for (auto const id : subscriptions) tx.store.deliveries().add_delivery(message, id, tx.real_now);
+    }
 }
 
 std::vector<std::string> DeliveryService::enqueue_escalation(Tx& tx, std::string const& ref, std::string const& district,

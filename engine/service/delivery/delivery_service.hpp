@@ -17,6 +17,7 @@
 #include "engine/ports/transactions.hpp"
 #include "engine/service/clock.hpp"
 #include "engine/service/command_runner.hpp"
+#include "engine/service/principal.hpp"
 #include "engine/service/view_context.hpp"
 
 namespace hazeguard::service {
@@ -44,10 +45,13 @@ public:
         : runner_(runner), transactions_(transactions), views_(views), clock_(clock) {}
 
     // --- subscriptions (admin) ------------------------------------------------------------
-    /// @brief {"name", "topic": "notices" | "escalations", "url", "district"?}: answers 201 with the
-    /// secret, shown only here. A district (of the plan) narrows escalations to its plants.
+    /// @brief {"name", "topic": "notices" | "escalations" | "orders", "url", "district"?,
+    /// "enterprise"?}: answers 201 with the secret, shown only here. A district (of the plan)
+    /// narrows escalations to its plants; an enterprise subscribes to its own orders only (an admin
+    /// names the plant). Enterprises see, remove and ping only their own subscriptions.
     void subscribe(Command const& c, nlohmann::json const& body, Completion done);
-    nlohmann::json subscriptions();
+    /// @brief An admin sees every subscription, an enterprise its own.
+    nlohmann::json subscriptions(Principal const& who);
     void unsubscribe(Command const& c, std::int64_t id, Completion done);
     /// @brief Queues a signed "ping" message to one subscriber only.
     void ping(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
@@ -56,6 +60,9 @@ public:
     /// @brief In the cause's transaction: the notice of a signed proposal, to every subscriber of
     /// "notices", and the timeline row that says so (or that nobody is registered to receive it).
     void enqueue_notice(Tx& tx, std::string const& ref, nlohmann::json const& data, engine::Instant due) const;
+    /// @brief In the fan-out's transaction: each plant of `batch` that registered for its orders
+    /// gets its order (or termination notice) pushed; `facts` are the batch's (level, deadlines).
+    void enqueue_orders(Tx& tx, std::int64_t batch, nlohmann::json const& facts) const;
     /// @brief In the escalation's transaction: plants of `district` overdue, to every subscriber of
     /// "escalations" for that district or for all. Returns the names of those it goes to (none:
     /// nobody is registered for the district, and nothing is sent).

@@ -50,6 +50,11 @@ void OrderIssuer::fan_out(Tx& tx, int episode, engine::LevelChanged const& e) {
                               tx.real_now);
     }
     if (totals.orders > 0) tx.store.timers().add("execution_due", ref, exec_due, tx.real_now);
+    // Plants that registered a webhook for their orders get theirs pushed (the outbox).
+    delivery_.enqueue_orders(tx, batch,
+                             {{"batch_id", batch}, {"episode_id", episode}, {"level", spec.level ? json(*spec.level) : json(nullptr)},
+                              {"effective_from", views_.local(e.at)}, {"ack_due_at", views_.local(ack_due)},
+                              {"execution_due_at", totals.orders > 0 ? json(views_.local(exec_due)) : json(nullptr)}});
     std::string summary = e.to ? "向" + std::to_string(totals.orders) + "家企业下达" + plan.level_at(*e.to).name_cn +
                                      "减排指令（一厂一策）"
                                : std::string("预警解除");

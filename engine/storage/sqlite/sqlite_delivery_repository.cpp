@@ -6,12 +6,12 @@ namespace hazeguard::storage {
 
 namespace {
 
-constexpr char const* kSubscriptionColumns = "id, name, topic, url, secret, created_by, created_at, district";
+constexpr char const* kSubscriptionColumns = "id, name, topic, url, secret, created_by, created_at, district, enterprise";
 
 ports::SubscriptionRecord subscription_at(SQLite::Statement& q) {
     return {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
             q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
-            q.getColumn(6).getInt64(), optional_text(q.getColumn(7))};
+            q.getColumn(6).getInt64(), optional_text(q.getColumn(7)), optional_text(q.getColumn(8))};
 }
 
 constexpr char const* kDeliverySelect =
@@ -49,8 +49,8 @@ std::vector<ports::DeliveryRecord> all_deliveries(SQLite::Statement& q) {
 }  // namespace
 
 std::int64_t SqliteDeliveryRepository::add_subscription(ports::SubscriptionRecord const& s) {
-    auto& q = st_.get("INSERT INTO subscriptions(name, topic, url, secret, created_by, created_at, district) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    auto& q = st_.get("INSERT INTO subscriptions(name, topic, url, secret, created_by, created_at, district, enterprise) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, s.name);
     q.bind(2, s.topic);
     q.bind(3, s.url);
@@ -58,6 +58,7 @@ std::int64_t SqliteDeliveryRepository::add_subscription(ports::SubscriptionRecor
     q.bind(5, s.created_by);
     q.bind(6, s.created_at);
     bind_optional(q, 7, s.district);
+    bind_optional(q, 8, s.enterprise);
     q.exec();
     return st_.db().getLastInsertRowid();
 }

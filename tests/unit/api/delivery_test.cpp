@@ -2,7 +2,10 @@
 // error path), the notice queued in the signature's transaction, signed deliveries through a fake
 // sender, "distributed" only once every recipient has it, retries, the dead-letter state and an
 // admin's retry.
+#include <filesystem>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "engine/delivery/webhook_signature.hpp"
 #include "engine/service/clock.hpp"
@@ -52,11 +55,11 @@ std::int64_t sign_yellow_now(Api& api) { return api.active_warning("yellow"); }
 
 }  // namespace
 
-TEST_CASE("subscriptions: admin only, validated, the secret shown once", "[api][delivery]") {
+TEST_CASE("subscriptions: admin (and plants for their orders) only, validated, the secret shown once", "[api][delivery]") {
     Api api;
     CHECK(is_problem(api.post("/v1/subscriptions", {{"name", "x"}, {"topic", "notices"}, {"url", "https://a.cn"}}, api.duty),
                      403, "/problems/forbidden-role"));
-    auto bad = api.post("/v1/subscriptions", {{"name", "x"}, {"topic", "orders"}, {"url", "ftp://a.cn/x"}, {"colour", 1}},
+    auto bad = api.post("/v1/subscriptions", {{"name", "x"}, {"topic", "alarms"}, {"url", "ftp://a.cn/x"}, {"colour", 1}},
                         api.admin);
     REQUIRE(is_problem(bad, 422, "/problems/validation"));
     std::set<std::string> pointers;
@@ -187,6 +190,68 @@ TEST_CASE("a receiver that never answers is retried on schedule, then dead until
     CHECK(api.get("/v1/deliveries?state=delivered", api.admin).body.at("items").size() == 1);
     CHECK(json::parse(up.got.at(0).body).at("type") == "ping");
     CHECK(is_problem(api.post("/v1/deliveries/999/retry", json::object(), api.admin), 404, "/problems/not-found"));
+}
+
+}  // namespace hazeguard::api::test
+
+namespace hazeguard::api::test {
+
+TEST_CASE("a plant registers a webhook for its own orders and gets each one pushed as it is issued", "[api][delivery]") {
+    Api api;
+    std::ifstream in(std::filesystem::path(HG_SOURCE_DIR) / "plans" / "lists" / "taiyuan-sample.json");
+    std::stringstream list;
+    list << in.rdbuf();
+    REQUIRE(api.send("PUT", "/v1/enterprises", api.admin, list.str(), {{"Content-Type", "application/json"}}).status == 201);
+    auto const coking = api.token("晋阳示例焦化", "enterprise", "", "91140121MA0TE00013");
+
+    // What a plant may and may not register.
+    auto const notices = api.post("/v1/subscriptions", {{"name", "焦化"}, {"topic", "notices"}, {"url", "https://jh.cn/h"}}, coking);
+    REQUIRE(is_problem(notices, 422, "/problems/validation"));
+    CHECK(notices.pointers() == std::vector<std::string>{"/topic"});
+    auto const other = api.post("/v1/subscriptions",
+                                {{"name", "焦化"}, {"topic", "orders"}, {"url", "https://jh.cn/h"}, {"enterprise", "91140122MA0TE0003P"}},
+                                coking);
+    CHECK(other.pointers() == std::vector<std::string>{"/enterprise"});
+    auto const unnamed = api.post("/v1/subscriptions", {{"name", "某厂"}, {"topic", "orders"}, {"url", "https://x.cn/h"}}, api.admin);
+    CHECK(unnamed.pointers() == std::vector<std::string>{"/enterprise"});
+
+    auto const mine = api.post("/v1/subscriptions", {{"name", "晋阳示例焦化"}, {"topic", "orders"}, {"url", "https://jh.cn/h"}}, coking);
+    REQUIRE(mine.status == 201);
+    CHECK(mine.body.at("enterprise") == "91140121MA0TE00013");
+    auto const cement = api.post(
+        "/v1/subscriptions",
+        {{"name", "太原示例水泥"}, {"topic", "orders"}, {"url", "https://sn.cn/h"}, {"enterprise", "91140122MA0TE0003P"}}, api.admin);
+    REQUIRE(cement.status == 201);
+    auto const seen = api.get("/v1/subscriptions", coking).body.at("items");
+    REQUIRE(seen.size() == 1);  // its own only
+    CHECK(seen[0].at("id") == mine.body.at("id"));
+    auto const cement_id = std::to_string(cement.body.at("id").get<int>());
+    CHECK(is_problem(api.send("DELETE", "/v1/subscriptions/" + cement_id, coking), 404, "/problems/not-found"));
+    CHECK(is_problem(api.post("/v1/subscriptions/" + cement_id + "/ping", json::object(), coking), 404, "/problems/not-found"));
+    CHECK(is_problem(api.get("/v1/deliveries", coking), 403, "/problems/forbidden-role"));
+
+    api.active_warning("yellow");
+    FakeReceiver receiver;
+    CHECK(api.svc->delivery().dispatch_due(receiver.sender(), 10, service::real_now()) == 2);
+    REQUIRE(receiver.got.size() == 2);
+    auto const own = api.get("/v1/me/orders", coking).body.at("items");
+    REQUIRE(own.size() == 1);
+    for (auto const& r : receiver.got) {
+        auto const body = json::parse(r.body);
+        CHECK(body.at("type") == "orders");
+        CHECK(body.at("data").at("level") == "yellow");
+        CHECK(body.at("data").at("kind") == "order");
+        if (r.url == "https://jh.cn/h") {
+            CHECK(body.at("data").at("credit_code") == "91140121MA0TE00013");
+            CHECK(body.at("data").at("order_id") == own[0].at("id"));
+            CHECK(body.at("data").at("href") == "/v1/orders/" + std::to_string(own[0].at("id").get<int>()));
+            CHECK(header(r, "webhook-signature") ==
+                  engine::webhook_signature(mine.body.at("secret").get<std::string>(), header(r, "webhook-id"),
+                                            std::stoll(header(r, "webhook-timestamp")), r.body));
+        } else {
+            CHECK(body.at("data").at("credit_code") == "91140122MA0TE0003P");
+        }
+    }
 }
 
 }  // namespace hazeguard::api::test
