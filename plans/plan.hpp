@@ -106,6 +106,7 @@ struct OrderRules {
     int ack_hours = 1;               ///< acknowledge within this many hours of issue
     int execution_hours = 24;        ///< execution report within this many hours of issue
     int escalate_after_hours = 1;    ///< a late ack is reminded at the deadline, escalated this much later
+    int link_hours = 72;             ///< an order's one-time link works this long after the order's issue
 };
 
 /// @brief How one level is published as a CAP 1.2 alert (values of the CAP enumerations).

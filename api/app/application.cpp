@@ -142,6 +142,13 @@ struct Context {
     }
 };
 
+/// A one-time link's acknowledgement: the link is the authority; Idempotency-Keys live per link.
+service::Command link_command(Context const& c) {
+    service::Command cmd = c.command();
+    cmd.principal = {"link:" + c.match.code.substr(0, c.match.code.find('.')), "link", "", ""};
+    return cmd;
+}
+
 void own_enterprise(service::Principal const& p, std::string const& code) {
     if (p.role == "enterprise" && p.enterprise_id != code)
         throw Problem(403, "/problems/forbidden-role", "Forbidden", "an enterprise token may only read its own entry");
@@ -232,6 +239,8 @@ struct Application::Routes {
         static constexpr auto id = [](Context const& c) { return c.match.id; };
         using service::Completion;
         list = {
+            {"GET", "/v1/links/{code}", {kAnyone, now([&](Context const& c) { return json_response(200, s.orders().order_by_link(c.match.code, s.now())); }), kDefaultBodyLimit, true}},
+            {"POST", "/v1/links/{code}/ack", {kAnyone, after_commit([&](Context const& c, Completion done) { s.orders().acknowledge_by_link(link_command(c), c.match.code, body_of(c.request), std::move(done)); }), kDefaultBodyLimit, true}},
             {"GET", "/v1/public/alerts", {kAnyone, now([&](Context const&) { return cap_feed_response(s.public_alerts(), s.plan(), public_url, s.now()); }), kDefaultBodyLimit, true}},
             {"GET", "/v1/public/alerts/{code}", {kAnyone, now([&](Context const& c) { return cap_alert_response(s.public_alerts(), c.match.code); }), kDefaultBodyLimit, true}},
             {"GET", "/v1/status", {kAnyone, now([&](Context const&) { return json_response(200, s.episodes().status()); })}},

@@ -29,6 +29,7 @@ constexpr std::array kTable{
     Row{Errc::order_superseded, 409, "/problems/order-superseded", "Order superseded"},
     Row{Errc::not_an_order, 409, "/problems/not-an-order", "Not an order"},
     Row{Errc::order_not_acknowledged, 409, "/problems/order-not-acknowledged", "Order not acknowledged"},
+    Row{Errc::link_expired, 410, "/problems/link-expired", "Link expired"},
     Row{Errc::delivery_not_dead, 409, "/problems/delivery-not-dead", "Delivery not dead"},
     Row{Errc::idempotency_key_reused, 422, "/problems/idempotency-key-reused", "Idempotency-Key reused"},
     Row{Errc::storage_busy, 503, "/problems/storage-busy", "Storage busy"},

@@ -40,6 +40,17 @@ std::string new_webhook_secret() {
     return std::string(kPrefix) + base64(bytes, sizeof bytes);
 }
 
+std::string hmac_sha256_base64url(std::string_view key, std::string_view message) {
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    unsigned int mac_size = 0;
+    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<unsigned char const*>(message.data()),
+         message.size(), mac, &mac_size);
+    std::string out = base64(mac, mac_size);
+    for (auto& ch : out) ch = ch == '+' ? '-' : ch == '/' ? '_' : ch;
+    while (!out.empty() && out.back() == '=') out.pop_back();
+    return out;
+}
+
 std::string new_message_id() {
     unsigned char bytes[12];
     if (RAND_bytes(bytes, sizeof bytes) != 1) throw std::runtime_error("no randomness for a message id");

@@ -16,6 +16,9 @@ namespace hazeguard::engine {
 /// std::runtime_error when the random source fails.
 std::string new_webhook_secret();
 
+/// @brief Base64url (no padding) of HMAC-SHA256(key, message): a signature fit for a URL.
+std::string hmac_sha256_base64url(std::string_view key, std::string_view message);
+
 /// @brief A message id receivers can deduplicate on: "msg_" + 24 random hex digits.
 std::string new_message_id();
 

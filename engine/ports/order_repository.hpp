@@ -37,6 +37,7 @@ struct Acknowledgement {
     engine::Instant at = 0;
     std::string by, phone;
     std::optional<std::string> note;
+    std::string channel = "api";   ///< api (a bearer token) or link (the order's one-time link)
 };
 
 /// @brief Everything an order's view shows beyond its OrderRecord.

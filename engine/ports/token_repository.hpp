@@ -38,6 +38,9 @@ public:
     virtual std::int64_t epoch() = 0;
     /// @brief True once any token was ever stored.
     virtual bool any() = 0;
+    /// @brief The key that signs orders' one-time links: `candidate` is stored on first use, the
+    /// stored key returned ever after.
+    virtual std::string link_key(std::string const& candidate) = 0;
 };
 
 }  // namespace hazeguard::ports

@@ -35,6 +35,7 @@ enum class Errc {
     not_an_order,            ///< a termination notice was treated as an order
     order_not_acknowledged,  ///< an execution report before the acknowledgement
     delivery_not_dead,       ///< only a dead delivery (of a subscription still there) can be retried
+    link_expired,            ///< an order's one-time link past its expiry
     idempotency_key_reused,  ///< the key was used for a different request
     storage_busy,            ///< another process holds the database: retry shortly
     storage_unavailable,     ///< the disk refused the write (full, I/O error): an operator must act

@@ -2,6 +2,8 @@
 // dependencies.
 #include "engine/service/service.hpp"
 
+#include "engine/delivery/webhook_signature.hpp"
+
 #include "engine/storage/sqlite/sqlite_backend.hpp"
 
 namespace hazeguard::service {
@@ -21,7 +23,10 @@ Service::Service(std::unique_ptr<storage::SqliteBackend> storage, plans::Plan pl
     else clock_ = std::make_unique<SystemClock>();
     transactions_ = &storage_->transactions();
     runner_ = std::make_unique<CommandRunner>(*transactions_, *clock_);
-    orders_ = std::make_unique<OrdersService>(*runner_, *transactions_, views_);
+    // The key of the orders' one-time links: made on the first start, kept in the database.
+    std::string link_key;
+    transactions_->write([&](ports::Store& store) { link_key = store.tokens().link_key(engine::new_webhook_secret()); });
+    orders_ = std::make_unique<OrdersService>(*runner_, *transactions_, views_, link_key);
     forecasts_ = std::make_unique<ForecastsService>(*runner_, *transactions_, views_);
     lists_ = std::make_unique<ListsService>(*runner_, *transactions_, views_);
     observations_ = std::make_unique<ObservationsService>(*runner_, *transactions_, views_);
@@ -31,6 +36,7 @@ Service::Service(std::unique_ptr<storage::SqliteBackend> storage, plans::Plan pl
         return lists_->reduction_plan(store, version, level);
     };
     delivery_ = std::make_unique<DeliveryService>(*runner_, *transactions_, views_, *clock_);
+    delivery_->link_orders_with([this](std::int64_t order, Instant issued_at) { return orders_->link_path(order, issued_at); });
     issuer_ = std::make_unique<OrderIssuer>(views_, list_facts_, *delivery_);
     cycle_ = std::make_unique<WarningCycle>(views_, settings_, *issuer_, list_facts_);
     public_alerts_ = std::make_unique<PublicAlertsService>(*transactions_, views_);

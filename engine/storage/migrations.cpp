@@ -166,6 +166,10 @@ CREATE TABLE deliveries (
 CREATE INDEX deliveries_due ON deliveries(state, next_try);
 CREATE INDEX deliveries_message ON deliveries(message_id);
 )sql",
+        // 0008: how an acknowledgement came in (api: a bearer token; link: an order's one-time link).
+        R"sql(
+ALTER TABLE orders ADD COLUMN ack_channel TEXT;
+)sql",
     };
     return kMigrations;
 }

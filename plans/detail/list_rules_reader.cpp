@@ -214,7 +214,7 @@ private:
         auto const* o = r_.required_object(root, "", "orders");
         if (!o) return;
         std::string const p = "/orders";
-        r_.check_unknown_keys(*o, p, {"ack_hours", "execution_hours", "escalate_after_hours"});
+        r_.check_unknown_keys(*o, p, {"ack_hours", "execution_hours", "escalate_after_hours", "link_hours"});
         auto ack = r_.required_int(*o, p, "ack_hours", 1, unbounded);
         auto execution = r_.required_int(*o, p, "execution_hours", 1, unbounded);
         auto escalate = r_.required_int(*o, p, "escalate_after_hours", 1, unbounded);
@@ -225,6 +225,8 @@ private:
         plan_.orders.ack_hours = ack.value_or(0);
         plan_.orders.execution_hours = execution.value_or(0);
         plan_.orders.escalate_after_hours = escalate.value_or(0);
+        if (JsonReader::optional(*o, "link_hours"))
+            plan_.orders.link_hours = r_.required_int(*o, p, "link_hours", 1, 24 * 31).value_or(plan_.orders.link_hours);
     }
 
     JsonReader& r_;

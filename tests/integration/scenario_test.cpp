@@ -20,25 +20,32 @@ json progress_with_batches(LiveServer& s, std::size_t batches) {
     return {};
 }
 
-// The public CAP feed: `expected` alerts, the newest of type `msg_type`, every alert valid against
-// the OASIS schema. Returns the newest alert.
+// The public CAP feed: `expected` alerts, the newest of type `msg_type`. Returns the newest alert.
+// (Cheap on purpose: the drill clock runs ten hours a second. The schema check of every alert is
+// done once at the end, by all_alerts_valid: alerts never change once published.)
 std::string public_alerts(LiveServer& s, std::size_t expected, std::string const& msg_type) {
     auto const [status, feed] = s.get_public("/v1/public/alerts");
     REQUIRE(status == 200);
     INFO(feed);
-    CHECK(xmllint(feed, false) == "");
     auto const ids = feed_identifiers(feed);
     REQUIRE(ids.size() == expected);
-    std::string newest;
-    for (auto const& id : ids) {
+    auto const [code, newest] = s.get_public("/v1/public/alerts/" + ids.front());
+    REQUIRE(code == 200);
+    CHECK(xml_element(newest, "msgType") == msg_type);
+    return newest;
+}
+
+// The feed well formed, and every alert in it valid against the OASIS CAP 1.2 schema.
+void all_alerts_valid(LiveServer& s) {
+    auto const [status, feed] = s.get_public("/v1/public/alerts");
+    REQUIRE(status == 200);
+    CHECK(xmllint(feed, false) == "");
+    for (auto const& id : feed_identifiers(feed)) {
         auto const [code, alert] = s.get_public("/v1/public/alerts/" + id);
         REQUIRE(code == 200);
         INFO(alert);
         CHECK(xmllint(alert, true) == "");
-        if (newest.empty()) newest = alert;
     }
-    CHECK(xml_element(newest, "msgType") == msg_type);
-    return newest;
 }
 
 }  // namespace
@@ -108,4 +115,5 @@ TEST_CASE("the §14 scenario with the sample list issues the right orders at eve
     CHECK(episode.at("list_version") == 1);
     CHECK(episode.at("closed_at") == "2026-12-19T00:00:00+08:00");
     public_alerts(s, 4, "Update");  // the lift's start fires a timer, which publishes nothing new
+    all_alerts_valid(s);
 }

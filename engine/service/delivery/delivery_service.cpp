@@ -174,6 +174,7 @@ void DeliveryService::enqueue_orders(Tx& tx, std::int64_t batch, json const& fac
                      {"kind", order->kind == engine::OrderKind::order ? "order" : "termination"},
                      {"credit_code", code},
                      {"href", "/v1/orders/" + std::to_string(order->id)}});
+        if (link_for_) data["link"] = link_for_(order->id, tx.now);
         if (order->supersedes) data["supersedes"] = *order->supersedes;
         auto const message = new_message(tx.store, "orders", engine::to_string(engine::Ref::batch(batch)), data, tx.now,
                                          std::nullopt);

@@ -63,6 +63,10 @@ public:
     /// @brief In the fan-out's transaction: each plant of `batch` that registered for its orders
     /// gets its order (or termination notice) pushed; `facts` are the batch's (level, deadlines).
     void enqueue_orders(Tx& tx, std::int64_t batch, nlohmann::json const& facts) const;
+    /// @brief Set once at start: the one-time link path of an order issued at an instant.
+    void link_orders_with(std::function<std::string(std::int64_t order, engine::Instant issued_at)> f) {
+        link_for_ = std::move(f);
+    }
     /// @brief In the escalation's transaction: plants of `district` overdue, to every subscriber of
     /// "escalations" for that district or for all. Returns the names of those it goes to (none:
     /// nobody is registered for the district, and nothing is sent).
@@ -88,6 +92,7 @@ private:
     ports::Transactions& transactions_;
     ViewContext views_;
     Clock const& clock_;
+    std::function<std::string(std::int64_t, engine::Instant)> link_for_;
 };
 
 }  // namespace hazeguard::service

@@ -18,8 +18,8 @@ json level_named(ViewContext const& views, std::optional<std::string> const& id)
 
 json acknowledgement_json(ViewContext const& views, ports::Acknowledgement const& ack,
                           std::optional<engine::Instant> due) {
-    return {{"at", views.local(ack.at)}, {"by", ack.by}, {"phone", ack.phone}, {"note", optional_json(ack.note)},
-            {"late", engine::is_late(ack.at, due)}};
+    return {{"at", views.local(ack.at)}, {"by", ack.by},   {"phone", ack.phone}, {"note", optional_json(ack.note)},
+            {"channel", ack.channel},           {"late", engine::is_late(ack.at, due)}};
 }
 
 json plant_json(engine::Enterprise const& e) {

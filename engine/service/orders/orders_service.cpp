@@ -2,6 +2,7 @@
 // ports::OrderRepository. The decision is the lifecycle's (engine/orders/order_lifecycle.hpp).
 #include "engine/service/orders/orders_service.hpp"
 
+#include "engine/delivery/order_link.hpp"
 #include "engine/orders/order_lifecycle.hpp"
 #include "engine/service/error.hpp"
 #include "engine/service/input.hpp"
@@ -51,19 +52,59 @@ void OrdersService::acknowledge(Command const& c, std::int64_t id, json const& b
     // The job stays small (group commit: it runs on the one writer thread); the answer is built
     // from what it read and wrote, not from a full order view.
     runner_.run(c, [this, id, who = c.principal, input](Tx& tx) {
-        auto order = readable(tx.store, who, id);
-        auto const due = tx.store.orders().ack_due(order);
-        switch (engine::decide_acknowledgement(order.facts())) {
-            case engine::AckDecision::superseded: refuse_superseded(tx.store, order);
-            case engine::AckDecision::record:
-                tx.store.orders().record_acknowledgement(order, {tx.now, input.by, input.phone, input.note},
-                                                         engine::is_late(tx.now, due));
-                order.status = engine::OrderStatus::acknowledged;
-                break;
-            case engine::AckDecision::repeat: break;  // the first acknowledgement, unchanged
+        return Reply{200, acknowledge_in(tx, readable(tx.store, who, id), {tx.now, input.by, input.phone, input.note, "api"}), ""};
+    }, std::move(done));
+}
+
+json OrdersService::acknowledge_in(Tx& tx, ports::OrderRecord order, ports::Acknowledgement ack) const {
+    auto const due = tx.store.orders().ack_due(order);
+    switch (engine::decide_acknowledgement(order.facts())) {
+        case engine::AckDecision::superseded: refuse_superseded(tx.store, order);
+        case engine::AckDecision::record:
+            tx.store.orders().record_acknowledgement(order, ack, engine::is_late(tx.now, due));
+            order.status = engine::OrderStatus::acknowledged;
+            break;
+        case engine::AckDecision::repeat: break;  // the first acknowledgement, unchanged
+    }
+    auto const stored = tx.store.orders().details(order.id).acknowledgement;
+    return acknowledgement_answer(views_, order, *stored, due);
+}
+
+std::string OrdersService::link_path(std::int64_t order, Instant issued_at) const {
+    Instant const expires = issued_at + static_cast<Instant>(views_.plan.orders.link_hours) * engine::kHour;
+    return "/v1/links/" + engine::order_link_token(link_key_, order, expires);
+}
+
+std::int64_t OrdersService::linked_order(std::string const& token, Instant now) const {
+    auto const link = engine::verify_order_link(link_key_, token, now);
+    if (!link) not_found("link");
+    if (link->expired)
+        throw Error(Errc::link_expired, "this link expired at " + views_.local(link->expires) +
+                                            "; sign in with the enterprise's token or ask the duty room for the order",
+                    {}, {{"order_id", link->order}, {"expired_at", views_.local(link->expires)}});
+    return link->order;
+}
+
+json OrdersService::order_by_link(std::string const& token, Instant now) {
+    json out;
+    transactions_.read([&](ports::Store& store) {
+        auto const id = linked_order(token, now);
+        out = view(store, id, true);
+        out["acknowledge"] = {{"method", "POST"}, {"href", "/v1/links/" + token + "/ack"}, {"body", {"by", "phone", "note"}}};
+        if (out.contains("superseded_by") && out.at("superseded_by").is_number_integer()) {
+            auto const next = out.at("superseded_by").get<std::int64_t>();
+            out["current_link"] = link_path(next, store.orders().details(next).issued_at);
         }
-        auto const ack = tx.store.orders().details(id).acknowledgement;
-        return Reply{200, acknowledgement_answer(views_, order, *ack, due), ""};
+    });
+    return out;
+}
+
+void OrdersService::acknowledge_by_link(Command const& c, std::string const& token, json const& body, Completion done) {
+    auto const input = read_acknowledgement(body);
+    runner_.run(c, [this, token, input](Tx& tx) {
+        auto const order = tx.store.orders().find(linked_order(token, tx.now));
+        if (!order) not_found("link");
+        return Reply{200, acknowledge_in(tx, *order, {tx.now, input.by, input.phone, input.note, "link"}), ""};
     }, std::move(done));
 }
 
@@ -91,17 +132,20 @@ void OrdersService::report_execution(Command const& c, std::int64_t id, json con
     }, std::move(done));
 }
 
-json OrdersService::view(ports::Store& store, std::int64_t id, bool with_text) const {
+json OrdersService::view(ports::Store& store, std::int64_t id, bool with_text, bool with_link) const {
     auto const order = store.orders().find(id);
     if (!order) not_found("order " + std::to_string(id));
-    return order_view(views_, *order, store.orders().details(id), store.orders().successor(*order), with_text);
+    auto const details = store.orders().details(id);
+    auto out = order_view(views_, *order, details, store.orders().successor(*order), with_text);
+    if (with_link) out["link"] = link_path(id, details.issued_at);
+    return out;
 }
 
 json OrdersService::order(Principal const& who, std::int64_t id, bool with_text) {
     json out;
     transactions_.read([&](ports::Store& store) {
         readable(store, who, id);
-        out = view(store, id, with_text);
+        out = view(store, id, with_text, who.role == "enterprise");
     });
     return out;
 }
@@ -110,7 +154,7 @@ json OrdersService::my_orders(Principal const& who) {
     if (who.role != "enterprise") throw Error(Errc::forbidden_role, "only enterprise tokens have their own orders");
     json items = json::array();
     transactions_.read([&](ports::Store& store) {
-        for (auto id : store.orders().ids_for_enterprise(who.enterprise_id, 200)) items.push_back(view(store, id, false));
+        for (auto id : store.orders().ids_for_enterprise(who.enterprise_id, 200)) items.push_back(view(store, id, false, true));
     });
     return {{"enterprise", who.enterprise_id}, {"items", items}};
 }

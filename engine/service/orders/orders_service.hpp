@@ -29,16 +29,27 @@ struct OrderFilter {
 
 class OrdersService {
 public:
-    OrdersService(CommandRunner& runner, ports::Transactions& transactions, ViewContext views)
-        : runner_(runner), transactions_(transactions), views_(views) {}
+    /// @param link_key signs the orders' one-time links (docs/delivery.md)
+    OrdersService(CommandRunner& runner, ports::Transactions& transactions, ViewContext views, std::string link_key)
+        : runner_(runner), transactions_(transactions), views_(views), link_key_(std::move(link_key)) {}
 
     /// @brief Validates at once (Error validation), then answers through `done` once on disk. A
     /// repeated acknowledgement answers with the first; another plant's order is not_found.
     void acknowledge(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
     /// @brief The execution report of an acknowledged order; answers with the order's view.
     void report_execution(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
+    /// @brief The order a one-time link opens, with its text and where to acknowledge it; a
+    /// superseded order's view says so and carries its successor's link. A forged link is
+    /// not_found, an expired one link_expired.
+    /// @param now the service clock, against which the link's expiry is checked
+    nlohmann::json order_by_link(std::string const& token, engine::Instant now);
+    /// @brief Acknowledges the order of a one-time link (channel "link"), as acknowledge() does.
+    void acknowledge_by_link(Command const& c, std::string const& token, nlohmann::json const& body, Completion done);
+    /// @brief "/v1/links/{token}" of an order issued at `issued_at`; valid plan.orders.link_hours.
+    std::string link_path(std::int64_t order, engine::Instant issued_at) const;
     /// @brief One order's view (with its Chinese text unless `with_text` is false). Enterprises
-    /// see only their own: another plant's order answers exactly as a missing id.
+    /// see only their own, with its one-time link: another plant's order answers exactly as a
+    /// missing id.
     nlohmann::json order(Principal const& who, std::int64_t id, bool with_text);
     /// @brief An enterprise's newest orders, newest first.
     nlohmann::json my_orders(Principal const& who);
@@ -47,14 +58,20 @@ public:
     /// @param now the service clock, for the overdue filters
     nlohmann::json episode_orders(std::int64_t episode, OrderFilter const& filter, engine::Instant now);
 
-    /// @brief The view of order `id` as `store` holds it (also used inside write jobs).
-    nlohmann::json view(ports::Store& store, std::int64_t id, bool with_text) const;
+    /// @brief The view of order `id` as `store` holds it (also used inside write jobs); with its
+    /// one-time link when `with_link`.
+    nlohmann::json view(ports::Store& store, std::int64_t id, bool with_text, bool with_link = false) const;
 
 private:
     ports::OrderRecord readable(ports::Store& store, Principal const& who, std::int64_t id) const;
+    /// The order of a genuine, unexpired link (not_found, link_expired otherwise).
+    std::int64_t linked_order(std::string const& token, engine::Instant now) const;
+    /// The acknowledgement of `order` in `tx`: recorded, repeated or refused as superseded.
+    nlohmann::json acknowledge_in(Tx& tx, ports::OrderRecord order, ports::Acknowledgement ack) const;
     CommandRunner& runner_;
     ports::Transactions& transactions_;
     ViewContext views_;
+    std::string link_key_;
 };
 
 }  // namespace hazeguard::service

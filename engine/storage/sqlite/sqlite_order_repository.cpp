@@ -45,7 +45,7 @@ std::optional<std::int64_t> SqliteOrderRepository::successor(ports::OrderRecord 
 ports::OrderDetails SqliteOrderRepository::details(std::int64_t id) {
     auto& q = st_.get("SELECT b.level, b.previous_level, b.issued_at, b.effective_from, b.ack_due_at, "
                       "b.execution_due_at, o.ack_at, o.ack_by, o.ack_phone, o.ack_note, o.executed_at, "
-                      "o.execution, o.reminded_at, o.escalated_at, e.body FROM orders o JOIN order_batches b "
+                      "o.execution, o.reminded_at, o.escalated_at, e.body, COALESCE(o.ack_channel, 'api') FROM orders o JOIN order_batches b "
                       "ON b.id = o.batch_id JOIN enterprise_bodies e ON e.list_version = b.list_version AND "
                       "e.id = o.enterprise_id WHERE o.id = ?");
     q.bind(1, id);
@@ -60,7 +60,7 @@ ports::OrderDetails SqliteOrderRepository::details(std::int64_t id) {
     if (auto const at = optional_int(q.getColumn(6)))
         d.acknowledgement = ports::Acknowledgement{*at, optional_text(q.getColumn(7)).value_or(""),
                                                    optional_text(q.getColumn(8)).value_or(""),
-                                                   optional_text(q.getColumn(9))};
+                                                   optional_text(q.getColumn(9)), q.getColumn(15).getString()};
     d.execution = optional_text(q.getColumn(11));
     d.reminded_at = optional_int(q.getColumn(12));
     d.escalated_at = optional_int(q.getColumn(13));
@@ -91,15 +91,16 @@ void SqliteOrderRepository::count(ports::OrderRecord const& order, std::string c
 
 void SqliteOrderRepository::record_acknowledgement(ports::OrderRecord const& order, ports::Acknowledgement const& ack,
                                                    bool late) {
-    auto& u = st_.get("UPDATE orders SET status = ?, ack_at = ?, ack_by = ?, ack_phone = ?, ack_note = ? "
+    auto& u = st_.get("UPDATE orders SET status = ?, ack_at = ?, ack_by = ?, ack_phone = ?, ack_note = ?, ack_channel = ? "
                       "WHERE id = ? AND status = ?");
     u.bind(1, static_cast<int>(engine::OrderStatus::acknowledged));
     u.bind(2, ack.at);
     u.bind(3, ack.by);
     u.bind(4, ack.phone);
     u.bind(5, ack.note.value_or(""));
-    u.bind(6, order.id);
-    u.bind(7, static_cast<int>(engine::OrderStatus::sent));
+    u.bind(6, ack.channel);
+    u.bind(7, order.id);
+    u.bind(8, static_cast<int>(engine::OrderStatus::sent));
     if (u.exec() == 1) count(order, "acknowledged = acknowledged + 1, acknowledged_late = acknowledged_late + ?", late);
 }
 

@@ -89,6 +89,17 @@ std::int64_t SqliteTokenRepository::epoch() {
     return epoch;
 }
 
+std::string SqliteTokenRepository::link_key(std::string const& candidate) {
+    auto& insert = st_.get("INSERT INTO settings(key, value) VALUES ('link_key', ?) ON CONFLICT(key) DO NOTHING");
+    insert.bind(1, candidate);
+    insert.exec();
+    auto& q = st_.get("SELECT value FROM settings WHERE key = 'link_key'");
+    q.executeStep();
+    std::string key = q.getColumn(0).getString();
+    q.reset();
+    return key;
+}
+
 bool SqliteTokenRepository::any() {
     auto& q = st_.get("SELECT EXISTS (SELECT 1 FROM tokens)");
     q.executeStep();

@@ -18,6 +18,7 @@ public:
     bool revoke(std::int64_t id, std::string const& by, engine::Instant now) override;
     std::int64_t epoch() override;
     bool any() override;
+    std::string link_key(std::string const& candidate) override;
 
 private:
     StatementCache& st_;

@@ -63,6 +63,8 @@ std::set<Route> const& served_routes() {
         {"post", "/v1/subscriptions/{id}/ping"},
         {"get", "/v1/deliveries"},
         {"post", "/v1/deliveries/{id}/retry"},
+        {"get", "/v1/links/{code}"},
+        {"post", "/v1/links/{code}/ack"},
         {"get", "/v1/public/alerts"},
         {"get", "/v1/public/alerts/{code}"},
     };
@@ -210,7 +212,7 @@ TEST_CASE("security: bearer tokens on /v1 and /metrics, none on health, the docu
     CHECK(document().at("security") == json::array({{{"bearerAuth", json::array()}}}));
     each_operation([&](std::string const& path, std::string const& method, json const& op) {
         INFO(method << " " << path);
-        bool const open = path.rfind("/v1/public/", 0) == 0;
+        bool const open = path.rfind("/v1/public/", 0) == 0 || path.rfind("/v1/links/", 0) == 0;
         if ((path.rfind("/v1/", 0) == 0 && !open) || path == "/metrics") {
             CHECK_FALSE(op.contains("security"));   // inherits bearerAuth
             CHECK(op.at("responses").contains("401"));
