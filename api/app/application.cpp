@@ -272,6 +272,7 @@ struct Application::Routes {
             {"GET", "/v1/episodes/{id}/report", {kStaff, now([&](Context const& c) { return report_response(s.reports(), id(c), report_format(c.request, c.match)); })}},
             {"POST", "/v1/subscriptions", {kSubscribers, after_commit([&](Context const& c, Completion done) { s.delivery().subscribe(c.command(), body_of(c.request), std::move(done)); })}},
             {"GET", "/v1/subscriptions", {kSubscribers, now([&](Context const& c) { return json_response(200, s.delivery().subscriptions(c.principal)); })}},
+            {"PUT", "/v1/subscriptions/{id}", {kSubscribers, after_commit([&](Context const& c, Completion done) { s.delivery().update(c.command(), id(c), body_of(c.request), std::move(done)); })}},
             {"DELETE", "/v1/subscriptions/{id}", {kSubscribers, after_commit([&](Context const& c, Completion done) { s.delivery().unsubscribe(c.command(), id(c), std::move(done)); })}},
             {"POST", "/v1/subscriptions/{id}/ping", {kSubscribers, after_commit([&](Context const& c, Completion done) { s.delivery().ping(c.command(), id(c), body_of(c.request), std::move(done)); })}},
             {"GET", "/v1/deliveries", {kAdmin, now([&](Context const& c) { return json_response(200, s.delivery().deliveries(delivery_state(c.match))); })}},

@@ -60,6 +60,9 @@ public:
     /// @brief Subscriptions not removed, oldest first; of one topic when given.
     virtual std::vector<SubscriptionRecord> subscriptions(std::optional<std::string> const& topic) = 0;
     virtual std::optional<SubscriptionRecord> subscription(std::int64_t id) = 0;
+    /// @brief Stores a subscription's new name, URL and district (the deliveries still queued go
+    /// to the new URL).
+    virtual void update_subscription(SubscriptionRecord const& s) = 0;
     /// @brief Removes it (its queued deliveries die with it); false when there is none.
     virtual bool remove_subscription(std::int64_t id, engine::Instant at) = 0;
 

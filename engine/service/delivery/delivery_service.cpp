@@ -105,6 +105,33 @@ json DeliveryService::subscriptions(Principal const& who) {
     return {{"items", items}};
 }
 
+void DeliveryService::update(Command const& c, std::int64_t id, json const& body, Completion done) {
+    Input in(body);
+    in.reject_unknown({"name", "url", "district"});
+    auto const name = in.text("name", false, 100);
+    auto const url = in.text("url", false, 500);
+    if (url && !is_webhook_url(*url)) in.error("url", "must be an http:// or https:// URL without spaces, user info or fragment");
+    bool const clear_district = in.is_null("district");
+    auto const district = in.text("district", false, 100);
+    auto const& districts = views_.plan.districts;
+    if (district && std::find(districts.begin(), districts.end(), *district) == districts.end())
+        in.error("district", "is not a district of the plan");
+    in.finish();
+    runner_.run(c, [this, id, name, url, district, clear_district, who = c.principal](Tx& tx) {
+        auto s = tx.store.deliveries().subscription(id);
+        if (!s || !may_see_subscription(*s, who)) not_found("subscription " + std::to_string(id));
+        if ((district || clear_district) && s->topic != "escalations")
+            throw Error(Errc::validation, "only an escalations subscription has a district",
+                        {{"/district", "only an escalations subscription has a district"}});
+        if (name) s->name = *name;
+        if (url) s->url = *url;
+        if (district) s->district = district;
+        if (clear_district) s->district.reset();
+        tx.store.deliveries().update_subscription(*s);
+        return Reply{200, subscription_view(*s, views_), ""};
+    }, std::move(done));
+}
+
 void DeliveryService::unsubscribe(Command const& c, std::int64_t id, Completion done) {
     runner_.run(c, [id, who = c.principal](Tx& tx) {
         auto const s = tx.store.deliveries().subscription(id);

@@ -52,6 +52,9 @@ public:
     void subscribe(Command const& c, nlohmann::json const& body, Completion done);
     /// @brief An admin sees every subscription, an enterprise its own.
     nlohmann::json subscriptions(Principal const& who);
+    /// @brief {"name"?, "url"?, "district"?}: what a subscription may change (not its topic, plant
+    /// or secret); queued deliveries go to the new URL.
+    void update(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
     void unsubscribe(Command const& c, std::int64_t id, Completion done);
     /// @brief Queues a signed "ping" message to one subscriber only.
     void ping(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);

@@ -81,6 +81,15 @@ std::optional<ports::SubscriptionRecord> SqliteDeliveryRepository::subscription(
     return s;
 }
 
+void SqliteDeliveryRepository::update_subscription(ports::SubscriptionRecord const& s) {
+    auto& q = st_.get("UPDATE subscriptions SET name = ?, url = ?, district = ? WHERE id = ? AND removed_at IS NULL");
+    q.bind(1, s.name);
+    q.bind(2, s.url);
+    bind_optional(q, 3, s.district);
+    q.bind(4, s.id);
+    q.exec();
+}
+
 bool SqliteDeliveryRepository::remove_subscription(std::int64_t id, engine::Instant at) {
     auto& q = st_.get("UPDATE subscriptions SET removed_at = ? WHERE id = ? AND removed_at IS NULL");
     q.bind(1, at);

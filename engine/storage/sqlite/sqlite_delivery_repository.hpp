@@ -13,6 +13,7 @@ public:
     std::int64_t add_subscription(ports::SubscriptionRecord const& s) override;
     std::vector<ports::SubscriptionRecord> subscriptions(std::optional<std::string> const& topic) override;
     std::optional<ports::SubscriptionRecord> subscription(std::int64_t id) override;
+    void update_subscription(ports::SubscriptionRecord const& s) override;
     bool remove_subscription(std::int64_t id, engine::Instant at) override;
     void add_message(std::string const& id, std::string const& topic, std::string const& ref, std::string const& body,
                      engine::Instant created_at, std::optional<engine::Instant> due_at) override;

@@ -93,6 +93,19 @@ TEST_CASE("subscriptions: admin (and plants for their orders) only, validated, t
     CHECK(list.body.at("items")[0].at("name") == "小店区人民政府");
 
     auto const id = std::to_string(s.at("id").get<int>());
+    auto const put = [&](json const& body, std::string const& token) {
+        return api.send("PUT", "/v1/subscriptions/" + id, token, body.dump());
+    };
+    auto const renamed = put({{"name", "小店区政府办"}, {"url", "https://xd2.example.cn/hook"}}, api.admin);
+    INFO(renamed.raw);
+    REQUIRE(renamed.status == 200);
+    CHECK(renamed.body.at("name") == "小店区政府办");
+    CHECK(renamed.body.at("url") == "https://xd2.example.cn/hook");
+    CHECK(renamed.body.at("topic") == "notices");
+    CHECK(is_problem(put({{"district", "清徐县"}}, api.admin), 422, "/problems/validation"));  // notices have none
+    CHECK(is_problem(put({{"url", "gopher://x"}, {"topic", "orders"}}, api.admin), 422, "/problems/validation"));
+    CHECK(is_problem(put({{"name", "x"}}, api.enterprise), 404, "/problems/not-found"));  // not a plant's own
+    CHECK(is_problem(api.send("PUT", "/v1/subscriptions/999", api.admin, json{{"name", "x"}}.dump()), 404, "/problems/not-found"));
     CHECK(api.send("DELETE", "/v1/subscriptions/" + id, api.admin).status == 200);
     CHECK(api.get("/v1/subscriptions", api.admin).body.at("items").empty());
     CHECK(is_problem(api.send("DELETE", "/v1/subscriptions/" + id, api.admin), 404, "/problems/not-found"));

@@ -59,6 +59,7 @@ std::set<Route> const& served_routes() {
         {"post", "/v1/tokens/{id}/revoke"},
         {"post", "/v1/subscriptions"},
         {"get", "/v1/subscriptions"},
+        {"put", "/v1/subscriptions/{id}"},
         {"delete", "/v1/subscriptions/{id}"},
         {"post", "/v1/subscriptions/{id}/ping"},
         {"get", "/v1/deliveries"},
