@@ -42,7 +42,7 @@ Service::Service(std::unique_ptr<storage::SqliteBackend> storage, plans::Plan pl
     public_alerts_ = std::make_unique<PublicAlertsService>(*transactions_, views_);
     proposals_ = std::make_unique<ProposalsService>(*runner_, *transactions_, views_, *cycle_, *forecasts_, list_facts_,
                                                     *public_alerts_, *delivery_);
-    directives_ = std::make_unique<DirectivesService>(*runner_, *transactions_, views_, *cycle_, *public_alerts_);
+    directives_ = std::make_unique<DirectivesService>(*runner_, *transactions_, views_, *cycle_, *public_alerts_, *delivery_);
     episodes_ = std::make_unique<EpisodesService>(*transactions_, *clock_, views_);
     timers_ = std::make_unique<TimersService>(*transactions_, *runner_, *clock_, plan_.version,
                                               TimersService::Parts{*cycle_, *directives_, *proposals_, *issuer_});

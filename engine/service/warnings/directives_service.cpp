@@ -74,8 +74,28 @@ void DirectivesService::start(Tx& tx, std::int64_t id, Instant at) {
     auto const outcome = cycle_.apply(tx, engine::DirectiveStart{directive_ref(id), *views_.plan.rank(d->level), at}, "system");
     if (!outcome.accepted) WarningCycle::refuse(outcome.refusal);
     alerts_.publish(tx, before, "directive_start");
+    notify_start(tx, *d, id, at);
     tx.store.timers().cancel("directive_start", directive_ref(id), tx.real_now);
     tx.store.directives().started(id, at);
+}
+
+void DirectivesService::notify_start(Tx& tx, ports::DirectiveRecord const& d, std::int64_t id, Instant at) const {
+    // The regional warning is distributed like a signed one: within the plan's hours, to every
+    // registered receiver, and counted as distributed only when all of them have it.
+    auto const& plan = views_.plan;
+    auto const& level = plan.level_at(*plan.rank(d.level));
+    std::string const issuer = d.issuer == "MEE" ? "生态环境部" : d.issuer == "shanxi" ? "山西省" : "汾渭平原大气污染防治协作小组办公室";
+    std::string const text = "根据" + issuer + "区域预警指令（" + d.reference + "），" + plan.city_cn + "自" +
+                             engine::format_local_time_cn(at, views_.offset_minutes) + "起启动" + level.name_cn +
+                             (d.end_at ? "，至" + engine::format_local_time_cn(*d.end_at, views_.offset_minutes) + "止" : "") +
+                             "。请各单位按照预案要求落实相应措施。";
+    Instant const due = tx.now + static_cast<Instant>(plan.time_limits.distribution_hours) * engine::kHour;
+    delivery_.enqueue_notice(tx, directive_ref(id),
+                             {{"directive_id", id}, {"issuer", d.issuer}, {"reference", d.reference},
+                              {"level", views_.level(plan.rank(d.level))}, {"start_at", views_.local(at)},
+                              {"end_at", views_.local_or_null(d.end_at)}, {"distribution_due_at", views_.local(due)},
+                              {"notice_cn", text}},
+                             due);
 }
 
 void DirectivesService::end(Tx& tx, std::int64_t id, Instant at) {

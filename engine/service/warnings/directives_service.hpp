@@ -10,6 +10,7 @@
 #include "engine/ports/transactions.hpp"
 #include "engine/service/alerts/public_alerts_service.hpp"
 #include "engine/service/command_runner.hpp"
+#include "engine/service/delivery/delivery_service.hpp"
 #include "engine/service/warnings/warning_cycle.hpp"
 
 namespace hazeguard::service {
@@ -17,8 +18,8 @@ namespace hazeguard::service {
 class DirectivesService {
 public:
     DirectivesService(CommandRunner& runner, ports::Transactions& transactions, ViewContext views, WarningCycle& cycle,
-                      PublicAlertsService const& alerts)
-        : runner_(runner), transactions_(transactions), views_(views), cycle_(cycle), alerts_(alerts) {}
+                      PublicAlertsService const& alerts, DeliveryService const& delivery)
+        : runner_(runner), transactions_(transactions), views_(views), cycle_(cycle), alerts_(alerts), delivery_(delivery) {}
 
     void create(Command const& c, nlohmann::json const& body, Completion done);
     void lift(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
@@ -30,12 +31,15 @@ public:
     void end(Tx& tx, std::int64_t id, engine::Instant at);
 
 private:
+    /// The notice of a regional warning that took effect, to every registered receiver.
+    void notify_start(Tx& tx, ports::DirectiveRecord const& d, std::int64_t id, engine::Instant at) const;
     nlohmann::json view(ports::Store& store, std::int64_t id) const;
     CommandRunner& runner_;
     ports::Transactions& transactions_;
     ViewContext views_;
     WarningCycle& cycle_;
     PublicAlertsService const& alerts_;
+    DeliveryService const& delivery_;
 };
 
 }  // namespace hazeguard::service

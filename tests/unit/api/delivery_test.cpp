@@ -268,3 +268,31 @@ TEST_CASE("a plant registers a webhook for its own orders and gets each one push
 }
 
 }  // namespace hazeguard::api::test
+
+namespace hazeguard::api::test {
+
+TEST_CASE("a regional directive that takes effect is distributed like a signed notice", "[api][delivery]") {
+    Api api;
+    subscribe(api, "市交通运输局", "https://jt.example.cn/hook");
+    auto const d = api.post("/v1/directives",
+                            {{"issuer", "shanxi"}, {"level", "orange"}, {"start_at", at(1, "09:00")},
+                             {"reference", "晋气指〔2026〕12号"}},
+                            api.duty);
+    INFO(d.raw);
+    REQUIRE(d.status == 201);
+    auto const queued = timeline(api, "notice_queued");
+    REQUIRE(queued.size() == 1);
+    CHECK(queued[0].at("ref") == "directive:1");
+    FakeReceiver receiver;
+    CHECK(api.svc->delivery().dispatch_due(receiver.sender(), 10, service::real_now()) == 1);
+    REQUIRE(receiver.got.size() == 1);
+    auto const body = json::parse(receiver.got[0].body);
+    CHECK(body.at("data").at("directive_id") == 1);
+    CHECK(body.at("data").at("level").at("id") == "orange");
+    CHECK(body.at("data").at("notice_cn").get<std::string>().rfind("根据山西省区域预警指令（晋气指〔2026〕12号），太原市自", 0) == 0);
+    auto const distributed = timeline(api, "distribution");
+    REQUIRE(distributed.size() == 1);
+    CHECK(distributed[0].at("ref") == "directive:1");
+}
+
+}  // namespace hazeguard::api::test
