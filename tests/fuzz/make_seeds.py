@@ -172,6 +172,21 @@ def http_seeds():
         "malformed": request("POST", "/v1/forecasts", "duty", b'{"issued_at": '),
         "wrong-type": request("POST", "/v1/forecasts", "duty", "[1,2]", ["Content-Type: text/plain"]),
         "method-405": request("DELETE", "/v1/status", "duty"),
+        "cap-feed": request("GET", "/v1/public/alerts"),
+        "cap-alert": request("GET", "/v1/public/alerts/14010000000000_20261214100000_0"),
+        "subscribe": request("POST", "/v1/subscriptions", "admin",
+                             {"name": "清徐县人民政府", "topic": "escalations", "district": "清徐县",
+                              "url": "http://127.0.0.1:9/hook"}),
+        "subscribe-orders": request("POST", "/v1/subscriptions", "enterprise",
+                                    {"name": "焦化", "topic": "orders", "url": "https://jh.example.cn/h"}),
+        "subscription-put": request("PUT", "/v1/subscriptions/1", "admin", {"name": "x", "district": None}),
+        "subscription-delete": request("DELETE", "/v1/subscriptions/1", "admin"),
+        "subscription-ping": request("POST", "/v1/subscriptions/1/ping", "admin", {}),
+        "deliveries": request("GET", "/v1/deliveries?state=dead", "admin"),
+        "delivery-retry": request("POST", "/v1/deliveries/1/retry", "admin", {}),
+        "link": request("GET", "/v1/links/1.1797000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+        "link-ack": request("POST", "/v1/links/1.1797000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/ack", None,
+                            {"by": "王建国", "phone": "0351-5710001"}),
         "scenario-upgrade": sequence(
             request("POST", "/v1/forecasts", "duty", forecasts[1] | {"issued_at": "2026-12-14T10:00:00+08:00"}),
             request("POST", "/v1/proposals", "duty", upgrade),
@@ -283,7 +298,9 @@ def dictionaries():
                                "Authorization: Bearer @enterprise", "Authorization: Bearer @admin",
                                "Authorization: Bearer @auditor", "Content-Type: application/json",
                                "Content-Type: text/csv", "Idempotency-Key: ", "X-Request-Id: ", "Accept: text/html",
-                               "\n%%\n", "\n\n"}
+                               "\n%%\n", "\n\n", "/v1/public/alerts", "/v1/public/alerts/", "/v1/subscriptions",
+                               "/ping", "/v1/deliveries", "/retry", "?state=", "/v1/links/", "whsec_",
+                               "14010000000000_"}
     write_dict("http_request", http_words, JSON_TOKENS)
 
 
