@@ -6,12 +6,13 @@
 
 namespace hazeguard::engine {
 namespace {
-constexpr std::array<std::pair<Ref::Kind, std::string_view>, 5> kPrefixes{{
+constexpr std::array<std::pair<Ref::Kind, std::string_view>, 6> kPrefixes{{
     {Ref::Kind::forecast, "forecast:"},
     {Ref::Kind::proposal, "proposal:"},
     {Ref::Kind::directive, "directive:"},
     {Ref::Kind::batch, "batch:"},
     {Ref::Kind::episode, "episode:"},
+    {Ref::Kind::order, "order:"},
 }};
 constexpr std::string_view kWarning = "warning";
 }  // namespace

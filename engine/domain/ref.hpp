@@ -11,7 +11,7 @@
 namespace hazeguard::engine {
 
 struct Ref {
-    enum class Kind { forecast, proposal, directive, batch, episode, warning };
+    enum class Kind { forecast, proposal, directive, batch, episode, order, warning };
     Kind kind = Kind::warning;
     std::int64_t id = 0;   ///< 0 for the warning itself (a singleton: "warning")
 
@@ -20,6 +20,7 @@ struct Ref {
     static Ref directive(std::int64_t id) { return {Kind::directive, id}; }
     static Ref batch(std::int64_t id) { return {Kind::batch, id}; }
     static Ref episode(std::int64_t id) { return {Kind::episode, id}; }
+    static Ref order(std::int64_t id) { return {Kind::order, id}; }
     static Ref warning() { return {Kind::warning, 0}; }
 
     bool is(Kind k) const { return kind == k; }

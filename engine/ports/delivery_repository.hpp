@@ -53,6 +53,12 @@ struct MessageProgress {
     std::optional<engine::Instant> due_at;  ///< service clock: the distribution deadline, if any
 };
 
+/// @brief How far the messages about one thing (e.g. "order:12") got, the best of them.
+struct ReachState {
+    std::string state;                            ///< delivered, queued or dead
+    std::optional<engine::Instant> delivered_at;  ///< service clock, the first delivery
+};
+
 class DeliveryRepository {
 public:
     virtual ~DeliveryRepository() = default;
@@ -83,6 +89,8 @@ public:
     /// @brief A dead delivery queued again from `next_try`, its attempts counted afresh.
     virtual bool requeue(std::int64_t id, engine::Instant next_try) = 0;
     virtual MessageProgress progress(std::string const& message_id) = 0;
+    /// @brief Whether anything about `ref` reached anyone: nullopt when no message was queued.
+    virtual std::optional<ReachState> reach(std::string const& ref) = 0;
 };
 
 }  // namespace hazeguard::ports

@@ -203,8 +203,8 @@ void DeliveryService::enqueue_orders(Tx& tx, std::int64_t batch, json const& fac
                      {"href", "/v1/orders/" + std::to_string(order->id)}});
         if (link_for_) data["link"] = link_for_(order->id, tx.now);
         if (order->supersedes) data["supersedes"] = *order->supersedes;
-        auto const message = new_message(tx.store, "orders", engine::to_string(engine::Ref::batch(batch)), data, tx.now,
-                                         std::nullopt);
+        auto const message = new_message(tx.store, "orders", engine::to_string(engine::Ref::order(order->id)), data,
+                                         tx.now, std::nullopt);
         for (auto const id : subscriptions) tx.store.deliveries().add_delivery(message, id, tx.real_now);
     }
 }

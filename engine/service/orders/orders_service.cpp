@@ -3,6 +3,7 @@
 #include "engine/service/orders/orders_service.hpp"
 
 #include "engine/delivery/order_link.hpp"
+#include "engine/domain/ref.hpp"
 #include "engine/orders/order_lifecycle.hpp"
 #include "engine/service/error.hpp"
 #include "engine/service/input.hpp"
@@ -138,6 +139,11 @@ json OrdersService::view(ports::Store& store, std::int64_t id, bool with_text, b
     auto const details = store.orders().details(id);
     auto out = order_view(views_, *order, details, store.orders().successor(*order), with_text);
     if (with_link) out["link"] = link_path(id, details.issued_at);
+    // Whether the order reached the plant through a channel (null: the plant has none registered).
+    if (auto const reach = store.deliveries().reach(engine::to_string(engine::Ref::order(id))))
+        out["delivery"] = {{"channel", "webhook"}, {"state", reach->state}, {"delivered_at", views_.local_or_null(reach->delivered_at)}};
+    else
+        out["delivery"] = nullptr;
     return out;
 }
 

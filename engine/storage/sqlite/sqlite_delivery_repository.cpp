@@ -180,6 +180,20 @@ bool SqliteDeliveryRepository::requeue(std::int64_t id, engine::Instant next_try
     return q.exec() > 0;
 }
 
+std::optional<ports::ReachState> SqliteDeliveryRepository::reach(std::string const& ref) {
+    // delivered beats queued beats dead; the first delivery's time.
+    auto& q = st_.get("SELECT MAX(d.state = 'delivered'), MAX(d.state = 'queued'), MIN(d.delivered_at), COUNT(d.id) "
+                      "FROM outbox m JOIN deliveries d ON d.message_id = m.id WHERE m.ref = ?");
+    q.bind(1, ref);
+    q.executeStep();
+    std::optional<ports::ReachState> out;
+    if (q.getColumn(3).getInt() > 0)
+        out = ports::ReachState{q.getColumn(0).getInt() ? "delivered" : q.getColumn(1).getInt() ? "queued" : "dead",
+                                optional_int(q.getColumn(2))};
+    q.reset();
+    return out;
+}
+
 ports::MessageProgress SqliteDeliveryRepository::progress(std::string const& message_id) {
     auto& q = st_.get("SELECT m.topic, m.ref, m.due_at, COUNT(d.id), SUM(d.state = 'delivered') FROM outbox m "
                       "LEFT JOIN deliveries d ON d.message_id = m.id WHERE m.id = ? GROUP BY m.id");

@@ -26,6 +26,7 @@ public:
                 std::optional<engine::Instant> next_try) override;
     bool requeue(std::int64_t id, engine::Instant next_try) override;
     ports::MessageProgress progress(std::string const& message_id) override;
+    std::optional<ports::ReachState> reach(std::string const& ref) override;
 
 private:
     StatementCache& st_;

@@ -244,8 +244,22 @@ TEST_CASE("a plant registers a webhook for its own orders and gets each one push
     CHECK(is_problem(api.get("/v1/deliveries", coking), 403, "/problems/forbidden-role"));
 
     api.active_warning("yellow");
+    auto const queued_view = api.get("/v1/me/orders", coking).body.at("items").at(0);
+    CHECK(queued_view.at("delivery").at("state") == "queued");
+    CHECK(queued_view.at("delivery").at("delivered_at").is_null());
     FakeReceiver receiver;
     CHECK(api.svc->delivery().dispatch_due(receiver.sender(), 10, service::real_now()) == 2);
+    // Officials see which plants were reached: the two registered ones, and nobody else.
+    int reached = 0, without_channel = 0;
+    auto const listing = api.get("/v1/episodes/1/orders?limit=100", api.duty);
+    INFO(listing.raw.substr(0, 400));
+    REQUIRE(listing.status == 200);
+    for (auto const& o : listing.body.at("items")) {
+        if (o.at("delivery").is_null()) ++without_channel;
+        else if (o.at("delivery").at("state") == "delivered") ++reached;
+    }
+    CHECK(reached == 2);
+    CHECK(without_channel == 8);
     REQUIRE(receiver.got.size() == 2);
     auto const own = api.get("/v1/me/orders", coking).body.at("items");
     REQUIRE(own.size() == 1);

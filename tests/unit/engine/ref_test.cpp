@@ -6,7 +6,7 @@
 using namespace hazeguard::engine;
 
 TEST_CASE("a Ref is written as kind:id and read back", "[engine][ref]") {
-    for (auto const& r : {Ref::forecast(1), Ref::proposal(3), Ref::directive(42), Ref::batch(9'000'000'000), Ref::episode(2),
+    for (auto const& r : {Ref::forecast(1), Ref::proposal(3), Ref::directive(42), Ref::batch(9'000'000'000), Ref::episode(2), Ref::order(7),
                           Ref::warning()}) {
         auto const text = to_string(r);
         CAPTURE(text);
@@ -19,7 +19,7 @@ TEST_CASE("a Ref is written as kind:id and read back", "[engine][ref]") {
 
 TEST_CASE("text that is not a Ref is refused", "[engine][ref]") {
     for (char const* bad : {"", "proposal", "proposal:", "proposal:0", "proposal:-3", "proposal:3x", "proposal: 3",
-                            "Proposal:3", "order:3", "batch:99999999999999999999", "warnings", ":3"}) {
+                            "Proposal:3", "orders:3", "batch:99999999999999999999", "warnings", ":3"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_ref(bad));
     }
