@@ -58,6 +58,21 @@ json delivery_view(ports::DeliveryRecord const& d, ViewContext const& views) {
             {"delivered_at", views.local_or_null(d.delivered_at)}};
 }
 
+/// The receiver's URL, checked (see is_webhook_url).
+std::optional<std::string> read_url(Input& in, bool required) {
+    auto url = in.text("url", required, 500);
+    if (url && !is_webhook_url(*url)) in.error("url", "must be an http:// or https:// URL without spaces, user info or fragment");
+    return url;
+}
+
+/// A district of the plan, when given.
+std::optional<std::string> read_district(Input& in, plans::Plan const& plan) {
+    auto district = in.text("district", false, 100);
+    if (district && std::find(plan.districts.begin(), plan.districts.end(), *district) == plan.districts.end())
+        in.error("district", "is not a district of the plan");
+    return district;
+}
+
 }  // namespace
 
 void DeliveryService::subscribe(Command const& c, json const& body, Completion done) {
@@ -65,13 +80,12 @@ void DeliveryService::subscribe(Command const& c, json const& body, Completion d
     in.reject_unknown({"name", "topic", "url", "district", "enterprise"});
     auto const name = in.text("name", true, 100);
     auto const topic = in.one_of("topic", true, {"notices", "escalations", "orders"});
-    auto const url = in.text("url", true, 500);
-    if (url && !is_webhook_url(*url)) in.error("url", "must be an http:// or https:// URL without spaces, user info or fragment");
-    auto const district = in.text("district", false, 100);
-    auto const& districts = views_.plan.districts;
-    if (district && topic && *topic != "escalations") in.error("district", "only an escalations subscription has a district");
-    else if (district && std::find(districts.begin(), districts.end(), *district) == districts.end())
-        in.error("district", "is not a district of the plan");
+    auto const url = read_url(in, true);
+    std::optional<std::string> district;
+    if (topic && *topic != "escalations" && in.has("district") && !in.is_null("district"))
+        in.error("district", "only an escalations subscription has a district");
+    else
+        district = read_district(in, views_.plan);
     // An enterprise registers for its own orders only; an admin may do it for a plant it names.
     bool const plant = c.principal.role == "enterprise";
     auto enterprise = in.text("enterprise", false, 32);
@@ -109,13 +123,9 @@ void DeliveryService::update(Command const& c, std::int64_t id, json const& body
     Input in(body);
     in.reject_unknown({"name", "url", "district"});
     auto const name = in.text("name", false, 100);
-    auto const url = in.text("url", false, 500);
-    if (url && !is_webhook_url(*url)) in.error("url", "must be an http:// or https:// URL without spaces, user info or fragment");
+    auto const url = read_url(in, false);
     bool const clear_district = in.is_null("district");
-    auto const district = in.text("district", false, 100);
-    auto const& districts = views_.plan.districts;
-    if (district && std::find(districts.begin(), districts.end(), *district) == districts.end())
-        in.error("district", "is not a district of the plan");
+    auto const district = read_district(in, views_.plan);
     in.finish();
     runner_.run(c, [this, id, name, url, district, clear_district, who = c.principal](Tx& tx) {
         auto s = tx.store.deliveries().subscription(id);
