@@ -18,13 +18,22 @@ struct NewBatch {
     std::int64_t episode = 0, list_version = 0;
     std::optional<std::string> level, previous_level;   ///< no level: a lift (terminations only)
     std::string cause;
-    engine::Instant at = 0;
+    engine::Instant at = 0;         ///< effective from
+    engine::Instant issued_at = 0;  ///< sent: `at`, or earlier for a change signed ahead of its start
 };
 
 /// @brief What a batch holds once issued.
 struct BatchTotals {
     std::int64_t orders = 0, terminations = 0;
     std::array<double, 4> reductions{};   ///< t/day: SO2, NOx, PM, VOCs
+};
+
+/// @brief A batch issued ahead of its change's start (advance notice).
+struct AdvanceBatch {
+    std::int64_t id = 0, episode = 0, list_version = 0;
+    std::optional<std::string> level;
+    engine::Instant effective_from = 0;
+    bool latest = false;   ///< still its episode's latest batch
 };
 
 /// @brief A batch as its deadlines see it.
@@ -48,6 +57,8 @@ public:
     virtual void close(std::int64_t batch, BatchTotals const& totals, std::optional<engine::Instant> ack_due,
                        std::optional<engine::Instant> execution_due) = 0;
     virtual std::optional<BatchState> state(std::int64_t batch) = 0;
+    /// @brief The newest batch of `cause` issued before its effective time, if any.
+    virtual std::optional<AdvanceBatch> advance(std::string const& cause) = 0;
     /// @brief Marks the unacknowledged orders reminded; returns how many.
     virtual std::int64_t remind(std::int64_t batch, engine::Instant at) = 0;
     /// @brief Records an escalation per district of the orders not acknowledged (`ack`) or not

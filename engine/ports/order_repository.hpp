@@ -45,6 +45,7 @@ struct OrderDetails {
     std::optional<std::string> level, previous_level;   ///< plan level ids
     engine::Instant issued_at = 0, effective_from = 0;
     std::optional<engine::Instant> ack_due_at, execution_due_at;
+    std::optional<engine::Instant> superseded_effective_from;  ///< when the order this one replaces took (or was to take) effect
     std::optional<Acknowledgement> acknowledgement;
     std::optional<std::string> execution;                ///< the last report, JSON text
     std::optional<engine::Instant> reminded_at, escalated_at;
@@ -81,6 +82,7 @@ public:
     virtual std::string enterprise_entry(OrderRecord const& order) = 0;
     /// @brief The newest `limit` order ids of the plant with this credit code, newest first.
     virtual std::vector<std::int64_t> ids_for_enterprise(std::string const& credit_code, int limit) = 0;
+    /// @brief The episode is open or closed, or announced by orders issued ahead of its start.
     virtual bool episode_exists(std::int64_t episode) = 0;
     /// @brief The episode's latest batch, if it has one.
     virtual std::optional<std::int64_t> latest_batch(std::int64_t episode) = 0;

@@ -12,18 +12,25 @@
 
 namespace hazeguard::engine {
 
-/// @brief An approved change now waits for `start_at`.
+/// @brief An approved change now waits for `start_at`. Its orders go out at once (advance
+/// notice), so it also says what its start will change if nothing else happens first.
 struct ChangeScheduled {
     std::string action;
     std::optional<int> level;
     Instant start_at = 0;
     std::string cause;
+    std::optional<int> in_force_now;    ///< the level in force at the signature
+    std::optional<int> in_force_after;  ///< the level in force after the start (directives included)
+    /// The episode the start acts in: the open one, or the one the start opens or continues;
+    /// empty when the start would leave the level in force as it is.
+    std::optional<int> episode;
 };
 
 /// @brief A scheduled change was dropped before it started.
 struct ScheduleCancelled {
     std::string action;
-    std::string cause;   ///< what cancelled it
+    std::string cause;            ///< what cancelled it
+    std::string scheduled_cause;  ///< the cancelled change's own cause (its proposal)
 };
 
 /// @brief The level in force changed (empty = no warning).

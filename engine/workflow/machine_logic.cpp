@@ -86,8 +86,16 @@ std::optional<int> MachineLogic::level_after(DirectiveEnd const& e) const {
 }
 
 void MachineLogic::schedule(ScheduledChange change) {
-    effects.push_back(ChangeScheduled{change.action, change.level, change.start_at, change.cause});
+    ChangeScheduled e{change.action, change.level, change.start_at, change.cause, data.level,
+                      combine(local_after(change), data.directive_floor()), std::nullopt};
+    if (e.in_force_after != e.in_force_now) e.episode = data.episode ? *data.episode : episode_opened_at(change.start_at);
+    effects.push_back(std::move(e));
     data.scheduled = std::move(change);
+}
+
+int MachineLogic::episode_opened_at(Instant at) const {
+    bool const merge = data.last_episode_end && at - *data.last_episode_end < settings.episode_merge_seconds;
+    return merge ? *data.last_episode : data.episodes_opened + 1;
 }
 
 void MachineLogic::apply(Issue const& e) {
@@ -151,7 +159,7 @@ void MachineLogic::apply(DirectiveEnd const& e) {
 }
 
 void MachineLogic::cancel_scheduled(std::string const& cause) {
-    effects.push_back(ScheduleCancelled{data.scheduled->action, cause});
+    effects.push_back(ScheduleCancelled{data.scheduled->action, cause, data.scheduled->cause});
     data.scheduled.reset();
 }
 
@@ -166,9 +174,11 @@ void MachineLogic::settle(Instant at, std::string const& action, std::string con
     auto const after = data.effective_level();
     if (before == after) return;
     if (!before) {
-        bool const merge = data.last_episode_end && at - *data.last_episode_end < settings.episode_merge_seconds;
-        data.episode = merge ? *data.last_episode : ++data.episodes_opened;
-        effects.push_back(EpisodeOpened{*data.episode, at, merge});
+        int const episode = episode_opened_at(at);
+        bool const merge = episode != data.episodes_opened + 1;
+        data.episode = episode;
+        if (!merge) ++data.episodes_opened;
+        effects.push_back(EpisodeOpened{episode, at, merge});
     }
     data.level = after;
     data.level_since = after ? std::optional<Instant>{at} : std::nullopt;

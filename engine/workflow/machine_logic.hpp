@@ -52,6 +52,9 @@ private:
     bool refuse(Refusal::Kind kind, std::string action, std::string reason, std::string rule = {});
     bool starts_before_end(Instant start, std::string const& action);
     void schedule(ScheduledChange change);
+    /// The episode a warning starting at `at` belongs to: the last one, if it ended within the
+    /// merge window, else a new one.
+    int episode_opened_at(Instant at) const;
     /// Re-derives the level in force after local/directive data changed; emits level and episode effects.
     void settle(Instant at, std::string const& action, std::string const& cause);
     void set_planned_end(std::optional<Instant> end, std::string const& cause);

@@ -179,6 +179,21 @@ inline json consult(LiveServer& s, std::string const& forecast, json proposal) {
     return a.body;
 }
 
+/// @brief Waits until the level in force is `level` (null: none); returns the status. The start
+/// and end timers fire within one loop turn of the server.
+inline json status_with_level(LiveServer& s, json const& level) {
+    json status;
+    for (int i = 0; i < 100; ++i) {
+        status = s.get("/v1/status").body;
+        if ((level.is_null() && status.at("level").is_null()) ||
+            (!status.at("level").is_null() && status.at("level").at("id") == level))
+            return status;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    FAIL("the level did not become " << level.dump() << ": " << status.dump());
+    return status;
+}
+
 /// @brief The timeline rows of `kind` in episode `id`.
 inline std::vector<json> timeline_rows(LiveServer& s, int episode, std::string const& kind) {
     std::vector<json> out;

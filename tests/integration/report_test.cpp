@@ -77,37 +77,35 @@ TEST_CASE("the evaluation report of the §14 episode shows the numbers a reader 
                          tokens.at(code));
     };
 
-    // Plants 1–6 acknowledge at once, 7–8 after the 8 h deadline, 9–10 never.
-    wait_until(s, "2026-12-15T00:00:00+08:00");
+    // The orders went out at the signature (D1 ~10:00), 8 h to acknowledge: plants 1–6 acknowledge
+    // at once, 7–8 after the deadline (D2 00:00, when the yellow starts), 9–10 never.
     auto yellow = batch_orders(s, 1);
     for (int i = 0; i < 6; ++i) REQUIRE(ack(yellow.at(codes[i]), codes[i]).status == 200);
+    wait_until(s, "2026-12-15T00:00:00+08:00");
+    for (int i = 6; i < 8; ++i) REQUIRE(ack(yellow.at(codes[i]), codes[i]).status == 200);
     // Two metered execution reports: the coke plant cut its electricity use by a third, the steel plant hardly at all.
     REQUIRE(s.post_as("/v1/orders/" + std::to_string(yellow.at(codes[0])) + "/execution",
                       {{"electricity", {{{"meter", "总表"}, {"kwh", 280000}}}}}, tokens.at(codes[0])).status == 200);
     REQUIRE(s.post_as("/v1/orders/" + std::to_string(yellow.at(codes[1])) + "/execution",
                       {{"electricity", {{{"meter", "总表"}, {"kwh", 1590000}}}}}, tokens.at(codes[1])).status == 200);
-    wait_until(s, "2026-12-15T09:00:00+08:00");
-    for (int i = 6; i < 8; ++i) REQUIRE(ack(yellow.at(codes[i]), codes[i]).status == 200);
 
-    // C2 → orange from D3 00:00; plants 1–8 acknowledge at once.
+    // C2 → orange from D3 00:00, signed D2 10:00; plants 1–8 acknowledge at once.
     wait_until(s, "2026-12-15T10:00:00+08:00");
     consult(s, "forecast-c2.json",
             {{"action", "upgrade"}, {"level", "orange"}, {"start_at", "2026-12-16T00:00:00+08:00"}, {"end_at", nullptr}});
-    wait_until(s, "2026-12-16T00:00:00+08:00");
     auto const orange = batch_orders(s, 2);
     for (int i = 0; i < 8; ++i) REQUIRE(ack(orange.at(codes[i]), codes[i]).status == 200);
 
     // C3 → yellow from D5 00:00; everyone acknowledges. C4 → lift from D6 00:00.
     wait_until(s, "2026-12-17T10:00:00+08:00");
     consult(s, "forecast-c3.json", {{"action", "downgrade"}, {"level", "yellow"}, {"start_at", "2026-12-18T00:00:00+08:00"}});
-    wait_until(s, "2026-12-18T00:00:00+08:00");
     auto const yellow2 = batch_orders(s, 3);
     for (auto const& code : codes) REQUIRE(ack(yellow2.at(code), code).status == 200);
     wait_until(s, "2026-12-18T10:00:00+08:00");
     consult(s, "forecast-c4.json", {{"action", "lift"}, {"start_at", "2026-12-19T00:00:00+08:00"}});
-    wait_until(s, "2026-12-19T00:00:00+08:00");
     batch_orders(s, 4);
-    REQUIRE(s.get("/v1/status").body.at("state") == "normal");
+    wait_until(s, "2026-12-19T00:00:00+08:00");
+    REQUIRE(status_with_level(s, nullptr).at("state") == "normal");
 
     // Observed values (§14): daily D1–D7, and hourly values on D2–D3 crossing 150 at D2 08:00 and 200 at D3 05:00.
     json obs = json::array();

@@ -21,25 +21,70 @@ std::string OrderIssuer::pollutant_path(ports::Store& store, std::string const& 
 
 void OrderIssuer::fan_out(Tx& tx, int episode, engine::LevelChanged const& e) {
     auto const& plan = views_.plan;
-    if (e.to && pollutant_path(tx.store, e.cause) == "health_advisory") {
-        record(tx.store, plan.version, {episode, e.cause, e.at, "orders_skipped", "system",
-                                  "首要污染物为非颗粒物（按污染物差异化应对），以健康防护为主，不向企业下达减排指令"});
+    auto& batches = tx.store.batches();
+    if (auto const advance = batches.advance(e.cause); advance && advance->latest) {
+        std::optional<std::string> const level = e.to ? std::optional(plan.level_at(*e.to).id) : std::nullopt;
+        if (advance->episode == episode && advance->level == level &&
+            advance->list_version == batches.episode_list_version(episode)) {
+            record(tx.store, plan.version,
+                   {episode, engine::to_string(engine::Ref::batch(advance->id)), e.at, "orders_effective", "system",
+                    level ? "预先下达的" + plan.level_at(*e.to).name_cn + "减排指令开始执行" : std::string("预先下达的终止通知生效"),
+                    {{"batch_id", advance->id}}});
+            return;
+        }
+        // Announced for another episode than the one the start opened: withdrawn there.
+        if (advance->episode != episode) replace_advance(tx, *advance, std::nullopt, e.cause);
+    }
+    issue(tx, {episode, e.from, e.to, e.cause, e.at, e.at}, batches.episode_list_version(episode), false);
+}
+
+void OrderIssuer::announce(Tx& tx, engine::ChangeScheduled const& e) {
+    if (!e.episode || e.start_at <= tx.now) return;  // starting at once: its orders go out at the start
+    std::optional<std::int64_t> list_version;
+    if (tx.store.episodes().find(*e.episode)) list_version = tx.store.batches().episode_list_version(*e.episode);
+    else list_version = lists_.current_version(tx.store);  // the version the episode will open with
+    if (!list_version) return;  // the start records why no orders went out
+    issue(tx, {*e.episode, e.in_force_now, e.in_force_after, e.cause, e.start_at, tx.now}, list_version, true);
+}
+
+void OrderIssuer::withdraw(Tx& tx, engine::ScheduleCancelled const& e, std::optional<int> open_episode,
+                           std::optional<int> level_in_force) {
+    auto const advance = tx.store.batches().advance(e.scheduled_cause);
+    if (!advance || !advance->latest) return;
+    replace_advance(tx, *advance, advance->episode == open_episode ? level_in_force : std::nullopt, e.cause);
+}
+
+void OrderIssuer::replace_advance(Tx& tx, ports::AdvanceBatch const& advance, std::optional<int> level_in_force,
+                                  std::string const& cause) {
+    auto const from = advance.level ? views_.plan.rank(*advance.level) : std::nullopt;
+    issue(tx, {static_cast<int>(advance.episode), from, level_in_force, cause, tx.now, tx.now}, advance.list_version,
+          false, advance.effective_from);
+}
+
+void OrderIssuer::issue(Tx& tx, BatchPlan const& what, std::optional<std::int64_t> list_version, bool skip_quietly,
+                        std::optional<Instant> withdrawn_from) {
+    auto const& plan = views_.plan;
+    int const episode = what.episode;
+    if (what.to && pollutant_path(tx.store, what.cause) == "health_advisory") {
+        if (!skip_quietly)
+            record(tx.store, plan.version, {episode, what.cause, what.effective, "orders_skipped", "system",
+                                            "首要污染物为非颗粒物（按污染物差异化应对），以健康防护为主，不向企业下达减排指令"});
         return;
     }
-    auto const lv = tx.store.batches().episode_list_version(episode);
-    if (!lv) {
-        record(tx.store, plan.version, {episode, e.cause, e.at, "orders_skipped", "system", "尚未导入应急减排清单，未下达企业指令"});
+    if (!list_version) {
+        record(tx.store, plan.version, {episode, what.cause, what.effective, "orders_skipped", "system", "尚未导入应急减排清单，未下达企业指令"});
         return;
     }
-    lists_.ensure_levels(tx.store, *lv);
-    ports::NewBatch spec{episode, *lv, std::nullopt, std::nullopt, e.cause, e.at};
-    if (e.to) spec.level = plan.level_at(*e.to).id;
-    if (e.from) spec.previous_level = plan.level_at(*e.from).id;
+    lists_.ensure_levels(tx.store, *list_version);
+    ports::NewBatch spec{episode, *list_version, std::nullopt, std::nullopt, what.cause, what.effective, what.issued};
+    if (what.to) spec.level = plan.level_at(*what.to).id;
+    if (what.from) spec.previous_level = plan.level_at(*what.from).id;
     auto& batches = tx.store.batches();
     auto const batch = batches.issue(spec, plan.version);
     auto const totals = batches.totals(batch, spec, plan.version);
-    Instant const ack_due = e.at + plan.orders.ack_hours * engine::kHour;
-    Instant const exec_due = e.at + plan.orders.execution_hours * engine::kHour;
+    // The acknowledgement counts from the issue, the execution report from the effective time.
+    Instant const ack_due = what.issued + plan.orders.ack_hours * engine::kHour;
+    Instant const exec_due = what.effective + plan.orders.execution_hours * engine::kHour;
     bool const anyone = totals.orders + totals.terminations > 0;
     batches.close(batch, totals, anyone ? std::optional(ack_due) : std::nullopt,
                   totals.orders > 0 ? std::optional(exec_due) : std::nullopt);
@@ -53,16 +98,22 @@ void OrderIssuer::fan_out(Tx& tx, int episode, engine::LevelChanged const& e) {
     // Plants that registered a webhook for their orders get theirs pushed (the outbox).
     delivery_.enqueue_orders(tx, batch,
                              {{"batch_id", batch}, {"episode_id", episode}, {"level", spec.level ? json(*spec.level) : json(nullptr)},
-                              {"effective_from", views_.local(e.at)}, {"ack_due_at", views_.local(ack_due)},
+                              {"issued_at", views_.local(what.issued)}, {"effective_from", views_.local(what.effective)},
+                              {"ack_due_at", views_.local(ack_due)},
                               {"execution_due_at", totals.orders > 0 ? json(views_.local(exec_due)) : json(nullptr)}});
-    std::string summary = e.to ? "向" + std::to_string(totals.orders) + "家企业下达" + plan.level_at(*e.to).name_cn +
-                                     "减排指令（一厂一策）"
-                               : std::string("预警解除");
-    if (totals.terminations > 0) summary += "，向" + std::to_string(totals.terminations) + "家企业发出终止通知";
-    record(tx.store, plan.version,
-           {episode, ref, e.at, "orders", "system", summary,
-            {{"batch_id", batch}, {"orders", totals.orders}, {"terminations", totals.terminations},
-             {"list_version", *lv}, {"ack_due_at", views_.local(ack_due)}}});
+    bool const advance = what.issued < what.effective;
+    std::string const from_cn = advance ? "，自" + views_.local(what.effective) + "起执行" : "";
+    std::string summary = what.to ? "向" + std::to_string(totals.orders) + "家企业下达" + plan.level_at(*what.to).name_cn +
+                                        "减排指令（一厂一策）" + from_cn
+                          : withdrawn_from ? "撤销原定于" + views_.local(*withdrawn_from) + "起执行的指令"
+                                           : "预警解除" + from_cn;
+    if (totals.terminations > 0)
+        summary += "，向" + std::to_string(totals.terminations) + "家企业发出" + (withdrawn_from ? "撤销" : "终止") + "通知";
+    json details{{"batch_id", batch},       {"orders", totals.orders}, {"terminations", totals.terminations},
+                 {"list_version", *list_version}, {"ack_due_at", views_.local(ack_due)},
+                 {"effective_from", views_.local(what.effective)}};
+    if (withdrawn_from) details["withdrawn_from"] = views_.local(*withdrawn_from);
+    record(tx.store, plan.version, {episode, ref, what.issued, "orders", "system", summary, details});
 }
 
 void OrderIssuer::deadline(Tx& tx, std::string const& kind, std::int64_t batch, Instant due) {

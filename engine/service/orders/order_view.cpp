@@ -35,6 +35,7 @@ json template_data(ViewContext const& views, json const& view) {
     d["office_cn"] = views.plan.city_cn + "重污染天气应急指挥部办公室";
     d["level_cn"] = view.at("level").is_null() ? "" : view.at("level").at("name_cn");
     d["previous_level_cn"] = view.at("previous_level").is_null() ? "" : view.at("previous_level").at("name_cn");
+    d["keeps_previous"] = view.at("advance_notice").get<bool>() && !view.at("supersedes").is_null();
     if (view.contains("content")) {
         json reductions = json::array();
         for (auto const& [p, t] : view.at("content").at("reductions_t_per_day").items()) {
@@ -78,6 +79,11 @@ json order_view(ViewContext const& views, ports::OrderRecord const& order, ports
               {"reminded_at", views.local_or_null(d.reminded_at)},
               {"escalated_at", views.local_or_null(d.escalated_at)},
               {"drill", views.drill}};
+    // Sent ahead of its effective time (a change signed before its start): until then the order
+    // it replaces still holds. A termination of an order that never took effect cancels it.
+    view["advance_notice"] = d.issued_at < d.effective_from;
+    if (termination)
+        view["cancellation"] = d.superseded_effective_from && *d.superseded_effective_from > d.effective_from;
     auto const plant = views.enterprise(d.enterprise);
     view["enterprise"] = plant_json(plant);
     if (!termination) {
@@ -87,8 +93,11 @@ json order_view(ViewContext const& views, ports::OrderRecord const& order, ports
         view["content"] = {{"source", content.source}, {"measures", measures}, {"transport", content.transport},
                            {"reductions_t_per_day", content.reductions_t_per_day}};
     }
-    if (with_text)
-        view["text_cn"] = templates::render(termination ? "orders/termination" : "orders/order", template_data(views, view));
+    if (with_text) {
+        json data = template_data(views, view);
+        if (termination) data["cancelled_from"] = views.local_or_null(d.superseded_effective_from);
+        view["text_cn"] = templates::render(termination ? "orders/termination" : "orders/order", data);
+    }
     return view;
 }
 

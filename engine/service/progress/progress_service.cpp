@@ -31,6 +31,7 @@ json batch_view(ViewContext const& views, ports::BatchRecord const& b) {
             {"previous_level", text_or_null(b.previous_level)},
             {"cause", b.cause},
             {"issued_at", views.local(b.issued_at)},
+            {"effective_from", views.local(b.effective_from)},
             {"ack_due_at", views.local_or_null(b.ack_due_at)},
             {"execution_due_at", views.local_or_null(b.execution_due_at)},
             {"orders", b.count},

@@ -17,9 +17,14 @@ json EpisodesService::status() {
         for (auto const& t : store.timers().next(20))
             next.push_back({{"kind", t.kind}, {"ref", t.ref}, {"due_at", views_.local(t.due_at)}});
         json scheduled = nullptr;
-        if (s.scheduled)
+        if (s.scheduled) {
+            // Its orders went out at the signature: the batch and the episode to follow them in.
+            auto const advance = store.batches().advance(s.scheduled->cause);
             scheduled = {{"action", s.scheduled->action}, {"level", views_.level(s.scheduled->level)},
-                         {"start_at", views_.local(s.scheduled->start_at)}, {"cause", s.scheduled->cause}};
+                         {"start_at", views_.local(s.scheduled->start_at)}, {"cause", s.scheduled->cause},
+                         {"episode_id", advance ? json(advance->episode) : json(nullptr)},
+                         {"batch_id", advance ? json(advance->id) : json(nullptr)}};
+        }
         auto const& plan = views_.plan;
         out = json{{"now", views_.local(clock_.now())},
                    {"drill", views_.drill},

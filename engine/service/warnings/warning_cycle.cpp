@@ -36,7 +36,7 @@ engine::Outcome WarningCycle::apply(Tx& tx, engine::Action const& a, std::string
     auto outcome = w.handle(a);
     if (!outcome.accepted) return outcome;
     tx.store.warning().save(w.state());
-    record_effects(tx, outcome.effects, episode_before, actor);
+    record_effects(tx, outcome.effects, episode_before, actor, w.state());
     sync_timers(tx, w.state());
     return outcome;
 }
@@ -86,7 +86,12 @@ void WarningCycle::level_changed(Tx& tx, std::optional<int> episode, engine::Lev
 }
 
 void WarningCycle::record_effects(Tx& tx, std::vector<engine::Effect> const& effects, std::optional<int> episode,
-                                  std::string const& actor) {
+                                  std::string const& actor, engine::WarningState const& after) {
+    // A withdrawn change whose cancellation comes with a level change needs no orders of its own:
+    // the level change's batch replaces the withdrawn one.
+    bool const level_changes = std::any_of(effects.begin(), effects.end(), [](engine::Effect const& e) {
+        return std::holds_alternative<engine::LevelChanged>(e);
+    });
     auto const& plan = views_.plan;
     auto name = [&](std::optional<int> rank) { return rank ? plan.level_at(*rank).name_cn : std::string("无预警"); };
     auto id_of = [&](std::optional<int> rank) { return rank ? json(plan.level_at(*rank).id) : json(nullptr); };
@@ -98,11 +103,13 @@ void WarningCycle::record_effects(Tx& tx, std::vector<engine::Effect> const& eff
                                    "已批准" + action_cn(e.action) + (e.level ? name(e.level) : "") + "，定于" +
                                        views_.local(e.start_at) + "生效",
                                    {{"action", e.action}, {"level", id_of(e.level)}, {"start_at", views_.local(e.start_at)}}});
+                           issuer_.announce(tx, e);
                        },
                        [&](engine::ScheduleCancelled const& e) {
                            record(tx.store, plan.version,
                                   {episode, e.cause, tx.now, "schedule_cancelled", actor,
                                    "已排定的" + action_cn(e.action) + "取消", {{"action", e.action}}});
+                           if (!level_changes) issuer_.withdraw(tx, e, after.episode, after.level);
                        },
                        [&](engine::PlannedEndChanged const& e) {
                            record(tx.store, plan.version,

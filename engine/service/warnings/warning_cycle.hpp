@@ -27,7 +27,7 @@ public:
 
 private:
     void record_effects(Tx& tx, std::vector<engine::Effect> const& effects, std::optional<int> episode,
-                        std::string const& actor);
+                        std::string const& actor, engine::WarningState const& after);
     void open_episode(Tx& tx, engine::EpisodeOpened const& e, std::string const& actor);
     void level_changed(Tx& tx, std::optional<int> episode, engine::LevelChanged const& e, std::string const& actor);
     void link_episode(Tx& tx, int episode, std::string const& cause);

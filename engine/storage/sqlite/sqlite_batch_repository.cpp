@@ -39,7 +39,7 @@ std::int64_t SqliteBatchRepository::issue(ports::NewBatch const& spec, std::stri
     if (spec.level) b.bind(4, *spec.level);
     if (spec.previous_level) b.bind(5, *spec.previous_level);
     b.bind(6, spec.cause);
-    b.bind(7, spec.at);
+    b.bind(7, spec.issued_at);
     b.bind(8, spec.at);
     b.exec();
     std::int64_t const batch = st_.db().getLastInsertRowid();
@@ -123,6 +123,19 @@ std::optional<ports::BatchState> SqliteBatchRepository::state(std::int64_t batch
     ports::BatchState s{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64() == batch};
     q.reset();
     return s;
+}
+
+std::optional<ports::AdvanceBatch> SqliteBatchRepository::advance(std::string const& cause) {
+    auto& q = st_.get("SELECT b.id, b.episode_id, b.list_version, b.level, b.effective_from, (SELECT max(id) FROM "
+                      "order_batches x WHERE x.episode_id = b.episode_id) FROM order_batches b WHERE b.cause = ? AND "
+                      "b.issued_at < b.effective_from ORDER BY b.id DESC LIMIT 1");
+    q.bind(1, cause);
+    if (!q.executeStep()) return std::nullopt;
+    ports::AdvanceBatch a{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64(),
+                          optional_text(q.getColumn(3)), q.getColumn(4).getInt64(), false};
+    a.latest = q.getColumn(5).getInt64() == a.id;
+    q.reset();
+    return a;
 }
 
 std::int64_t SqliteBatchRepository::remind(std::int64_t batch, Instant at) {

@@ -16,6 +16,7 @@ public:
     void close(std::int64_t batch, ports::BatchTotals const& totals, std::optional<engine::Instant> ack_due,
                std::optional<engine::Instant> execution_due) override;
     std::optional<ports::BatchState> state(std::int64_t batch) override;
+    std::optional<ports::AdvanceBatch> advance(std::string const& cause) override;
     std::int64_t remind(std::int64_t batch, engine::Instant at) override;
     std::map<std::string, std::int64_t> escalate(std::int64_t batch, bool ack, engine::Instant at) override;
 

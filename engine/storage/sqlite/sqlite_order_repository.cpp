@@ -45,7 +45,8 @@ std::optional<std::int64_t> SqliteOrderRepository::successor(ports::OrderRecord 
 ports::OrderDetails SqliteOrderRepository::details(std::int64_t id) {
     auto& q = st_.get("SELECT b.level, b.previous_level, b.issued_at, b.effective_from, b.ack_due_at, "
                       "b.execution_due_at, o.ack_at, o.ack_by, o.ack_phone, o.ack_note, o.executed_at, "
-                      "o.execution, o.reminded_at, o.escalated_at, e.body, COALESCE(o.ack_channel, 'api') FROM orders o JOIN order_batches b "
+                      "o.execution, o.reminded_at, o.escalated_at, e.body, COALESCE(o.ack_channel, 'api'), (SELECT pb.effective_from FROM orders p JOIN order_batches pb ON "
+                      "pb.id = p.batch_id WHERE p.id = o.supersedes) FROM orders o JOIN order_batches b "
                       "ON b.id = o.batch_id JOIN enterprise_bodies e ON e.list_version = b.list_version AND "
                       "e.id = o.enterprise_id WHERE o.id = ?");
     q.bind(1, id);
@@ -65,6 +66,7 @@ ports::OrderDetails SqliteOrderRepository::details(std::int64_t id) {
     d.reminded_at = optional_int(q.getColumn(12));
     d.escalated_at = optional_int(q.getColumn(13));
     d.enterprise = q.getColumn(14).getString();
+    d.superseded_effective_from = optional_int(q.getColumn(16));
     q.reset();
     return d;
 }
@@ -137,9 +139,12 @@ std::vector<std::int64_t> SqliteOrderRepository::ids_for_enterprise(std::string 
 }
 
 bool SqliteOrderRepository::episode_exists(std::int64_t episode) {
-    auto& q = st_.get("SELECT 1 FROM episodes WHERE id = ?");
+    // An episode announced by orders issued ahead of its start exists before it opens.
+    auto& q = st_.get("SELECT 1 FROM episodes WHERE id = ?1 UNION ALL SELECT 1 FROM order_batches WHERE episode_id = ?1");
     q.bind(1, episode);
-    return q.executeStep();
+    bool const found = q.executeStep();
+    q.reset();
+    return found;
 }
 
 std::optional<std::int64_t> SqliteOrderRepository::latest_batch(std::int64_t episode) {

@@ -90,7 +90,9 @@ TEST_CASE("scenario C1: a yellow warning proposed, signed and scheduled for D2 0
     CHECK(status.at("scheduled") == json{{"action", "issue"},
                                          {"level", p.body.at("level")},
                                          {"start_at", "2026-12-15T00:00:00+08:00"},
-                                         {"cause", "proposal:1"}});
+                                         {"cause", "proposal:1"},
+                                         {"episode_id", nullptr},   // no list imported: no orders went out
+                                         {"batch_id", nullptr}});
     CHECK(status.at("next") == json::array({{{"kind", "start"}, {"ref", "proposal:1"}, {"due_at", "2026-12-15T00:00:00+08:00"}}}));
     CHECK(api.svc->fire_due_timers() == 0);
     CHECK(api.get("/v1/status", api.duty).body.at("state") == "scheduled");
