@@ -46,6 +46,8 @@ ExecutionDecision decide_execution_report(OrderFacts const& order) {
     return ExecutionDecision::not_acknowledged;
 }
 
+bool in_force(std::optional<Instant> replaced_from, Instant now) { return !replaced_from || now < *replaced_from; }
+
 bool is_late(Instant at, std::optional<Instant> due) { return due && at > *due; }
 
 BatchEntry entry_in_new_batch(std::optional<OrderKind> previous, bool applies_now) {

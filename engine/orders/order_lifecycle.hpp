@@ -28,7 +28,9 @@ std::optional<OrderStatus> order_status_from(int stored);
 struct OrderFacts {
     OrderKind kind = OrderKind::order;
     OrderStatus status = OrderStatus::sent;
-    bool current = true;   ///< its batch is its episode's latest; false once superseded
+    /// In force: its batch is its episode's latest, or the batch superseding it was sent ahead of
+    /// its start and has not yet taken effect; false once superseded.
+    bool current = true;
 };
 
 /// @brief An acknowledgement (签收) asked for.
@@ -48,6 +50,11 @@ enum class ExecutionDecision {
     not_acknowledged,  ///< acknowledge first
 };
 ExecutionDecision decide_execution_report(OrderFacts const& order);
+
+/// @brief An order is in force while its batch is its episode's latest (`replaced_from` empty), and
+/// after it is superseded until its replacement takes effect — a replacement sent ahead of its
+/// start leaves the order in force until then.
+bool in_force(std::optional<Instant> replaced_from, Instant now);
 
 /// @brief Late when it came after its deadline; never late without one.
 bool is_late(Instant at, std::optional<Instant> due);

@@ -27,9 +27,11 @@ struct OrderRecord {
     engine::OrderStatus status = engine::OrderStatus::sent;
     std::optional<std::int64_t> supersedes;
     std::string credit_code;          ///< the plant's unified social credit code
+    /// When the episode's next batch takes (or took) effect; none while this batch is the latest.
+    std::optional<engine::Instant> replaced_from;
 
     bool current() const { return batch == latest_batch; }
-    engine::OrderFacts facts() const { return {kind, status, current()}; }
+    engine::OrderFacts facts(engine::Instant now) const { return {kind, status, engine::in_force(replaced_from, now)}; }
 };
 
 /// @brief An acknowledgement (签收) as recorded.

@@ -73,6 +73,7 @@ json order_view(ViewContext const& views, ports::OrderRecord const& order, ports
               {"current", order.current()},
               {"supersedes", order.supersedes ? json(*order.supersedes) : json(nullptr)},
               {"superseded_by", superseded_by ? json(*superseded_by) : json(nullptr)},
+              {"in_force_until", views.local_or_null(order.replaced_from)},
               {"acknowledgement", d.acknowledgement ? acknowledgement_json(views, *d.acknowledgement, d.ack_due_at)
                                                     : json(nullptr)},
               {"execution", d.execution ? json::parse(*d.execution) : json(nullptr)},

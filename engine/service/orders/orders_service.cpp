@@ -59,7 +59,7 @@ void OrdersService::acknowledge(Command const& c, std::int64_t id, json const& b
 
 json OrdersService::acknowledge_in(Tx& tx, ports::OrderRecord order, ports::Acknowledgement ack) const {
     auto const due = tx.store.orders().ack_due(order);
-    switch (engine::decide_acknowledgement(order.facts())) {
+    switch (engine::decide_acknowledgement(order.facts(tx.now))) {
         case engine::AckDecision::superseded: refuse_superseded(tx.store, order);
         case engine::AckDecision::record:
             tx.store.orders().record_acknowledgement(order, ack, engine::is_late(tx.now, due));
@@ -113,7 +113,7 @@ void OrdersService::report_execution(Command const& c, std::int64_t id, json con
     auto report = read_execution_report(body, views_);
     runner_.run(c, [this, id, report = std::move(report), who = c.principal](Tx& tx) {
         auto const order = readable(tx.store, who, id);
-        auto const decision = engine::decide_execution_report(order.facts());
+        auto const decision = engine::decide_execution_report(order.facts(tx.now));
         switch (decision) {
             case engine::ExecutionDecision::superseded: refuse_superseded(tx.store, order);
             case engine::ExecutionDecision::not_an_order:

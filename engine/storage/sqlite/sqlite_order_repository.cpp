@@ -10,7 +10,8 @@ using engine::Instant;
 std::optional<ports::OrderRecord> SqliteOrderRepository::find(std::int64_t id) {
     auto& q = st_.get("SELECT o.batch_id, o.enterprise_id, b.episode_id, b.list_version, o.kind, o.status, "
                       "o.supersedes, e.credit_code, (SELECT max(id) FROM order_batches x WHERE x.episode_id = "
-                      "b.episode_id) FROM orders o JOIN order_batches b ON b.id = o.batch_id JOIN enterprises e ON "
+                      "b.episode_id), (SELECT n.effective_from FROM order_batches n WHERE n.episode_id = b.episode_id "
+                      "AND n.id > b.id ORDER BY n.id LIMIT 1) FROM orders o JOIN order_batches b ON b.id = o.batch_id JOIN enterprises e ON "
                       "e.list_version = b.list_version AND e.id = o.enterprise_id WHERE o.id = ?");
     q.bind(1, id);
     if (!q.executeStep()) return std::nullopt;
@@ -26,7 +27,8 @@ std::optional<ports::OrderRecord> SqliteOrderRepository::find(std::int64_t id) {
                            *kind,
                            *status,
                            optional_int(q.getColumn(6)),
-                           q.getColumn(7).getString()};
+                           q.getColumn(7).getString(),
+                           optional_int(q.getColumn(9))};
     q.reset();
     return row;
 }

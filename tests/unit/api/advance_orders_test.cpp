@@ -128,6 +128,15 @@ TEST_CASE("an upgrade signed ahead keeps the current order in force until it sta
     CHECK(has(orange.at("text_cn").get<std::string>(),
               "在此之前，继续执行指令" + std::to_string(yellow.at("id").get<std::int64_t>()) + "规定的措施"));
     CHECK(api.get("/v1/status", api.duty).body.at("level").at("id") == "yellow");   // not before its start
+
+    // The yellow order holds until then: it says so, and can still be acknowledged.
+    auto const path = "/v1/orders/" + std::to_string(yellow.at("id").get<std::int64_t>());
+    auto const kept = api.get(path, coking).body;
+    CHECK(kept.at("superseded_by") == orange.at("id"));
+    CHECK(kept.at("in_force_until") == at(2, "00:00"));
+    auto const ack = api.post(path + "/ack", {{"by", "王建国"}, {"phone", "13800000000"}}, coking);
+    INFO(ack.raw);
+    CHECK(ack.status == 200);
 }
 
 TEST_CASE("a warning withdrawn before its start cancels the orders it sent", "[api][orders][advance]") {

@@ -54,6 +54,14 @@ TEST_CASE("an execution report needs a current, acknowledged order", "[orders][l
             CHECK(decide_execution_report(facts(kind, status, false)) == D::superseded);
 }
 
+TEST_CASE("an order is in force until its replacement takes effect", "[orders][lifecycle]") {
+    Instant const start = 2'000'000;
+    CHECK(in_force(std::nullopt, start));        // the newest order
+    CHECK(in_force(start, start - 1));           // replaced ahead of its start: still in force before it
+    CHECK_FALSE(in_force(start, start));         // from the replacement's start, superseded
+    CHECK_FALSE(in_force(start - 3600, start));  // replaced at once
+}
+
 TEST_CASE("lateness: strictly after the deadline, never without one", "[orders][lifecycle]") {
     Instant const due = 1'000'000;
     CHECK_FALSE(is_late(due, due));
