@@ -67,16 +67,16 @@ service::WebhookResult exchange(Stream& stream, Url const& url, service::Webhook
     http::write(stream, req);
     beast::flat_buffer buffer;
     http::response_parser<http::string_body> parser;
-    parser.body_limit(64 * 1024);  // the answer is not read beyond its status; a small body suffices
+    parser.body_limit(64 * 1024);  // a webhook's answer matters by its status, a gateway's by a small JSON body
     http::read(stream, buffer, parser);
-    return {static_cast<int>(parser.get().result_int()), ""};
+    return {static_cast<int>(parser.get().result_int()), "", parser.get().body()};
 }
 
 }  // namespace
 
 service::WebhookResult send_webhook(service::WebhookRequest const& request, WebhookClientOptions const& options) {
     auto const url = parse_url(request.url);
-    if (!url) return {0, "not an http(s) URL: " + request.url};
+    if (!url) return {0, "not an http(s) URL: " + request.url, ""};
     try {
         net::io_context ioc;
         tcp::resolver resolver(ioc);
@@ -96,7 +96,7 @@ service::WebhookResult send_webhook(service::WebhookRequest const& request, Webh
         ctx.set_verify_mode(ssl::verify_peer);
         beast::ssl_stream<beast::tcp_stream> stream(ioc, ctx);
         if (!SSL_set_tlsext_host_name(stream.native_handle(), url->host.c_str()))
-            return {0, "TLS: cannot set the server name"};
+            return {0, "TLS: cannot set the server name", ""};
         stream.set_verify_callback(ssl::host_name_verification(url->host));
         beast::get_lowest_layer(stream).expires_after(options.timeout);
         beast::get_lowest_layer(stream).connect(endpoints);
@@ -106,7 +106,7 @@ service::WebhookResult send_webhook(service::WebhookRequest const& request, Webh
         stream.shutdown(ec);  // many servers just close: not an error of the delivery
         return result;
     } catch (std::exception const& e) {
-        return {0, e.what()};
+        return {0, e.what(), ""};
     }
 }
 

@@ -18,6 +18,7 @@
 #include "engine/service/alerts/public_alerts_service.hpp"
 #include "engine/service/command_runner.hpp"
 #include "engine/service/delivery/delivery_service.hpp"
+#include "engine/service/delivery/sms_service.hpp"
 #include "engine/service/forecasts/forecasts_service.hpp"
 #include "engine/service/identity/identity_service.hpp"
 #include "engine/service/operations/operations_service.hpp"
@@ -83,6 +84,8 @@ public:
     DirectivesService& directives() { return *directives_; }
     /// @brief Webhook subscriptions, the outbox and its dispatcher (docs/delivery.md).
     DeliveryService& delivery() { return *delivery_; }
+    /// @brief Text messages to the plants' phones, their receipts and replies (docs/delivery.md).
+    SmsService& sms() { return *sms_; }
     /// @brief The public warnings as published CAP 1.2 alerts.
     PublicAlertsService& public_alerts() { return *public_alerts_; }
     /// @brief The warning's status and the episodes with their timelines.
@@ -124,6 +127,7 @@ private:
     std::unique_ptr<ForecastsService> forecasts_;
     ListFacts list_facts_;
     std::unique_ptr<DeliveryService> delivery_;
+    std::unique_ptr<SmsService> sms_;
     std::unique_ptr<OrderIssuer> issuer_;
     std::unique_ptr<WarningCycle> cycle_;
     std::unique_ptr<PublicAlertsService> public_alerts_;

@@ -170,6 +170,21 @@ CREATE INDEX deliveries_message ON deliveries(message_id);
         R"sql(
 ALTER TABLE orders ADD COLUMN ack_channel TEXT;
 )sql",
+        // 0009: text messages to the plants' mobile phones and the replies and receipts that come
+        // back (docs/delivery.md "SMS"). kind: order, reminder. state: queued, sent, delivered,
+        // failed, dead.
+        R"sql(
+CREATE TABLE sms (
+  id INTEGER PRIMARY KEY, order_id INTEGER NOT NULL, kind TEXT NOT NULL, phone TEXT NOT NULL,
+  contact TEXT NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL, next_try INTEGER NOT NULL,
+  tried_at INTEGER, last_error TEXT NOT NULL, biz_id TEXT, sent_at INTEGER, delivered_at INTEGER);
+CREATE INDEX sms_due ON sms(state, next_try);
+CREATE INDEX sms_order ON sms(order_id);
+CREATE INDEX sms_phone ON sms(phone, id);
+CREATE TABLE sms_replies (
+  id INTEGER PRIMARY KEY, phone TEXT NOT NULL, content TEXT NOT NULL, sequence_id TEXT NOT NULL,
+  received_at INTEGER NOT NULL, outcome TEXT NOT NULL, order_id INTEGER, UNIQUE (phone, sequence_id));
+)sql",
     };
     return kMigrations;
 }

@@ -29,10 +29,12 @@ struct WebhookRequest {
     std::vector<std::pair<std::string, std::string>> headers;
 };
 
-/// @brief What came back: an HTTP status, or 0 and why there was none (refused, timeout, TLS).
+/// @brief What came back: an HTTP status, or 0 and why there was none (refused, timeout, TLS);
+/// and the answer's body (at most 64 KB).
 struct WebhookResult {
     int status = 0;
     std::string error;
+    std::string body;
 };
 
 /// @brief Sends one request and waits for its answer (api/delivery/webhook_client.hpp in the

@@ -95,7 +95,9 @@ void OrderIssuer::issue(Tx& tx, BatchPlan const& what, std::optional<std::int64_
                               tx.real_now);
     }
     if (totals.orders > 0) tx.store.timers().add("execution_due", ref, exec_due, tx.real_now);
-    // Plants that registered a webhook for their orders get theirs pushed (the outbox).
+    // Each plant's mobile contacts get a text message; plants that registered a webhook for their
+    // orders get theirs pushed (the outbox).
+    auto const texts = sms_.enqueue_batch(tx, batch);
     delivery_.enqueue_orders(tx, batch,
                              {{"batch_id", batch}, {"episode_id", episode}, {"level", spec.level ? json(*spec.level) : json(nullptr)},
                               {"issued_at", views_.local(what.issued)}, {"effective_from", views_.local(what.effective)},
@@ -111,7 +113,7 @@ void OrderIssuer::issue(Tx& tx, BatchPlan const& what, std::optional<std::int64_
         summary += "，向" + std::to_string(totals.terminations) + "家企业发出" + (withdrawn_from ? "撤销" : "终止") + "通知";
     json details{{"batch_id", batch},       {"orders", totals.orders}, {"terminations", totals.terminations},
                  {"list_version", *list_version}, {"ack_due_at", views_.local(ack_due)},
-                 {"effective_from", views_.local(what.effective)}};
+                 {"effective_from", views_.local(what.effective)}, {"sms_queued", texts}};
     if (withdrawn_from) details["withdrawn_from"] = views_.local(*withdrawn_from);
     record(tx.store, plan.version, {episode, ref, what.issued, "orders", "system", summary, details});
 }
@@ -123,13 +125,17 @@ void OrderIssuer::deadline(Tx& tx, std::string const& kind, std::int64_t batch, 
     int const episode = static_cast<int>(state->episode);
     std::string const ref = engine::to_string(engine::Ref::batch(batch));
     if (kind == "ack_due") {
+        // A reminder text to each silent plant's mobile contacts; the record says how many were
+        // queued — whether they arrived is each message's own state.
+        auto const texts = sms_.enqueue_reminders(tx, batch);
         auto const n = tx.store.batches().remind(batch, due);
         if (n > 0)
             record(tx.store, plan.version,
                    {episode, ref, due, "ack_reminder", "system",
-                    std::to_string(n) + "家企业未在" + std::to_string(plan.orders.ack_hours) +
-                        "小时内确认指令（尚无向企业发送提醒的渠道，提醒未发出）",
-                    {{"batch_id", batch}, {"count", n}, {"sent", false}}});
+                    std::to_string(n) + "家企业未在" + std::to_string(plan.orders.ack_hours) + "小时内确认指令" +
+                        (texts > 0 ? "，已排队发送" + std::to_string(texts) + "条提醒短信"
+                                   : "（无可发送短信的手机号码或未配置短信网关，提醒未发出）"),
+                    {{"batch_id", batch}, {"count", n}, {"sms_queued", texts}}});
         return;
     }
     bool const ack = kind == "ack_escalation";

@@ -17,6 +17,7 @@
 #include "engine/ports/batch_repository.hpp"
 #include "engine/service/command.hpp"
 #include "engine/service/delivery/delivery_service.hpp"
+#include "engine/service/delivery/sms_service.hpp"
 #include "engine/service/view_context.hpp"
 #include "engine/service/warnings/list_facts.hpp"
 #include "engine/workflow/effects.hpp"
@@ -25,8 +26,8 @@ namespace hazeguard::service {
 
 class OrderIssuer {
 public:
-    OrderIssuer(ViewContext views, ListFacts const& lists, DeliveryService const& delivery)
-        : views_(views), lists_(lists), delivery_(delivery) {}
+    OrderIssuer(ViewContext views, ListFacts const& lists, DeliveryService const& delivery, SmsService const& sms)
+        : views_(views), lists_(lists), delivery_(delivery), sms_(sms) {}
 
     /// @brief The level in force changed: its orders take effect, or go out now.
     void fan_out(Tx& tx, int episode, engine::LevelChanged const& change);
@@ -58,6 +59,7 @@ private:
     ViewContext views_;
     ListFacts const& lists_;
     DeliveryService const& delivery_;
+    SmsService const& sms_;
 };
 
 }  // namespace hazeguard::service

@@ -71,6 +71,19 @@ json OrdersService::acknowledge_in(Tx& tx, ports::OrderRecord order, ports::Ackn
     return acknowledgement_answer(views_, order, *stored, due);
 }
 
+std::string OrdersService::acknowledge_by_sms(Tx& tx, std::int64_t order_id, std::string const& by,
+                                              std::string const& phone) const {
+    auto const order = tx.store.orders().find(order_id);
+    if (!order) return "no_open_order";
+    switch (engine::decide_acknowledgement(order->facts(tx.now))) {
+        case engine::AckDecision::superseded: return "superseded";
+        case engine::AckDecision::repeat: return "already_acknowledged";
+        case engine::AckDecision::record: break;
+    }
+    acknowledge_in(tx, *order, {tx.now, by, phone, std::nullopt, "sms"});
+    return "acknowledged";
+}
+
 std::string OrdersService::link_path(std::int64_t order, Instant issued_at) const {
     Instant const expires = issued_at + static_cast<Instant>(views_.plan.orders.link_hours) * engine::kHour;
     return "/v1/links/" + engine::order_link_token(link_key_, order, expires);
@@ -139,11 +152,28 @@ json OrdersService::view(ports::Store& store, std::int64_t id, bool with_text, b
     auto const details = store.orders().details(id);
     auto out = order_view(views_, *order, details, store.orders().successor(*order), with_text);
     if (with_link) out["link"] = link_path(id, details.issued_at);
-    // Whether the order reached the plant through a channel (null: the plant has none registered).
+    // Every text message about it, and whether it reached the plant through any channel (null:
+    // nothing was sent through one).
+    json messages = json::array();
+    json best = nullptr;
+    auto const rank = [](std::string const& state) {
+        return state == "delivered" ? 4 : state == "sent" ? 3 : state == "queued" ? 2 : 1;  // failed, dead
+    };
+    auto const consider = [&](std::string const& channel, std::string const& state, std::optional<Instant> at) {
+        if (best.is_null() || rank(state) > rank(best.at("state").get<std::string>()))
+            best = {{"channel", channel}, {"state", state}, {"delivered_at", views_.local_or_null(at)}};
+    };
+    for (auto const& m : store.sms().of_order(id)) {
+        messages.push_back({{"channel", "sms"}, {"kind", m.kind}, {"phone", m.phone}, {"contact", m.contact},
+                            {"state", m.state}, {"attempts", m.attempts}, {"sent_at", views_.local_or_null(m.sent_at)},
+                            {"delivered_at", views_.local_or_null(m.delivered_at)},
+                            {"error", m.last_error.empty() ? json(nullptr) : json(m.last_error)}});
+        consider("sms", m.state, m.delivered_at);
+    }
     if (auto const reach = store.deliveries().reach(engine::to_string(engine::Ref::order(id))))
-        out["delivery"] = {{"channel", "webhook"}, {"state", reach->state}, {"delivered_at", views_.local_or_null(reach->delivered_at)}};
-    else
-        out["delivery"] = nullptr;
+        consider("webhook", reach->state, reach->delivered_at);
+    out["delivery"] = best;
+    out["messages"] = messages;
     return out;
 }
 

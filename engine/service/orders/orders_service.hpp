@@ -45,6 +45,9 @@ public:
     nlohmann::json order_by_link(std::string const& token, engine::Instant now);
     /// @brief Acknowledges the order of a one-time link (channel "link"), as acknowledge() does.
     void acknowledge_by_link(Command const& c, std::string const& token, nlohmann::json const& body, Completion done);
+    /// @brief In a reply's transaction: acknowledges `order_id` by SMS from `phone` (channel
+    /// "sms"). Returns acknowledged, already_acknowledged or superseded (nothing recorded).
+    std::string acknowledge_by_sms(Tx& tx, std::int64_t order_id, std::string const& by, std::string const& phone) const;
     /// @brief "/v1/links/{token}" of an order issued at `issued_at`; valid plan.orders.link_hours.
     std::string link_path(std::int64_t order, engine::Instant issued_at) const;
     /// @brief One order's view (with its Chinese text unless `with_text` is false). Enterprises

@@ -14,6 +14,7 @@
 #include "engine/storage/sqlite/sqlite_progress_repository.hpp"
 #include "engine/storage/sqlite/sqlite_public_alert_repository.hpp"
 #include "engine/storage/sqlite/sqlite_small_repositories.hpp"
+#include "engine/storage/sqlite/sqlite_sms_repository.hpp"
 #include "engine/storage/sqlite/sqlite_workflow_repositories.hpp"
 #include "engine/storage/sqlite/sqlite_token_repository.hpp"
 #include "engine/storage/sqlite/statement_cache.hpp"
@@ -26,7 +27,7 @@ public:
         : statements_(db), orders_(statements_), forecasts_(statements_), warning_(statements_),
           idempotency_(statements_), batches_(statements_), proposals_(statements_), directives_(statements_),
           episodes_(statements_), timers_(statements_), tokens_(statements_), evaluation_(statements_),
-          progress_(statements_), operations_(statements_), lists_(statements_), observations_(statements_), public_alerts_(statements_), deliveries_(statements_) {}
+          progress_(statements_), operations_(statements_), lists_(statements_), observations_(statements_), public_alerts_(statements_), deliveries_(statements_), sms_(statements_) {}
     ports::OrderRepository& orders() override { return orders_; }
     ports::ForecastRepository& forecasts() override { return forecasts_; }
     ports::WarningRepository& warning() override { return warning_; }
@@ -44,6 +45,7 @@ public:
     ports::ObservationRepository& observations() override { return observations_; }
     ports::PublicAlertRepository& public_alerts() override { return public_alerts_; }
     ports::DeliveryRepository& deliveries() override { return deliveries_; }
+    ports::SmsRepository& sms() override { return sms_; }
     /// @brief Called when a job or query ends (statement_cache.hpp).
     void release() { statements_.reset_all(); }
     /// @brief Runs `f` on this store, then releases it (also when `f` throws).
@@ -75,6 +77,7 @@ private:
     SqliteObservationRepository observations_;
     SqlitePublicAlertRepository public_alerts_;
     SqliteDeliveryRepository deliveries_;
+    SqliteSmsRepository sms_;
 };
 
 }  // namespace hazeguard::storage

@@ -21,7 +21,7 @@ struct FakeReceiver {
     service::WebhookSender sender() {
         return [this](service::WebhookRequest const& r) {
             got.push_back(r);
-            return service::WebhookResult{status, status ? "" : "connection refused"};
+            return service::WebhookResult{status, status ? "" : "connection refused", ""};
         };
     }
 };

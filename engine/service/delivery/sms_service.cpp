@@ -1,0 +1,122 @@
+// Text messages: queued with their cause, sent by the dispatcher, settled by receipts; replies
+// acknowledge. The network is not here: the dispatcher is handed an SmsSender by the edge.
+#include "engine/service/delivery/sms_service.hpp"
+
+#include "engine/delivery/retry_schedule.hpp"
+#include "engine/delivery/sms_text.hpp"
+#include "engine/orders/order_lifecycle.hpp"
+#include "engine/service/error.hpp"
+#include "engine/service/input.hpp"
+
+namespace hazeguard::service {
+using nlohmann::json;
+using engine::Instant;
+
+namespace {
+/// A gateway's push: a JSON array of objects (Alibaba pushes arrays; one object is taken as one).
+json pushed_items(json const& body) {
+    if (body.is_array()) return body;
+    if (body.is_object()) return json::array({body});
+    throw Error(Errc::validation, "the gateway's push must be a JSON array of objects", {{"", "must be an array"}});
+}
+
+std::string text_member(json const& item, char const* key) {
+    auto const it = item.find(key);
+    if (it == item.end()) return {};
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());
+    return {};
+}
+}  // namespace
+
+std::int64_t SmsService::enqueue_batch(Tx& tx, std::int64_t batch) const {
+    return enabled_ ? tx.store.sms().queue_batch(batch, "order", tx.real_now) : 0;
+}
+
+std::int64_t SmsService::enqueue_reminders(Tx& tx, std::int64_t batch) const {
+    return enabled_ ? tx.store.sms().queue_reminders(batch, tx.real_now) : 0;
+}
+
+SmsMessage SmsService::compose(ports::Store& store, ports::SmsRecord const& sms) const {
+    auto const view = orders_.view(store, sms.order_id, false, true);
+    engine::SmsOrderFacts facts;
+    facts.order_id = sms.order_id;
+    facts.kind = sms.kind == "reminder"                        ? "reminder"
+                 : view.at("kind") == "order"                  ? "order"
+                 : view.value("cancellation", false) ? "cancellation"
+                                                               : "termination";
+    if (!view.at("level").is_null()) facts.level_cn = view.at("level").at("name_cn").get<std::string>();
+    facts.effective_from = *engine::parse_rfc3339(view.at("effective_from").get<std::string>());
+    if (auto const& due = view.at("deadlines").at("ack_due_at"); due.is_string()) facts.ack_due = engine::parse_rfc3339(due.get<std::string>());
+    facts.link = public_url_ + view.at("link").get<std::string>();
+    facts.offset_minutes = views_.offset_minutes;
+    auto const content = engine::sms_content(facts);
+    return {sms.id, sms.phone, content.template_kind, content.params, content.text_cn};
+}
+
+int SmsService::dispatch_due(SmsSender const& send, int limit, Instant wall_now) {
+    std::vector<ports::SmsRecord> due;
+    transactions_.read([&](ports::Store& store) { due = store.sms().due(wall_now, limit); });
+    for (auto const& sms : due) {
+        SmsMessage message;
+        transactions_.read([&](ports::Store& store) { message = compose(store, sms); });
+        auto const result = send(message);
+        try {
+            transactions_.write([&](ports::Store& store) {
+                if (result.accepted) store.sms().sent(sms.id, wall_now, result.biz_id, clock_.now());
+                else store.sms().failed(sms.id, wall_now, result.error, engine::next_attempt(sms.attempts + 1, wall_now));
+            });
+        } catch (Error const& e) {
+            if (e.code == Errc::storage_unavailable) runner_.mark_storage_failed();
+            throw;
+        }
+    }
+    return static_cast<int>(due.size());
+}
+
+void SmsService::receipts(Command const& c, json const& body, Completion done) {
+    auto items = pushed_items(body);
+    runner_.run(c, [items = std::move(items)](Tx& tx) {
+        int settled = 0;
+        for (auto const& item : items) {
+            if (!item.is_object()) continue;
+            auto const out_id = text_member(item, "out_id");
+            auto const phone = text_member(item, "phone_number");
+            if (out_id.empty() || out_id.size() > 18 || out_id.find_first_not_of("0123456789") != std::string::npos) continue;
+            bool const delivered = item.value("success", false) == true;
+            if (tx.store.sms().receipt(std::stoll(out_id), phone, delivered, text_member(item, "err_code"), tx.now)) ++settled;
+        }
+        return Reply{200, {{"code", 0}, {"msg", "成功"}, {"settled", settled}}, ""};
+    }, std::move(done));
+}
+
+std::string SmsService::reply_outcome(Tx& tx, std::string const& phone, std::optional<std::int64_t>& order_id) const {
+    order_id = tx.store.sms().newest_order_to(phone);
+    if (!order_id) return "no_open_order";
+    return orders_.acknowledge_by_sms(tx, *order_id, tx.store.sms().contact_of(phone), phone);
+}
+
+void SmsService::replies(Command const& c, json const& body, Completion done) {
+    auto items = pushed_items(body);
+    runner_.run(c, [this, items = std::move(items)](Tx& tx) {
+        json outcomes = json::array();
+        for (auto const& item : items) {
+            if (!item.is_object()) continue;
+            ports::SmsReply reply{text_member(item, "phone_number"), text_member(item, "content"),
+                                  text_member(item, "sequence_id"), tx.now, "not_understood", std::nullopt};
+            if (reply.phone.empty()) continue;
+            if (reply.sequence_id.empty()) reply.sequence_id = text_member(item, "send_time") + "|" + reply.content;
+            if (tx.store.sms().has_reply(reply.phone, reply.sequence_id)) {  // pushed again: handled once
+                outcomes.push_back({{"phone_number", reply.phone}, {"outcome", "duplicate"}});
+                continue;
+            }
+            if (engine::is_acknowledging_reply(reply.content)) reply.outcome = reply_outcome(tx, reply.phone, reply.order_id);
+            tx.store.sms().add_reply(reply);
+            outcomes.push_back({{"phone_number", reply.phone}, {"outcome", reply.outcome},
+                                {"order_id", reply.order_id ? json(*reply.order_id) : json(nullptr)}});
+        }
+        return Reply{200, {{"code", 0}, {"msg", "成功"}, {"replies", outcomes}}, ""};
+    }, std::move(done));
+}
+
+}  // namespace hazeguard::service

@@ -1,0 +1,88 @@
+#pragma once
+/// @file sms_service.hpp
+/// @brief Text messages to the plants' mobile phones (docs/delivery.md "SMS"): queued with the
+/// order in its transaction (one per mobile contact), reminders at the acknowledgement deadline,
+/// sent one at a time by the dispatcher through the operator's gateway with retries, settled by
+/// the gateway's receipts; a reply "1" acknowledges the order of the newest message to that phone.
+/// Without a configured gateway nothing is queued: no record says a message went out.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/ports/transactions.hpp"
+#include "engine/service/clock.hpp"
+#include "engine/service/command_runner.hpp"
+#include "engine/service/orders/orders_service.hpp"
+#include "engine/service/view_context.hpp"
+
+namespace hazeguard::service {
+
+/// @brief One message for the gateway: who, which approved template, its variables.
+struct SmsMessage {
+    std::int64_t id = 0;          ///< the gateway's OutId: receipts name it
+    std::string phone;
+    std::string template_kind;    ///< order, termination, cancellation, reminder
+    nlohmann::json params;
+    std::string text_cn;
+};
+
+/// @brief The gateway's answer: accepted (with its id), or refused/unanswered and why.
+struct SmsResult {
+    bool accepted = false;
+    std::string biz_id;
+    std::string error;
+};
+
+/// @brief Sends one message and waits for the gateway's answer (api/delivery/sms_gateway.hpp in
+/// the server; a fake in the tests).
+using SmsSender = std::function<SmsResult(SmsMessage const&)>;
+
+class SmsService {
+public:
+    SmsService(CommandRunner& runner, ports::Transactions& transactions, ViewContext views, Clock const& clock,
+               OrdersService& orders)
+        : runner_(runner), transactions_(transactions), views_(views), clock_(clock), orders_(orders) {}
+
+    /// @brief Set once before serving, when a gateway is configured: messages are queued from
+    /// then on, their links made absolute with `public_url`.
+    void enable(std::string public_url) {
+        public_url_ = std::move(public_url);
+        enabled_ = true;
+    }
+    bool enabled() const { return enabled_; }
+
+    /// @brief In the issuing transaction: a message per mobile contact of each plant of `batch`.
+    /// Returns how many (0 without a gateway).
+    std::int64_t enqueue_batch(Tx& tx, std::int64_t batch) const;
+    /// @brief At the acknowledgement deadline: a reminder per mobile contact of each plant still
+    /// silent. Returns how many (0 without a gateway).
+    std::int64_t enqueue_reminders(Tx& tx, std::int64_t batch) const;
+
+    /// @brief Sends up to `limit` messages due at `wall_now`, one after the other, each attempt
+    /// recorded in its own transaction. Returns how many were attempted.
+    int dispatch_due(SmsSender const& send, int limit, engine::Instant wall_now);
+
+    /// @brief The gateway's delivery receipts (Alibaba SmsReport: [{out_id, phone_number, success,
+    /// err_code, report_time}]). Unknown or repeated ones are ignored; answers how many settled.
+    void receipts(Command const& c, nlohmann::json const& body, Completion done);
+    /// @brief Replies (Alibaba SmsUp: [{phone_number, content, sequence_id, send_time}]): "1"
+    /// acknowledges the order of the newest message to that phone (channel "sms"). Each reply is
+    /// kept with what became of it; a repeated one (same phone and sequence id) changes nothing.
+    void replies(Command const& c, nlohmann::json const& body, Completion done);
+
+private:
+    SmsMessage compose(ports::Store& store, ports::SmsRecord const& sms) const;
+    std::string reply_outcome(Tx& tx, std::string const& phone, std::optional<std::int64_t>& order_id) const;
+    CommandRunner& runner_;
+    ports::Transactions& transactions_;
+    ViewContext views_;
+    Clock const& clock_;
+    OrdersService& orders_;
+    std::string public_url_;
+    bool enabled_ = false;
+};
+
+}  // namespace hazeguard::service
