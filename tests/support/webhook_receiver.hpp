@@ -3,19 +3,16 @@
 /// @brief A webhook receiver for the tests: listens on 127.0.0.1, reads each POST (head and a
 /// Content-Length body), keeps it, answers 204 and closes. One thread, blocking sockets.
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
-#include <atomic>
 #include <cctype>
+#include <cstdint>
 #include <map>
 #include <mutex>
-#include <stdexcept>
 #include <string>
-#include <thread>
 #include <vector>
+
+#include "tests/support/loopback_server.hpp"
 
 namespace hazeguard::test {
 
@@ -26,24 +23,8 @@ struct ReceivedWebhook {
 
 class WebhookReceiver {
 public:
-    explicit WebhookReceiver(std::uint16_t port) {
-        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-        int const yes = 1;
-        ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_port = htons(port);
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd_, 16) != 0)
-            throw std::runtime_error("WebhookReceiver: cannot listen on port " + std::to_string(port));
-        thread_ = std::thread([this] { serve(); });
-    }
-    ~WebhookReceiver() {
-        stopping_ = true;
-        ::shutdown(fd_, SHUT_RDWR);
-        ::close(fd_);
-        thread_.join();
-    }
+    explicit WebhookReceiver(std::uint16_t port)
+        : server_(port, "WebhookReceiver", [this](int c) { handle(c); }) {}
     WebhookReceiver(WebhookReceiver const&) = delete;
     WebhookReceiver& operator=(WebhookReceiver const&) = delete;
 
@@ -53,14 +34,6 @@ public:
     }
 
 private:
-    void serve() {
-        while (!stopping_) {
-            int const c = ::accept(fd_, nullptr, nullptr);
-            if (c < 0) continue;
-            handle(c);
-            ::close(c);
-        }
-    }
     void handle(int c) {
         std::string data;
         char buf[4096];
@@ -100,11 +73,9 @@ private:
         ::send(c, answer.data(), answer.size(), MSG_NOSIGNAL);
     }
 
-    int fd_ = -1;
-    std::atomic<bool> stopping_{false};
-    std::thread thread_;
     mutable std::mutex mutex_;
     std::vector<ReceivedWebhook> received_;
+    LoopbackServer server_;  // last: its thread stops before the members it uses go
 };
 
 }  // namespace hazeguard::test
