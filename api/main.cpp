@@ -97,6 +97,16 @@ void add_serve(CLI::App& app, cli::ServeOptions& o) {
         ->check(kPublicUrl);
     s->add_option("--webhook-ca", o.webhook_ca, "CA certificates (PEM) to trust for HTTPS webhooks, beside the system's")
         ->check(CLI::ExistingFile);
+    auto* sms = s->add_option("--sms-gateway", o.sms_gateway,
+                              "send the plants' orders by SMS through this Alibaba Cloud SMS endpoint (e.g. "
+                              "https://dysmsapi.aliyuncs.com/); the AccessKey comes from HG_SMS_ACCESS_KEY_ID and "
+                              "HG_SMS_ACCESS_KEY_SECRET")
+                    ->check(kPublicUrl);
+    s->add_option("--sms-sign-name", o.sms_sign_name, "the approved SMS signature (签名), e.g. 太原市生态环境局")->needs(sms);
+    s->add_option("--sms-template", o.sms_templates,
+                  "KIND=CODE: the approved template of order, termination, cancellation and reminder messages "
+                  "(docs/delivery.md gives their wording)")
+        ->needs(sms);
     s->add_option("--drain-seconds", o.drain_seconds, "on SIGTERM, how long requests in progress may take")
         ->check(CLI::Range(0, 600))
         ->capture_default_str();

@@ -9,15 +9,11 @@
 #include <string>
 
 #include "api/app/metrics.hpp"
+#include "api/app/route_table.hpp"
 #include "api/http/message.hpp"
 #include "engine/service/service.hpp"
 
 namespace hazeguard::api {
-
-/// @brief Request bodies of every route but the list import (conventions §7.7: limits per route).
-inline constexpr std::size_t kDefaultBodyLimit = 256 * 1024;
-/// @brief A whole emission-reduction list (a province's runs to hundreds of megabytes as JSON).
-inline constexpr std::size_t kListBodyLimit = std::size_t{512} << 20;
 
 /// @brief What the server holds now (connections, request bodies), for /metrics.
 using LoadSource = std::function<std::pair<std::size_t, std::size_t>()>;

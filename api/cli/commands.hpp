@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/service/service.hpp"
 #include "plans/plan.hpp"
@@ -33,6 +34,9 @@ struct ServeOptions {
     int drain_seconds = 10;
     std::string public_url;   ///< empty: http://address:port
     std::string webhook_ca;   ///< extra CA certificates (PEM) trusted for HTTPS webhooks
+    std::string sms_gateway;  ///< empty: no SMS; else the gateway's SendSms URL (Alibaba Cloud SMS)
+    std::string sms_sign_name;
+    std::vector<std::string> sms_templates;  ///< KIND=CODE: order, termination, cancellation, reminder
 };
 
 struct TokenCreateOptions {

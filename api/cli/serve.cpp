@@ -7,6 +7,8 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -20,6 +22,7 @@
 #include "api/cli/commands.hpp"
 #include "api/server/http_server.hpp"
 #include "api/server/server_log.hpp"
+#include "api/delivery/sms_gateway.hpp"
 #include "api/delivery/webhook_client.hpp"
 #include "engine/enterprises/list_import.hpp"
 #include "engine/service/service.hpp"
@@ -35,6 +38,34 @@ void log(std::string const& level, std::string const& msg, nlohmann::json extra 
     extra["component"] = "serve";
     extra["msg"] = msg;
     std::cerr << extra.dump() << std::endl;
+}
+
+// The SMS gateway of --sms-gateway: its signature, a template for every kind of message, and the
+// AccessKey from the environment (never on the command line, where `ps` shows it).
+std::optional<api::SmsGatewayOptions> sms_gateway_options(ServeOptions const& o) {
+    if (o.sms_gateway.empty()) return std::nullopt;
+    api::SmsGatewayOptions out;
+    out.url = o.sms_gateway;
+    out.sign_name = o.sms_sign_name;
+    if (out.sign_name.empty()) throw std::runtime_error("--sms-gateway needs --sms-sign-name (the approved signature)");
+    for (auto const& t : o.sms_templates) {
+        auto const eq = t.find('=');
+        std::string const kind = t.substr(0, eq);
+        if (eq == std::string::npos || eq + 1 == t.size() ||
+            (kind != "order" && kind != "termination" && kind != "cancellation" && kind != "reminder"))
+            throw std::runtime_error("--sms-template " + t + ": write KIND=CODE, KIND one of order, termination, "
+                                     "cancellation, reminder");
+        out.templates[kind] = t.substr(eq + 1);
+    }
+    for (char const* kind : {"order", "termination", "cancellation", "reminder"})
+        if (!out.templates.count(kind))
+            throw std::runtime_error(std::string("--sms-gateway needs --sms-template ") + kind + "=CODE");
+    char const* id = std::getenv("HG_SMS_ACCESS_KEY_ID");
+    char const* secret = std::getenv("HG_SMS_ACCESS_KEY_SECRET");
+    if (!id || !*id || !secret || !*secret)
+        throw std::runtime_error("--sms-gateway needs HG_SMS_ACCESS_KEY_ID and HG_SMS_ACCESS_KEY_SECRET in the environment");
+    out.credentials = {id, secret};
+    return out;
 }
 
 // "hg_3f2a…": enough to tell tokens apart in a log, useless to an attacker.
@@ -128,6 +159,7 @@ int serve(ServeOptions const& o) {
     try {
         auto [plan_text, plan] = load_plan(o.plan);
         templates::check_templates();
+        auto sms = sms_gateway_options(o);  // a misconfigured gateway stops the start, before anything is served
         service::ServiceOptions options;
         if (!o.drill_start.empty()) {
             options.drill = true;
@@ -166,7 +198,8 @@ int serve(ServeOptions const& o) {
         });
         std::string public_url = o.public_url;
         while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
-        app.publish_at(public_url.empty() ? "http://" + so.address + ":" + std::to_string(so.port) : public_url);
+        std::string const app_public_url = public_url.empty() ? "http://" + so.address + ":" + std::to_string(so.port) : public_url;
+        app.publish_at(app_public_url);
         app.read_load_from([&server] {
             auto const load = server.load();
             return std::pair{load.connections, load.body_bytes_in_flight};
@@ -189,18 +222,27 @@ int serve(ServeOptions const& o) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(200));
             }
         });
-        // The outbox's dispatcher: one delivery at a time, each attempt recorded (docs/delivery.md).
-        // What was queued before a crash is sent after the restart: the rows are the queue.
+        // The outbox's dispatcher: one webhook and one text message at a time, each attempt
+        // recorded (docs/delivery.md). What was queued before a crash is sent after the restart:
+        // the rows are the queue.
         api::WebhookClientOptions webhook_options;
         webhook_options.ca_file = o.webhook_ca;
+        if (sms) {
+            sms->http = webhook_options;
+            svc.sms().enable(app_public_url);
+            std::cout << "SMS receipts and replies: " << app_public_url << "/v1/inbound/sms/" << svc.sms().inbound_token()
+                      << "/receipts and /replies (enter both in the gateway's console)" << std::endl;
+        }
         std::thread dispatcher([&] {
             auto const send = [&webhook_options](service::WebhookRequest const& r) {
                 return api::send_webhook(r, webhook_options);
             };
+            auto const send_text = [&sms](service::SmsMessage const& m) { return api::send_sms(m, *sms); };
             while (!stopping) {
                 int attempted = 0;
-                try {
-                    attempted = svc.delivery().dispatch_due(send, 1, service::real_now());  // one at a time: a stop waits for one request at most
+                try {  // one at a time: a stop waits for one request at most
+                    attempted = svc.delivery().dispatch_due(send, 1, service::real_now());
+                    if (sms) attempted += svc.sms().dispatch_due(send_text, 1, service::real_now());
                 } catch (std::exception const& e) {
                     log("error", std::string("dispatcher: ") + e.what());
                 }

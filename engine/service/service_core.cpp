@@ -37,7 +37,7 @@ Service::Service(std::unique_ptr<storage::SqliteBackend> storage, plans::Plan pl
     };
     delivery_ = std::make_unique<DeliveryService>(*runner_, *transactions_, views_, *clock_);
     delivery_->link_orders_with([this](std::int64_t order, Instant issued_at) { return orders_->link_path(order, issued_at); });
-    sms_ = std::make_unique<SmsService>(*runner_, *transactions_, views_, *clock_, *orders_);
+    sms_ = std::make_unique<SmsService>(*runner_, *transactions_, views_, *clock_, *orders_, link_key);
     issuer_ = std::make_unique<OrderIssuer>(views_, list_facts_, *delivery_, *sms_);
     cycle_ = std::make_unique<WarningCycle>(views_, settings_, *issuer_, list_facts_);
     public_alerts_ = std::make_unique<PublicAlertsService>(*transactions_, views_);

@@ -4,6 +4,7 @@
 
 #include "engine/delivery/retry_schedule.hpp"
 #include "engine/delivery/sms_text.hpp"
+#include "engine/delivery/webhook_signature.hpp"
 #include "engine/orders/order_lifecycle.hpp"
 #include "engine/service/error.hpp"
 #include "engine/service/input.hpp"
@@ -28,6 +29,19 @@ std::string text_member(json const& item, char const* key) {
     return {};
 }
 }  // namespace
+
+SmsService::SmsService(CommandRunner& runner, ports::Transactions& transactions, ViewContext views, Clock const& clock,
+                       OrdersService& orders, std::string const& key)
+    : runner_(runner), transactions_(transactions), views_(views), clock_(clock), orders_(orders),
+      inbound_token_(engine::hmac_sha256_base64url(key, "sms-inbound")) {}
+
+bool SmsService::inbound_token_valid(std::string const& token) const {
+    if (token.size() != inbound_token_.size()) return false;
+    unsigned char diff = 0;
+    for (std::size_t i = 0; i < token.size(); ++i)
+        diff |= static_cast<unsigned char>(token[i] ^ inbound_token_[i]);
+    return diff == 0;
+}
 
 std::int64_t SmsService::enqueue_batch(Tx& tx, std::int64_t batch) const {
     return enabled_ ? tx.store.sms().queue_batch(batch, "order", tx.real_now) : 0;

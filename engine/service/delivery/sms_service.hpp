@@ -42,9 +42,9 @@ using SmsSender = std::function<SmsResult(SmsMessage const&)>;
 
 class SmsService {
 public:
+    /// @param key the server's secret, from which the inbound endpoints' path secret is derived
     SmsService(CommandRunner& runner, ports::Transactions& transactions, ViewContext views, Clock const& clock,
-               OrdersService& orders)
-        : runner_(runner), transactions_(transactions), views_(views), clock_(clock), orders_(orders) {}
+               OrdersService& orders, std::string const& key);
 
     /// @brief Set once before serving, when a gateway is configured: messages are queued from
     /// then on, their links made absolute with `public_url`.
@@ -53,6 +53,11 @@ public:
         enabled_ = true;
     }
     bool enabled() const { return enabled_; }
+    /// @brief The secret path segment of the gateway's pushes: /v1/inbound/sms/{token}/receipts
+    /// and /replies, which the operator enters in the gateway's console (serve prints them).
+    std::string const& inbound_token() const { return inbound_token_; }
+    /// @brief Constant-time comparison with inbound_token().
+    bool inbound_token_valid(std::string const& token) const;
 
     /// @brief In the issuing transaction: a message per mobile contact of each plant of `batch`.
     /// Returns how many (0 without a gateway).
@@ -81,6 +86,7 @@ private:
     ViewContext views_;
     Clock const& clock_;
     OrdersService& orders_;
+    std::string inbound_token_;
     std::string public_url_;
     bool enabled_ = false;
 };

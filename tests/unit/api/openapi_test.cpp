@@ -68,6 +68,8 @@ std::set<Route> const& served_routes() {
         {"post", "/v1/links/{code}/ack"},
         {"get", "/v1/public/alerts"},
         {"get", "/v1/public/alerts/{code}"},
+        {"post", "/v1/inbound/sms/{code}/receipts"},
+        {"post", "/v1/inbound/sms/{code}/replies"},
     };
     return kRoutes;
 }
@@ -152,8 +154,8 @@ TEST_CASE("every route of the application is documented, and every documented ro
     }
 }
 
-TEST_CASE("the test's route list is the route table of api/app/application.cpp", "[api][openapi]") {
-    auto const source = read_text(std::filesystem::path(HG_SOURCE_DIR) / "api" / "app" / "application.cpp");
+TEST_CASE("the test's route list is the route table of api/app/route_table.cpp", "[api][openapi]") {
+    auto const source = read_text(std::filesystem::path(HG_SOURCE_DIR) / "api" / "app" / "route_table.cpp");
     std::regex const route("\\{\"(GET|POST|PUT|PATCH|DELETE)\", \"(/[^\"]*)\"");
     std::set<Route> table;
     for (std::sregex_iterator i(source.begin(), source.end(), route), end; i != end; ++i) {
@@ -205,7 +207,7 @@ TEST_CASE("the document is well-formed: operations, $refs, JSON Schema 2020-12",
     });
 }
 
-TEST_CASE("security: bearer tokens on /v1 and /metrics, none on health, the document and /v1/public", "[api][openapi]") {
+TEST_CASE("security: bearer tokens on /v1 and /metrics, none on health, the document, /v1/public, links and inbound", "[api][openapi]") {
     auto const& schemes = document().at("components").at("securitySchemes");
     REQUIRE(schemes.contains("bearerAuth"));
     CHECK(schemes.at("bearerAuth").at("type") == "http");
@@ -213,7 +215,8 @@ TEST_CASE("security: bearer tokens on /v1 and /metrics, none on health, the docu
     CHECK(document().at("security") == json::array({{{"bearerAuth", json::array()}}}));
     each_operation([&](std::string const& path, std::string const& method, json const& op) {
         INFO(method << " " << path);
-        bool const open = path.rfind("/v1/public/", 0) == 0 || path.rfind("/v1/links/", 0) == 0;
+        bool const open = path.rfind("/v1/public/", 0) == 0 || path.rfind("/v1/links/", 0) == 0 ||
+                          path.rfind("/v1/inbound/", 0) == 0;
         if ((path.rfind("/v1/", 0) == 0 && !open) || path == "/metrics") {
             CHECK_FALSE(op.contains("security"));   // inherits bearerAuth
             CHECK(op.at("responses").contains("401"));
@@ -274,6 +277,9 @@ TEST_CASE("request schemas say what the service validates", "[api][openapi]") {
     Api api;
     each_operation([&](std::string const& path, std::string const& method, json const& op) {
         if (method != "post") return;
+        // The SMS gateway's pushes are in its vendor's format: members hazeguard does not read are
+        // ignored on purpose (tests/unit/api/sms_test.cpp checks what is read).
+        if (path.rfind("/v1/inbound/", 0) == 0) return;
         std::string const target = concrete(path);
         std::string const& token = path.find("/approve") != std::string::npos || path.find("/reject") != std::string::npos
                                        ? api.deputy_mayor

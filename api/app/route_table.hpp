@@ -1,0 +1,48 @@
+#pragma once
+/// @file route_table.hpp
+/// @brief Every route of the API in one table, by resource: its method and pattern, the roles that
+/// may call it (checked from the request head, before the body is read), its body limit, whether
+/// it is public, and its handler — which reads the request, calls one application service and
+/// answers through the Responder.
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "api/app/exchange.hpp"
+#include "api/app/route.hpp"
+#include "engine/service/service.hpp"
+
+namespace hazeguard::api {
+
+/// @brief Request bodies of every route but the list import (conventions §7.7: limits per route).
+inline constexpr std::size_t kDefaultBodyLimit = 256 * 1024;
+/// @brief A whole emission-reduction list (a province's runs to hundreds of megabytes as JSON).
+inline constexpr std::size_t kListBodyLimit = std::size_t{512} << 20;
+
+using Roles = std::vector<std::string>;
+
+/// @brief A read answers at once; a write hands its job to the group committer and answers from
+/// its Completion once on disk. No write blocks an I/O thread.
+using RouteHandler = std::function<void(Context const&, Responder const&)>;
+
+struct RouteSpec {
+    Roles roles;          ///< who may call it (empty: any authenticated principal)
+    RouteHandler handler;
+    std::size_t body_limit = kDefaultBodyLimit;
+    bool open = false;    ///< public: no token (the one-time links, the CAP feed, the SMS gateway's pushes)
+};
+
+/// @brief What the handlers read besides the service, owned by the Application.
+struct RouteEnv {
+    std::string public_url = "http://localhost";   ///< serve --public-url
+    std::function<Response()> metrics;              ///< the /metrics scrape
+};
+
+/// @brief The role of the principal is one of `roles` (or `roles` is empty); else 403.
+void require(Roles const& roles, service::Principal const& p);
+
+std::vector<Route<RouteSpec>> route_table(service::Service& s, RouteEnv const& env);
+
+}  // namespace hazeguard::api

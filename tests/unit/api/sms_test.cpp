@@ -1,0 +1,207 @@
+// Text messages to the plants (docs/delivery.md "SMS"), in process: an order queues one message per
+// mobile contact, the dispatcher hands each to the gateway with its template's variables, a
+// receipt settles it, a reply "1" acknowledges the order; refusals are retried; reminders go to
+// the plants still silent at the deadline; the inbound endpoints need their secret.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "tests/unit/api/api_fixture.hpp"
+
+namespace hazeguard::api::test {
+namespace {
+
+constexpr char kSmsCokePlant[] = "91140121MA0TE00013";   // 晋阳示例焦化, first of the sample list
+
+/// The sample list with a mobile number added to each plant's contacts: 1390000000 + its index.
+void import_list_with_mobiles(Api& api) {
+    std::ifstream in(std::filesystem::path(HG_SOURCE_DIR) / "plans" / "lists" / "taiyuan-sample.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    auto list = json::parse(text.str());
+    int i = 0;
+    for (auto& e : list.at("enterprises"))
+        e.at("contacts").push_back({{"role", "应急联系人"}, {"name", "联系人" + std::to_string(i)},
+                                    {"phone", "1390000000" + std::to_string(i++)}});
+    REQUIRE(api.send("PUT", "/v1/enterprises", api.admin, list.dump(), {{"Content-Type", "application/json"}}).status == 201);
+}
+
+/// A gateway that accepts every message and keeps it (or refuses all with `refuse`).
+struct RecordingGateway {
+    std::vector<service::SmsMessage> sent;
+    std::string refuse;
+    service::SmsSender sender() {
+        return [this](service::SmsMessage const& m) {
+            if (!refuse.empty()) return service::SmsResult{false, "", refuse};
+            sent.push_back(m);
+            return service::SmsResult{true, "biz-" + std::to_string(sent.size()), ""};
+        };
+    }
+};
+
+/// The list with mobiles imported (and SMS enabled with `gateway`), a yellow warning in force; the
+/// coke plant's token.
+std::string coke_plant_in_yellow(Api& api, bool gateway) {
+    if (gateway) api.svc->sms().enable("https://hbj.example.gov.cn");
+    import_list_with_mobiles(api);
+    auto const coking = api.token("晋阳示例焦化", "enterprise", "", kSmsCokePlant);
+    api.active_warning("yellow");
+    return coking;
+}
+
+std::string inbound(Api& api, std::string const& what) {
+    return "/v1/inbound/sms/" + api.svc->sms().inbound_token() + "/" + what;
+}
+
+json order_of(Api& api, std::string const& token) {
+    auto const mine = api.get("/v1/me/orders", token);
+    REQUIRE(mine.status == 200);
+    REQUIRE_FALSE(mine.body.at("items").empty());
+    auto const id = mine.body.at("items")[0].at("id").get<std::int64_t>();
+    return api.get("/v1/orders/" + std::to_string(id), token).body;
+}
+
+}  // namespace
+
+TEST_CASE("an order goes to each mobile contact by SMS; a receipt settles it; a reply '1' acknowledges it", "[api][sms]") {
+    Api api;
+    auto const coking = coke_plant_in_yellow(api, true);
+
+    // Queued with the order: one per mobile number (the landlines of the list get none).
+    auto order = order_of(api, coking);
+    REQUIRE(order.at("messages").size() == 1);
+    CHECK(order.at("messages")[0].at("state") == "queued");
+    CHECK(order.at("messages")[0].at("phone") == "13900000000");
+    CHECK(order.at("delivery").at("state") == "queued");
+
+    RecordingGateway gateway;
+    CHECK(api.svc->sms().dispatch_due(gateway.sender(), 100, service::real_now()) == 10);
+    REQUIRE(gateway.sent.size() == 10);
+    auto const it = std::find_if(gateway.sent.begin(), gateway.sent.end(),
+                                 [](auto const& m) { return m.phone == "13900000000"; });
+    REQUIRE(it != gateway.sent.end());
+    auto const id = order.at("id").get<std::int64_t>();
+    CHECK(it->template_kind == "order");
+    CHECK(it->params.at("code") == std::to_string(id));
+    CHECK(it->params.at("level") == "黄色预警（Ⅲ级响应）");
+    CHECK(it->params.at("link").get<std::string>().rfind("https://hbj.example.gov.cn/v1/links/" + std::to_string(id) + ".", 0) == 0);
+    CHECK(it->text_cn.find("回复1确认") != std::string::npos);
+    CHECK(api.svc->sms().dispatch_due(gateway.sender(), 100, service::real_now()) == 0);   // each sent once
+
+    order = order_of(api, coking);
+    CHECK(order.at("messages")[0].at("state") == "sent");
+    CHECK(order.at("delivery").at("state") == "sent");
+    CHECK(order.at("delivery").at("channel") == "sms");
+
+    // The receipt, pushed twice as gateways do: settled once; one for an unknown message is ignored.
+    json const receipt = json::array({{{"out_id", std::to_string(it->id)}, {"phone_number", "13900000000"},
+                                       {"success", true}, {"err_code", "DELIVERED"}},
+                                      {{"out_id", "999999"}, {"phone_number", "13900000000"}, {"success", true}}});
+    auto r = api.post(inbound(api, "receipts"), receipt, "");
+    INFO(r.raw);
+    REQUIRE(r.status == 200);
+    CHECK(r.body.at("code") == 0);
+    CHECK(r.body.at("settled") == 1);
+    CHECK(api.post(inbound(api, "receipts"), receipt, "").body.at("settled") == 0);
+    order = order_of(api, coking);
+    CHECK(order.at("messages")[0].at("state") == "delivered");
+    CHECK(order.at("delivery").at("state") == "delivered");
+    CHECK_FALSE(order.at("delivery").at("delivered_at").is_null());
+
+    // Replies: "1" acknowledges (recorded as by SMS, from that contact); a repeat push changes nothing.
+    json const reply = json::array({{{"phone_number", "13900000000"}, {"content", " 1 "}, {"sequence_id", 7}}});
+    r = api.post(inbound(api, "replies"), reply, "");
+    INFO(r.raw);
+    REQUIRE(r.status == 200);
+    CHECK(r.body.at("replies")[0].at("outcome") == "acknowledged");
+    CHECK(r.body.at("replies")[0].at("order_id") == id);
+    CHECK(api.post(inbound(api, "replies"), reply, "").body.at("replies")[0].at("outcome") == "duplicate");
+    order = order_of(api, coking);
+    CHECK(order.at("status") == "acknowledged");
+    CHECK(order.at("acknowledgement").at("channel") == "sms");
+    CHECK(order.at("acknowledgement").at("by") == "联系人0");
+    CHECK(order.at("acknowledgement").at("phone") == "13900000000");
+
+    // A second "1" (a new push) finds it acknowledged; other words and strangers change nothing.
+    json const more = json::array({{{"phone_number", "13900000000"}, {"content", "１"}, {"sequence_id", 8}},
+                                   {{"phone_number", "13900000001"}, {"content", "收到"}, {"sequence_id", 9}},
+                                   {{"phone_number", "13712345678"}, {"content", "1"}, {"sequence_id", 10}}});
+    auto const outcomes = api.post(inbound(api, "replies"), more, "").body.at("replies");
+    CHECK(outcomes[0].at("outcome") == "already_acknowledged");
+    CHECK(outcomes[1].at("outcome") == "not_understood");
+    CHECK(outcomes[2].at("outcome") == "no_open_order");
+}
+
+TEST_CASE("the gateway's pushes need the inbound secret, and a gateway refusal is retried", "[api][sms]") {
+    Api api;
+    auto const coking = coke_plant_in_yellow(api, true);
+
+    auto const forged = api.post("/v1/inbound/sms/not-the-secret/replies",
+                                 json::array({{{"phone_number", "13900000000"}, {"content", "1"}}}), "");
+    CHECK(is_problem(forged, 404, "/problems/not-found"));
+    CHECK(order_of(api, coking).at("status") == "sent");
+    CHECK(is_problem(api.post(inbound(api, "receipts"), json("receipts"), ""), 422, "/problems/validation"));
+
+    RecordingGateway gateway;
+    gateway.refuse = "HTTP 200 isv.BUSINESS_LIMIT_CONTROL";
+    auto const now = service::real_now();
+    CHECK(api.svc->sms().dispatch_due(gateway.sender(), 100, now) == 10);
+    auto message = order_of(api, coking).at("messages")[0];
+    CHECK(message.at("state") == "queued");
+    CHECK(message.at("attempts") == 1);
+    CHECK(message.at("error") == "HTTP 200 isv.BUSINESS_LIMIT_CONTROL");
+    CHECK(api.svc->sms().dispatch_due(gateway.sender(), 100, now) == 0);   // not before its next try
+    gateway.refuse.clear();
+    CHECK(api.svc->sms().dispatch_due(gateway.sender(), 100, now + 3600) == 10);
+    message = order_of(api, coking).at("messages")[0];
+    CHECK(message.at("state") == "sent");
+    CHECK(message.at("attempts") == 2);
+}
+
+TEST_CASE("without a gateway no message is queued, and the record does not say one was sent", "[api][sms]") {
+    Api api;
+    auto const coking = coke_plant_in_yellow(api, false);
+    auto const order = order_of(api, coking);
+    CHECK(order.at("messages").empty());
+    CHECK(order.at("delivery").is_null());
+}
+
+TEST_CASE("at the acknowledgement deadline the silent plants' contacts get a reminder", "[api][sms]") {
+    Api api(at(1, "10:00"), 7200.0);   // two drill hours per real second
+    api.svc->sms().enable("https://hbj.example.gov.cn");
+    import_list_with_mobiles(api);
+    auto const coking = api.token("晋阳示例焦化", "enterprise", "", kSmsCokePlant);
+    auto const cement = api.token("太原示例水泥", "enterprise", "", "91140122MA0TE0003P");
+    api.active_warning("yellow");
+    auto const cement_order = order_of(api, cement).at("id").get<std::int64_t>();
+    REQUIRE(api.post("/v1/orders/" + std::to_string(cement_order) + "/ack", {{"by", "李志强"}, {"phone", "0351-5710002"}},
+                     cement).status == 200);
+
+    auto const due = instant(order_of(api, coking).at("deadlines").at("ack_due_at").get<std::string>());
+    for (int i = 0; i < 100 && api.svc->now() <= due; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    REQUIRE(api.svc->now() > due);
+    api.svc->fire_due_timers();
+
+    auto const kinds = [](json const& order) {
+        std::vector<std::string> out;
+        for (auto const& m : order.at("messages")) out.push_back(m.at("kind").get<std::string>());
+        return out;
+    };
+    CHECK(kinds(order_of(api, coking)) == std::vector<std::string>{"reminder", "order"});
+    CHECK(kinds(order_of(api, cement)) == std::vector<std::string>{"order"});   // acknowledged: not reminded
+    auto const rows = api.get("/v1/episodes/1", api.auditor).body.at("timeline");
+    auto const row = std::find_if(rows.begin(), rows.end(), [](json const& t) { return t.at("kind") == "ack_reminder"; });
+    REQUIRE(row != rows.end());
+    CHECK(row->at("detail").at("sms_queued") == 9);
+    CHECK(row->at("summary_cn").get<std::string>().find("已排队发送9条提醒短信") != std::string::npos);
+
+    RecordingGateway gateway;
+    api.svc->sms().dispatch_due(gateway.sender(), 100, service::real_now());
+    auto const reminder = std::find_if(gateway.sent.begin(), gateway.sent.end(),
+                                       [](auto const& m) { return m.template_kind == "reminder"; });
+    REQUIRE(reminder != gateway.sent.end());
+    CHECK(reminder->text_cn.rfind("提醒：你单位减排指令", 0) == 0);
+}
+
+}  // namespace hazeguard::api::test
