@@ -105,6 +105,8 @@ service::WebhookResult send_webhook(service::WebhookRequest const& request, Webh
         beast::error_code ec;
         stream.shutdown(ec);  // many servers just close: not an error of the delivery
         return result;
+    } catch (boost::system::system_error const& e) {
+        return {0, e.code().message(), ""};  // "Connection refused", without Boost's source location
     } catch (std::exception const& e) {
         return {0, e.what(), ""};
     }

@@ -64,10 +64,10 @@ private:
     void serve(int connection) {
         std::string body;
         if (!read_post(connection, body) || down_) return;  // down: closed unanswered
-        auto const json = answer(body).dump();
+        auto const answer_text = answer(body).dump();
         std::string const reply = "HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=utf-8\r\n"
                                   "Content-Length: " +
-                                  std::to_string(json.size()) + "\r\nConnection: close\r\n\r\n" + json;
+                                  std::to_string(answer_text.size()) + "\r\nConnection: close\r\n\r\n" + answer_text;
         ::send(connection, reply.data(), reply.size(), MSG_NOSIGNAL);
     }
 

@@ -1,0 +1,126 @@
+// Orders by SMS through the real server and a fake Alibaba Cloud gateway (docs/delivery.md "SMS"):
+// a yellow signed for the next midnight sends each plant's contacts a signed SendSms at the
+// signature; the gateway is down at first and the server is killed (-9) while the messages wait
+// for their retry; after the restart every message arrives once; a receipt settles one; a plant
+// acknowledges by replying "1", another by its one-time link.
+#include <cstdlib>
+#include <regex>
+#include <set>
+
+#include "tests/integration/integration_fixture.hpp"
+#include "tests/support/fake_sms_gateway.hpp"
+
+using namespace hazeguard::test;
+
+namespace {
+
+constexpr char kAccessKeySecret[] = "test-access-key-secret";
+
+std::vector<std::string> gateway_args(std::uint16_t port) {
+    ::setenv("HG_SMS_ACCESS_KEY_ID", "test-access-key-id", 1);
+    ::setenv("HG_SMS_ACCESS_KEY_SECRET", kAccessKeySecret, 1);
+    return {"--sample-size", "20", "--sms-gateway", "http://127.0.0.1:" + std::to_string(port) + "/",
+            "--sms-sign-name", "太原市生态环境局", "--sms-template", "order=SMS_100001", "--sms-template",
+            "termination=SMS_100002", "--sms-template", "cancellation=SMS_100003", "--sms-template",
+            "reminder=SMS_100004"};
+}
+
+/// The path of the gateway's pushes, as serve printed it.
+std::string inbound_path(LiveServer& s, std::string const& what) {
+    std::smatch m;
+    auto const log = s.log();
+    REQUIRE(std::regex_search(log, m, std::regex("/v1/inbound/sms/([A-Za-z0-9_-]+)/receipts")));
+    return "/v1/inbound/sms/" + m[1].str() + "/" + what;
+}
+
+std::vector<SentSms> wait_for_sent(FakeSmsGateway& gateway, std::size_t at_least) {
+    std::vector<SentSms> sent;
+    for (int i = 0; i < static_cast<int>(1000 * slowdown()) && sent.size() < at_least; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        sent = gateway.sent();
+    }
+    return sent;
+}
+
+}  // namespace
+
+TEST_CASE("orders reach the plants by SMS at the signature, through a gateway outage and a kill -9",
+          "[integration][delivery][sms][crash]") {
+    FakeSmsGateway gateway(0, kAccessKeySecret);
+    gateway.set_down(true);
+    LiveServer s("2026-12-14T15:00:00+08:00", 60, gateway_args(gateway.port()));   // a minute a second
+    auto const signed_ = consult(s, "forecast-c1.json",
+                                 {{"action", "issue"}, {"level", "yellow"}, {"start_at", "2026-12-15T00:00:00+08:00"},
+                                  {"end_at", "2026-12-17T00:00:00+08:00"}});
+    REQUIRE(signed_.at("status") == "approved");
+
+    // The first try meets the outage: the message stays queued with the error.
+    auto const orders_page = [&] { return s.get("/v1/episodes/1/orders?limit=100").body.at("items"); };
+    auto const messages_of = [&](json const& o) {   // a copy: the reply is a temporary
+        return s.get("/v1/orders/" + std::to_string(o.at("id").get<std::int64_t>())).body.at("messages");
+    };
+    json tried;
+    for (int i = 0; i < 250 && tried.is_null(); ++i) {
+        for (auto const& o : orders_page())
+            for (auto const& m : messages_of(o))
+                if (m.at("attempts").get<int>() >= 1) tried = m;
+        if (tried.is_null()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    REQUIRE_FALSE(tried.is_null());
+    CHECK(tried.at("state") == "queued");
+    CHECK_FALSE(tried.at("error").is_null());
+    s.kill_hard();
+
+    gateway.set_down(false);
+    s.start();
+    // Every order's every message, once: one SendSms per (order, mobile contact).
+    std::size_t expected = 0;
+    for (auto const& o : orders_page()) expected += messages_of(o).size();
+    REQUIRE(expected >= 10);   // the ten generated plants have mobiles; the ten curated ones list landlines
+    auto const sent = wait_for_sent(gateway, expected);
+    REQUIRE(sent.size() == expected);
+    std::set<std::string> out_ids;
+    for (auto const& m : sent) {
+        out_ids.insert(m.out_id);
+        CHECK(m.sign_name == "太原市生态环境局");
+        CHECK(m.template_code == "SMS_100001");
+    }
+    CHECK(out_ids.size() == expected);   // none twice
+
+    // Still before the start: the messages went out at the signature, for D2 00:00.
+    CHECK(s.get("/v1/status").body.at("state") == "scheduled");
+    auto const first = json::parse(sent[0].template_param);
+    CHECK(first.at("start") == "12月15日0时");
+    auto const order_id = std::stoll(first.at("code").get<std::string>());
+
+    // The receipt settles the message; the reply "1" acknowledges the order, by SMS.
+    auto const receipt = s.post(inbound_path(s, "receipts"),
+                                json::array({{{"out_id", sent[0].out_id}, {"phone_number", sent[0].phone},
+                                              {"success", true}, {"err_code", "DELIVERED"}}}),
+                                "duty_officer");
+    INFO(receipt.body.dump());
+    REQUIRE(receipt.status == 200);
+    CHECK(receipt.body.at("settled") == 1);
+    auto const reply = s.post(inbound_path(s, "replies"),
+                              json::array({{{"phone_number", sent[0].phone}, {"content", "1"}, {"sequence_id", "1"}}}),
+                              "duty_officer");
+    REQUIRE(reply.status == 200);
+    CHECK(reply.body.at("replies")[0].at("outcome") == "acknowledged");
+    auto const order = s.get("/v1/orders/" + std::to_string(order_id)).body;
+    CHECK(order.at("status") == "acknowledged");
+    CHECK(order.at("acknowledgement").at("channel") == "sms");
+    CHECK(order.at("acknowledgement").at("late") == false);
+    CHECK(order.at("delivery").at("state") == "delivered");
+
+    // Another plant acknowledges from the link in its message, without a token.
+    auto const other = std::find_if(sent.begin(), sent.end(), [&](SentSms const& m) {
+        return json::parse(m.template_param).at("code") != first.at("code");
+    });
+    REQUIRE(other != sent.end());
+    auto const link = json::parse(other->template_param).at("link").get<std::string>();
+    auto const path = link.substr(link.find("/v1/links/"));
+    auto const by_link = s.post(path + "/ack", {{"by", "环保负责人"}, {"phone", other->phone}}, "duty_officer");
+    INFO(by_link.body.dump());
+    REQUIRE(by_link.status == 200);
+    CHECK(by_link.body.at("acknowledgement").at("channel") == "link");
+}
