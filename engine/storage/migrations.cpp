@@ -185,6 +185,11 @@ CREATE TABLE sms_replies (
   id INTEGER PRIMARY KEY, phone TEXT NOT NULL, content TEXT NOT NULL, sequence_id TEXT NOT NULL,
   received_at INTEGER NOT NULL, outcome TEXT NOT NULL, order_id INTEGER, UNIQUE (phone, sequence_id));
 )sql",
+        // 0010: the messages about one thing ("order:12"), found without a scan (order views,
+        // the progress view's count of orders that reached their plant).
+        R"sql(
+CREATE INDEX outbox_ref ON outbox(ref);
+)sql",
     };
     return kMigrations;
 }

@@ -55,12 +55,14 @@ json ProgressService::episode_progress(std::int64_t episode) {
     std::vector<ports::BatchRecord> batches;
     std::vector<ports::OrderCount> counts;
     std::vector<ports::Escalation> escalations;
+    std::int64_t reached = 0;
     transactions_.read([&](ports::Store& store) {
         if (!store.orders().episode_exists(episode)) not_found("episode " + std::to_string(episode));
         batches = store.progress().batches(episode);
         if (batches.empty()) return;
         counts = store.progress().counts(batches.back().id);
         escalations = store.progress().escalations(batches.back().id);
+        reached = store.progress().reached(batches.back().id);
     });
     for (auto const& b : batches) out["batches"].push_back(batch_view(views_, b));
     if (batches.empty()) return out;
@@ -82,6 +84,9 @@ json ProgressService::episode_progress(std::int64_t episode) {
         }
     }
     out["counts"] = all.to_json();
+    // Beside "not acknowledged" (counts.sent): the orders no channel has delivered yet (a text
+    // message without its receipt, a webhook not answered, or a plant with no channel at all).
+    out["delivery"] = {{"reached", reached}, {"not_yet_delivered", all.total - reached}};
     out["by_district"] = fold(by_district);
     out["by_industry"] = fold(by_industry);
     out["by_grade"] = fold(by_grade);

@@ -15,6 +15,7 @@ public:
     std::vector<ports::BatchRecord> batches(std::int64_t episode) override;
     std::vector<ports::OrderCount> counts(std::int64_t batch) override;
     std::vector<ports::Escalation> escalations(std::int64_t batch) override;
+    std::int64_t reached(std::int64_t batch) override;
 
 private:
     StatementCache& st_;

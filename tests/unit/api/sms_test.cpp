@@ -93,6 +93,8 @@ TEST_CASE("an order goes to each mobile contact by SMS; a receipt settles it; a 
     CHECK(order.at("messages")[0].at("state") == "sent");
     CHECK(order.at("delivery").at("state") == "sent");
     CHECK(order.at("delivery").at("channel") == "sms");
+    auto const progress = [&] { return api.get("/v1/episodes/1/progress", api.duty).body.at("delivery"); };
+    CHECK(progress() == json{{"reached", 0}, {"not_yet_delivered", 10}});   // sent, not yet received
 
     // The receipt, pushed twice as gateways do: settled once; one for an unknown message is ignored.
     json const receipt = json::array({{{"out_id", std::to_string(it->id)}, {"phone_number", "13900000000"},
@@ -108,6 +110,7 @@ TEST_CASE("an order goes to each mobile contact by SMS; a receipt settles it; a 
     CHECK(order.at("messages")[0].at("state") == "delivered");
     CHECK(order.at("delivery").at("state") == "delivered");
     CHECK_FALSE(order.at("delivery").at("delivered_at").is_null());
+    CHECK(progress() == json{{"reached", 1}, {"not_yet_delivered", 9}});
 
     // Replies: "1" acknowledges (recorded as by SMS, from that contact); a repeat push changes nothing.
     json const reply = json::array({{{"phone_number", "13900000000"}, {"content", " 1 "}, {"sequence_id", 7}}});
