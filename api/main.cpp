@@ -102,6 +102,9 @@ void add_serve(CLI::App& app, cli::ServeOptions& o) {
                               "https://dysmsapi.aliyuncs.com/); the AccessKey comes from HG_SMS_ACCESS_KEY_ID and "
                               "HG_SMS_ACCESS_KEY_SECRET")
                     ->check(kPublicUrl);
+    s->add_option("--dispatchers", o.dispatchers, "webhooks and text messages sent side by side (each dispatcher one at a time)")
+        ->check(CLI::Range(1, 64))
+        ->capture_default_str();
     s->add_option("--sms-sign-name", o.sms_sign_name, "the approved SMS signature (签名), e.g. 太原市生态环境局")->needs(sms);
     s->add_option("--sms-template", o.sms_templates,
                   "KIND=CODE: the approved template of order, termination, cancellation and reminder messages "

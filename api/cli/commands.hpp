@@ -37,6 +37,7 @@ struct ServeOptions {
     std::string sms_gateway;  ///< empty: no SMS; else the gateway's SendSms URL (Alibaba Cloud SMS)
     std::string sms_sign_name;
     std::vector<std::string> sms_templates;  ///< KIND=CODE: order, termination, cancellation, reminder
+    int dispatchers = 4;      ///< webhooks and text messages sent side by side
 };
 
 struct TokenCreateOptions {

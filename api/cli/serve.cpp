@@ -222,8 +222,9 @@ int serve(ServeOptions const& o) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(200));
             }
         });
-        // The outbox's dispatcher: one webhook and one text message at a time, each attempt
-        // recorded (docs/delivery.md). What was queued before a crash is sent after the restart:
+        // The outbox's dispatchers, --dispatchers of them side by side, each with its shard of the
+        // queue, each sending one webhook and one text message at a time and recording every
+        // attempt (docs/delivery.md). What was queued before a crash is sent after the restart:
         // the rows are the queue.
         api::WebhookClientOptions webhook_options;
         webhook_options.ca_file = o.webhook_ca;
@@ -233,7 +234,7 @@ int serve(ServeOptions const& o) {
             std::cout << "SMS receipts and replies: " << app_public_url << "/v1/inbound/sms/" << svc.sms().inbound_token()
                       << "/receipts and /replies (enter both in the gateway's console)" << std::endl;
         }
-        std::thread dispatcher([&] {
+        auto const dispatch = [&](ports::Shard shard) {
             auto const send = [&webhook_options](service::WebhookRequest const& r) {
                 return api::send_webhook(r, webhook_options);
             };
@@ -241,18 +242,20 @@ int serve(ServeOptions const& o) {
             while (!stopping) {
                 int attempted = 0;
                 try {  // one at a time: a stop waits for one request at most
-                    attempted = svc.delivery().dispatch_due(send, 1, service::real_now());
-                    if (sms) attempted += svc.sms().dispatch_due(send_text, 1, service::real_now());
+                    attempted = svc.delivery().dispatch_due(send, 1, service::real_now(), shard);
+                    if (sms) attempted += svc.sms().dispatch_due(send_text, 1, service::real_now(), shard);
                 } catch (std::exception const& e) {
                     log("error", std::string("dispatcher: ") + e.what());
                 }
                 if (attempted == 0) std::this_thread::sleep_for(std::chrono::milliseconds(200));
             }
-        });
+        };
+        std::vector<std::thread> dispatchers;
+        for (int i = 0; i < o.dispatchers; ++i) dispatchers.emplace_back(dispatch, ports::Shard{i, o.dispatchers});
         auto const stop_threads = [&] {
             stopping = true;
             timers.join();
-            dispatcher.join();
+            for (auto& d : dispatchers) d.join();
         };
         // The timeline's head at start and stop: recorded outside the database, it lets
         // `hazeguard audit verify --expect-head` detect rows deleted from the end (docs/operations.md).

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/ports/shard.hpp"
 #include "engine/time/timestamp.hpp"
 
 namespace hazeguard::ports {
@@ -77,8 +78,9 @@ public:
                              std::optional<engine::Instant> due_at) = 0;
     virtual std::int64_t add_delivery(std::string const& message_id, std::int64_t subscription_id,
                                       engine::Instant next_try) = 0;
-    /// @brief Queued deliveries whose next try is at or before `now` (wall clock), oldest first.
-    virtual std::vector<DeliveryRecord> due(engine::Instant now, int limit) = 0;
+    /// @brief Queued deliveries of `shard` whose next try is at or before `now` (wall clock),
+    /// oldest first.
+    virtual std::vector<DeliveryRecord> due(engine::Instant now, int limit, Shard shard) = 0;
     virtual std::optional<DeliveryRecord> delivery(std::int64_t id) = 0;
     /// @brief Newest first; of one state when given.
     virtual std::vector<DeliveryRecord> deliveries(std::optional<std::string> const& state, int limit) = 0;

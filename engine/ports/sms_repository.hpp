@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/ports/shard.hpp"
 #include "engine/time/timestamp.hpp"
 
 namespace hazeguard::ports {
@@ -44,8 +45,8 @@ public:
     virtual std::int64_t queue_batch(std::int64_t batch, std::string const& kind, engine::Instant wall_now) = 0;
     /// @brief Reminders to the mobile contacts of the orders of `batch` still not acknowledged.
     virtual std::int64_t queue_reminders(std::int64_t batch, engine::Instant wall_now) = 0;
-    /// @brief Queued messages due at `wall_now`, oldest first.
-    virtual std::vector<SmsRecord> due(engine::Instant wall_now, int limit) = 0;
+    /// @brief Queued messages of `shard` due at `wall_now`, oldest first.
+    virtual std::vector<SmsRecord> due(engine::Instant wall_now, int limit, Shard shard) = 0;
     virtual std::optional<SmsRecord> find(std::int64_t id) = 0;
     /// @brief The newest messages of an order (all states).
     virtual std::vector<SmsRecord> of_order(std::int64_t order_id) = 0;

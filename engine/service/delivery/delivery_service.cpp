@@ -285,9 +285,9 @@ void DeliveryService::record_attempt(ports::Store& store, ports::DeliveryRecord 
              {"due_at", views_.local_or_null(p.due_at)}}});
 }
 
-int DeliveryService::dispatch_due(WebhookSender const& send, int limit, Instant wall_now) {
+int DeliveryService::dispatch_due(WebhookSender const& send, int limit, Instant wall_now, ports::Shard shard) {
     std::vector<ports::DeliveryRecord> due;
-    transactions_.read([&](ports::Store& store) { due = store.deliveries().due(wall_now, limit); });
+    transactions_.read([&](ports::Store& store) { due = store.deliveries().due(wall_now, limit, shard); });
     for (auto const& d : due) {
         Instant const tried_at = wall_now;
         WebhookResult result;

@@ -83,10 +83,11 @@ public:
     void retry(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
 
     // --- the dispatcher -----------------------------------------------------------------------
-    /// @brief Sends up to `limit` deliveries due at `wall_now` (the wall clock: the server passes
-    /// real_now(), a test any time it likes), one after the other, and records each attempt in its
-    /// own transaction. Returns how many were attempted.
-    int dispatch_due(WebhookSender const& send, int limit, engine::Instant wall_now);
+    /// @brief Sends up to `limit` deliveries of `shard` due at `wall_now` (the wall clock: the
+    /// server passes real_now(), a test any time it likes), one after the other, and records each
+    /// attempt in its own transaction. Several dispatchers, each with its own shard, send side by
+    /// side. Returns how many were attempted.
+    int dispatch_due(WebhookSender const& send, int limit, engine::Instant wall_now, ports::Shard shard = {});
 
 private:
     std::string new_message(ports::Store& store, std::string const& topic, std::string const& ref,

@@ -68,9 +68,9 @@ SmsMessage SmsService::compose(ports::Store& store, ports::SmsRecord const& sms)
     return {sms.id, sms.phone, content.template_kind, content.params, content.text_cn};
 }
 
-int SmsService::dispatch_due(SmsSender const& send, int limit, Instant wall_now) {
+int SmsService::dispatch_due(SmsSender const& send, int limit, Instant wall_now, ports::Shard shard) {
     std::vector<ports::SmsRecord> due;
-    transactions_.read([&](ports::Store& store) { due = store.sms().due(wall_now, limit); });
+    transactions_.read([&](ports::Store& store) { due = store.sms().due(wall_now, limit, shard); });
     for (auto const& sms : due) {
         SmsMessage message;
         transactions_.read([&](ports::Store& store) { message = compose(store, sms); });

@@ -126,10 +126,13 @@ std::int64_t SqliteDeliveryRepository::add_delivery(std::string const& message_i
     return st_.db().getLastInsertRowid();
 }
 
-std::vector<ports::DeliveryRecord> SqliteDeliveryRepository::due(engine::Instant now, int limit) {
-    auto& q = st_.get(std::string(kDeliverySelect) + "WHERE d.state = 'queued' AND d.next_try <= ? ORDER BY d.next_try, d.id LIMIT ?");
+std::vector<ports::DeliveryRecord> SqliteDeliveryRepository::due(engine::Instant now, int limit, ports::Shard shard) {
+    auto& q = st_.get(std::string(kDeliverySelect) +
+                      "WHERE d.state = 'queued' AND d.next_try <= ? AND d.id % ? = ? ORDER BY d.next_try, d.id LIMIT ?");
     q.bind(1, now);
-    q.bind(2, limit);
+    q.bind(2, shard.count);
+    q.bind(3, shard.index);
+    q.bind(4, limit);
     return all_deliveries(q);
 }
 

@@ -18,7 +18,7 @@ public:
     void add_message(std::string const& id, std::string const& topic, std::string const& ref, std::string const& body,
                      engine::Instant created_at, std::optional<engine::Instant> due_at) override;
     std::int64_t add_delivery(std::string const& message_id, std::int64_t subscription_id, engine::Instant next_try) override;
-    std::vector<ports::DeliveryRecord> due(engine::Instant now, int limit) override;
+    std::vector<ports::DeliveryRecord> due(engine::Instant now, int limit, ports::Shard shard) override;
     std::optional<ports::DeliveryRecord> delivery(std::int64_t id) override;
     std::vector<ports::DeliveryRecord> deliveries(std::optional<std::string> const& state, int limit) override;
     void delivered(std::int64_t id, engine::Instant tried_at, int status, engine::Instant delivered_at) override;

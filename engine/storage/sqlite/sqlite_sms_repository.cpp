@@ -55,11 +55,13 @@ std::int64_t SqliteSmsRepository::queue_reminders(std::int64_t batch, Instant wa
     return queue(batch, "reminder", true, wall_now);
 }
 
-std::vector<ports::SmsRecord> SqliteSmsRepository::due(Instant wall_now, int limit) {
+std::vector<ports::SmsRecord> SqliteSmsRepository::due(Instant wall_now, int limit, ports::Shard shard) {
     auto& q = st_.get(std::string("SELECT ") + kSmsColumns +
-                      " FROM sms WHERE state = 'queued' AND next_try <= ? ORDER BY next_try, id LIMIT ?");
+                      " FROM sms WHERE state = 'queued' AND next_try <= ? AND id % ? = ? ORDER BY next_try, id LIMIT ?");
     q.bind(1, wall_now);
-    q.bind(2, limit);
+    q.bind(2, shard.count);
+    q.bind(3, shard.index);
+    q.bind(4, limit);
     std::vector<ports::SmsRecord> out;
     while (q.executeStep()) out.push_back(sms_row(q));
     return out;

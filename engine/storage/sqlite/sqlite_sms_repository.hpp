@@ -13,7 +13,7 @@ public:
     explicit SqliteSmsRepository(StatementCache& statements) : st_(statements) {}
     std::int64_t queue_batch(std::int64_t batch, std::string const& kind, engine::Instant wall_now) override;
     std::int64_t queue_reminders(std::int64_t batch, engine::Instant wall_now) override;
-    std::vector<ports::SmsRecord> due(engine::Instant wall_now, int limit) override;
+    std::vector<ports::SmsRecord> due(engine::Instant wall_now, int limit, ports::Shard shard) override;
     std::optional<ports::SmsRecord> find(std::int64_t id) override;
     std::vector<ports::SmsRecord> of_order(std::int64_t order_id) override;
     void sent(std::int64_t id, engine::Instant tried_at, std::string const& biz_id, engine::Instant sent_at) override;

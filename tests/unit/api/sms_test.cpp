@@ -4,6 +4,7 @@
 // the plants still silent at the deadline; the inbound endpoints need their secret.
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -205,6 +206,28 @@ TEST_CASE("at the acknowledgement deadline the silent plants' contacts get a rem
                                        [](auto const& m) { return m.template_kind == "reminder"; });
     REQUIRE(reminder != gateway.sent.end());
     CHECK(reminder->text_cn.rfind("提醒：你单位减排指令", 0) == 0);
+}
+
+}  // namespace hazeguard::api::test
+
+namespace hazeguard::api::test {
+
+TEST_CASE("dispatchers side by side each take their own shard of the queue, and none is sent twice", "[api][sms]") {
+    Api api;
+    coke_plant_in_yellow(api, true);
+    RecordingGateway first, second;
+    auto const now = service::real_now();
+    int const a = api.svc->sms().dispatch_due(first.sender(), 100, now, {0, 2});
+    int const b = api.svc->sms().dispatch_due(second.sender(), 100, now, {1, 2});
+    CHECK(a + b == 10);
+    CHECK(a > 0);
+    CHECK(b > 0);
+    std::set<std::int64_t> ids;
+    for (auto const* g : {&first, &second})
+        for (auto const& m : g->sent) ids.insert(m.id);
+    CHECK(ids.size() == 10);
+    for (auto const& m : first.sent) CHECK(m.id % 2 == 0);
+    CHECK(api.svc->sms().dispatch_due(first.sender(), 100, now) == 0);
 }
 
 }  // namespace hazeguard::api::test
