@@ -8,7 +8,9 @@
 #include <set>
 
 #include "tests/integration/integration_fixture.hpp"
+#include "tests/support/cap_check.hpp"
 #include "tests/support/fake_sms_gateway.hpp"
+#include "tests/support/webhook_receiver.hpp"
 
 using namespace hazeguard::test;
 
@@ -40,6 +42,27 @@ std::vector<SentSms> wait_for_sent(FakeSmsGateway& gateway, std::size_t at_least
         sent = gateway.sent();
     }
     return sent;
+}
+
+/// Every alert of the public CAP feed valid against the OASIS schema.
+void cap_feed_valid(LiveServer& s) {
+    auto const [status, feed] = s.get_public("/v1/public/alerts");
+    REQUIRE(status == 200);
+    CHECK(xmllint(feed, false) == "");
+    for (auto const& id : feed_identifiers(feed)) {
+        auto const [code, alert] = s.get_public("/v1/public/alerts/" + id);
+        REQUIRE(code == 200);
+        CHECK(xmllint(alert, true) == "");
+    }
+}
+
+template <class Pred>
+bool eventually(Pred pred) {
+    for (int i = 0; i < static_cast<int>(750 * slowdown()); ++i) {
+        if (pred()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return pred();
 }
 
 }  // namespace
@@ -123,4 +146,90 @@ TEST_CASE("orders reach the plants by SMS at the signature, through a gateway ou
     INFO(by_link.body.dump());
     REQUIRE(by_link.status == 200);
     CHECK(by_link.body.at("acknowledgement").at("channel") == "link");
+}
+
+// Issue #10's scenario: the §14 yellow signed on a drill clock (half an hour a second, from D1
+// 22:30 so that the deadlines and the start come within seconds) reaches the
+// departments by webhook and each plant by SMS at the signature; one plant acknowledges by SMS,
+// another by its link; one never answers, is reminded by SMS and escalated to its district; the
+// department's receipt times the distribution; the CAP feed validates at every step.
+TEST_CASE("the §14 yellow reaches departments and plants at the signature; the silent plant is reminded and escalated",
+          "[integration][delivery][sms][scenario]") {
+    FakeSmsGateway gateway(0, kAccessKeySecret);
+    WebhookReceiver department(0);
+    LiveServer s("2026-12-14T22:30:00+08:00", 1800, gateway_args(gateway.port()));
+    auto const hook = "http://127.0.0.1:" + std::to_string(department.port()) + "/hooks";
+    REQUIRE(s.post("/v1/subscriptions", {{"name", "市交通运输局"}, {"topic", "notices"}, {"url", hook}}, "admin").status == 201);
+    REQUIRE(s.post("/v1/subscriptions", {{"name", "县（市、区）应急值守平台"}, {"topic", "escalations"}, {"url", hook}}, "admin")
+                .status == 201);
+    cap_feed_valid(s);
+
+    consult(s, "forecast-c1.json", {{"action", "issue"}, {"level", "yellow"}, {"start_at", "2026-12-15T00:00:00+08:00"},
+                                    {"end_at", "2026-12-17T00:00:00+08:00"}});
+    cap_feed_valid(s);
+    // Every plant with a mobile has its order by SMS, before the start.
+    auto const orders = s.get("/v1/episodes/1/orders?limit=100").body.at("items");
+    std::vector<json> texted;
+    for (auto const& o : orders) {
+        auto const full = s.get("/v1/orders/" + std::to_string(o.at("id").get<std::int64_t>())).body;
+        if (!full.at("messages").empty()) texted.push_back(full);
+    }
+    REQUIRE(texted.size() >= 3);
+    auto const sent = wait_for_sent(gateway, texted.size());
+    REQUIRE(sent.size() == texted.size());
+    auto const phone_of = [](json const& order) { return order.at("messages")[0].at("phone").get<std::string>(); };
+    auto const message_to = [&](std::string const& phone) {
+        return *std::find_if(sent.begin(), sent.end(), [&](SentSms const& m) { return m.phone == phone; });
+    };
+
+    // A acknowledges by replying "1"; B from the link in its message; C stays silent.
+    auto const& a = texted[0];
+    auto const& b = texted[1];
+    auto const& c = texted[2];
+    auto const reply = s.post(inbound_path(s, "replies"),
+                              json::array({{{"phone_number", phone_of(a)}, {"content", "1"}, {"sequence_id", "a-1"}}}),
+                              "duty_officer");
+    REQUIRE(reply.status == 200);
+    CHECK(reply.body.at("replies")[0].at("outcome") == "acknowledged");
+    auto const link = json::parse(message_to(phone_of(b)).template_param).at("link").get<std::string>();
+    auto const by_link = s.post(link.substr(link.find("/v1/links/")) + "/ack", {{"by", "环保负责人"}, {"phone", phone_of(b)}},
+                                "duty_officer");
+    REQUIRE(by_link.status == 200);
+    auto const order_of = [&](json const& o) { return s.get("/v1/orders/" + std::to_string(o.at("id").get<std::int64_t>())).body; };
+    CHECK(order_of(a).at("acknowledgement").at("channel") == "sms");
+    CHECK(order_of(b).at("acknowledgement").at("channel") == "link");
+
+    // The department has the notice (its receipt times the distribution).
+    REQUIRE(eventually([&] { return !department.received().empty(); }));
+    CHECK(json::parse(department.received()[0].body).at("type") == "notices");
+    auto const district = c.at("enterprise").at("district").get<std::string>();
+
+    // An hour after the issue C is reminded by SMS; an hour later escalated to its district.
+    REQUIRE(eventually([&] {
+        for (auto const& m : gateway.sent())
+            if (m.phone == phone_of(c) && m.template_code == "SMS_100004") return true;
+        return false;
+    }));
+    for (auto const& m : gateway.sent())
+        if (m.template_code == "SMS_100004") CHECK(m.phone != phone_of(a));   // not the plant that answered
+    REQUIRE(eventually([&] {
+        for (auto const& w : department.received()) {
+            auto const body = json::parse(w.body);
+            if (body.at("type") == "escalations" && body.at("data").at("district") == district) {
+                CHECK(body.at("data").at("kind") == "ack_overdue");
+                CHECK(body.at("data").at("count").get<int>() >= 1);
+                return true;
+            }
+        }
+        return false;
+    }));
+    CHECK(order_of(c).at("status") == "sent");
+    CHECK_FALSE(order_of(c).at("reminded_at").is_null());
+
+    // After the start the episode's timeline has the distribution, on time.
+    wait_until(s, "2026-12-15T00:30:00+08:00");
+    auto const distribution = timeline_rows(s, 1, "distribution");
+    REQUIRE(distribution.size() == 1);
+    CHECK(distribution[0].at("detail").at("on_time") == true);
+    cap_feed_valid(s);
 }

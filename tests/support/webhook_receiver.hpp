@@ -23,8 +23,10 @@ struct ReceivedWebhook {
 
 class WebhookReceiver {
 public:
+    /// @brief Listens on 127.0.0.1:`port` (0: a port the system picks; see port()).
     explicit WebhookReceiver(std::uint16_t port)
         : server_(port, "WebhookReceiver", [this](int c) { handle(c); }) {}
+    std::uint16_t port() const { return server_.port(); }
     WebhookReceiver(WebhookReceiver const&) = delete;
     WebhookReceiver& operator=(WebhookReceiver const&) = delete;
 
