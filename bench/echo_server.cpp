@@ -13,21 +13,10 @@
 #include <nlohmann/json.hpp>
 
 #include "api/server/http_server.hpp"
+#include "bench/server_options.hpp"
 
 int main(int argc, char** argv) {
-    hazeguard::api::ServerOptions options;
-    options.port = 0;
-    options.threads = 1;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (std::strcmp(argv[i], "--port") == 0)
-            options.port = static_cast<std::uint16_t>(std::stoi(argv[i + 1]));
-        else if (std::strcmp(argv[i], "--threads") == 0)
-            options.threads = std::stoi(argv[i + 1]);
-        else {
-            std::cerr << "usage: hg_bench_echo --port P --threads N\n";
-            return 2;
-        }
-    }
+    auto options = hazeguard::bench::server_options(argc, argv, "usage: hg_bench_echo --port P --threads N");
     hazeguard::api::HttpServer server(options, [](hazeguard::api::Request request, hazeguard::api::Respond respond) {
         hazeguard::api::Response response;
         auto const body = nlohmann::json::parse(request.body, nullptr, false);

@@ -33,40 +33,9 @@ HG=$BIN/api/hazeguard
 WRK_CONNS=256
 WRK_THREADS=2
 
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-# --- processes we start, stopped on exit (by pid, never by name) ------------------------------
-# Servers are tracked in PIDS until stopped; the samplers and pollers stop by themselves (STOP file,
-# 60 s at most) and are waited for.
-PIDS=()
-STOP=""
-stop_pid() {  # stop_pid PID: SIGTERM, wait up to 10 s, then SIGKILL; then forget it
-  local pid=$1 i rest=()
-  if kill "$pid" 2>/dev/null; then
-    for i in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  fi
-  wait "$pid" 2>/dev/null || true
-  for i in "${PIDS[@]}"; do [ "$i" = "$pid" ] || rest+=("$i"); done
-  PIDS=("${rest[@]}")
-}
-cleanup() {
-  local p
-  [ -n "$STOP" ] && touch "$STOP"
-  for p in "${PIDS[@]}"; do stop_pid "$p"; done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+source bench/common.sh
 
 # --- tools ------------------------------------------------------------------------------------
-bash scripts/install-deps.sh
-if ! command -v wrk >/dev/null; then
-  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends wrk
-fi
 if [ "${HG_BENCH_SKIP_BUILD:-0}" != 1 ]; then
   log "building (preset release)"
   cmake --preset release >/dev/null
@@ -78,59 +47,17 @@ for b in "${tools[@]}"; do
   [ -x "$b" ] || die "$b is missing (HG_BUILD_BENCH=OFF?)"
 done
 
-# --- a free port (never 8080) -----------------------------------------------------------------
-port_free() { [ "$1" != 8080 ] && ! ss -Hltn "sport = :$1" | grep -q .; }
-PORT=${HG_BENCH_PORT:-28765}
-for _ in $(seq 50); do port_free "$PORT" && break; PORT=$((PORT + 1)); done
-port_free "$PORT" || die "no free port near ${HG_BENCH_PORT:-28765}"
-URL=http://127.0.0.1:$PORT
-
 mkdir -p "$WORK"
 rm -rf "$WORK/runs" && mkdir -p "$WORK/runs"
 M=$WORK/runs   # one file per metric, one value per line (per run)
 metric() { echo "$2" >>"$M/$1"; }
 
 # --- the machine --------------------------------------------------------------------------------
-disk_dev=$(df --output=source "$WORK" | tail -1)
-{
-  echo "- date: $(date --iso-8601=seconds)"
-  echo "- nproc: $(nproc); CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
-  echo "- memory: $(awk '/MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
-  echo "- disk: $disk_dev ($(df -h --output=size "$WORK" | tail -1 | tr -d ' '), $(findmnt -no FSTYPE -T "$WORK"), rotational=$(cat /sys/block/"$(basename "$disk_dev")"/queue/rotational 2>/dev/null || echo '?'))"
-  echo "- kernel: $(uname -r); compiler: $(g++ --version | head -1)"
-  echo "- SQLite $(sqlite3 --version | cut -d' ' -f1); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); build: preset release (RelWithDebInfo)"
-  echo "- source: commit $(git rev-parse --short HEAD 2>/dev/null || echo '?') + $(git status --porcelain 2>/dev/null | wc -l) uncommitted path(s) in the work tree"
-  echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-} >"$WORK/machine.md"
+bench_machine "$WORK/machine.md"
 cat "$WORK/machine.md" >&2
 
 # --- data, once ---------------------------------------------------------------------------------
-log "preparing data: list of $COUNT enterprises, template database, tokens"
-rm -f "$WORK"/template.sqlite*
-"$HG" list generate --count "$COUNT" --seed 2026 >"$WORK/list.json"
-t0=$(date +%s.%N)
-"$HG" list import "$WORK/list.json" --db "$WORK/template.sqlite" >"$WORK/import.log"
-log "import took $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}') s"
-"$BIN/bench/hg_bench_tokens" "$WORK/template.sqlite" "$WORK/enterprise-tokens.txt" "$WORK/staff-tokens.txt"
-sqlite3 "$WORK/template.sqlite" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
-DUTY=$(awk '$1=="duty_officer"{print $3}' "$WORK/staff-tokens.txt")
-APPROVER=$(awk '$1=="approver:deputy_mayor"{print $3}' "$WORK/staff-tokens.txt")
-
-# --- helpers ------------------------------------------------------------------------------------
-now_ms() { date +%s%3N; }
-wait_ready() {  # wait_ready URL PID
-  for _ in $(seq 300); do
-    curl -s -o /dev/null -m 1 "$1/readyz" && return 0
-    kill -0 "$2" 2>/dev/null || die "server exited during start-up"
-    sleep 0.1
-  done
-  die "server not ready after 30 s"
-}
-location_id() {  # location_id HEADERS_FILE → the id at the end of a 201's Location
-  grep -q '^HTTP/[0-9.]* 201' "$1" || return 1
-  tr -d '\r' <"$1" | sed -n 's|^[Ll]ocation: .*/\([0-9][0-9]*\)$|\1|p' | grep .
-}
-field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" | head -1; }  # field NAME < "X a=1 b=2"
+bench_prepare_data
 
 # status poller: until STOPFILE exists (or 60 s), one GET /v1/status after another;
 # writes "start_ms seconds http_code" per request
@@ -141,20 +68,10 @@ status_poller() {
     echo "$s $(curl -s -o /dev/null -m 10 -w '%{time_total} %{http_code}' -H "Authorization: Bearer $DUTY" "$URL/v1/status")" >>"$out"
   done
 }
-# RSS sampler: VmRSS (kB) of PID every ~10 ms until STOPFILE exists (or 60 s)
-rss_sampler() {
-  local pid=$1 out=$2 stop=$3 deadline=$(( $(date +%s) + 60 )) k v rest
-  while [ ! -e "$stop" ] && [ "$(date +%s)" -lt "$deadline" ]; do
-    while read -r k v rest; do [ "$k" = VmRSS: ] && echo "$v"; done <"/proc/$pid/status" >>"$out" 2>/dev/null || true
-    sleep 0.01
-  done
-}
-cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$1/stat"; }  # user+sys
 # With perf (linux-perf, optional), the ack rounds also count the server's fdatasync calls: acks per
 # fsync is the group-commit group size.
 PERF_OK=0
 perf stat -e syscalls:sys_enter_fdatasync -- true >/dev/null 2>&1 && PERF_OK=1
-vm() { awk -v k="$1:" '$1==k{print $2}' "/proc/$2/status"; }  # vm VmHWM PID → kB
 
 # --- bare limit (b): SQLite, 100,000 rows of ~1 KB in one transaction ---------------------------
 [ "$BARE" = 1 ] && for r in $(seq "$RUNS"); do
@@ -185,9 +102,7 @@ done
 
 # --- the product: rounds of fan-out, progress, acknowledgements ----------------------------------
 for r in $(seq "$RUNS"); do
-  R=$WORK/round-$r; rm -rf "$R"; mkdir -p "$R"
-  cp "$WORK/template.sqlite" "$R/db.sqlite"
-  sync
+  bench_new_round "$r"
   "$HG" serve --port "$PORT" --db "$R/db.sqlite" --no-demo-tokens --no-sample-list --threads "$SERVER_THREADS" \
     >"$R/server.out" 2>"$R/server.err" &
   spid=$!; PIDS+=("$spid")
@@ -195,14 +110,7 @@ for r in $(seq "$RUNS"); do
   rss_start=$(vm VmRSS "$spid")
 
   # fan-out: forecast, proposal (start now), approve — the approve answers after the orders commit
-  curl -s -o "$R/forecast.json" -D "$R/forecast.hdr" -H "Authorization: Bearer $DUTY" \
-    -H 'Content-Type: application/json' --data-binary @docs/examples/forecast-c2.json "$URL/v1/forecasts"
-  fid=$(location_id "$R/forecast.hdr") || die "forecast refused: $(head -c 300 "$R/forecast.json")"
-  start_at=$(date --iso-8601=seconds)
-  curl -s -o "$R/proposal.json" -D "$R/proposal.hdr" -H "Authorization: Bearer $DUTY" -H 'Content-Type: application/json' \
-    -d "{\"action\":\"issue\",\"level\":\"orange\",\"start_at\":\"$start_at\",\"consultation_note\":\"bench\",\"forecast_id\":$fid}" \
-    "$URL/v1/proposals"
-  prop=$(location_id "$R/proposal.hdr") || die "proposal refused: $(head -c 300 "$R/proposal.json")"
+  bench_propose docs/examples/forecast-c2.json orange "$(date --iso-8601=seconds)"
 
   stop=$R/stop; rm -f "$stop"; STOP=$stop
   rss_sampler "$spid" "$R/rss.txt" "$stop" & rss_job=$!
@@ -296,16 +204,6 @@ done
 echo "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$WORK/machine.md"
 
 # --- the table ------------------------------------------------------------------------------------
-stats() {  # stats METRIC → "median min max" ("- - -" when not measured, e.g. HG_BENCH_BARE=0)
-  [ -s "$M/$1" ] || { echo "- - -"; return 0; }
-  sort -g "$M/$1" | awk '{a[NR]=$1} END{printf "%s %s %s\n", (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2, a[1], a[NR]}'
-}
-med() { stats "$1" | cut -d' ' -f1; }
-row() {  # row LABEL METRIC UNIT LIMIT BARE
-  [ -s "$M/$2" ] || return 0
-  read -r md mn mx < <(stats "$2")
-  printf '| %s | **%s** | %s | %s | %s | %s |\n' "$1" "$md${3:+ $3}" "$mn" "$mx" "$4" "$5"
-}
 frac() { awk -v a="$1" -v b="$2" 'BEGIN{if (b + 0 == 0) printf "-"; else printf "%.0f %%", 100*a/b}'; }
 sq=$(med bare_sqlite_s); e1=$(med bare_echo1_rps); e2=$(med bare_echo2_rps)
 {

@@ -241,9 +241,11 @@ int serve(ServeOptions const& o) {
             auto const send_text = [&sms](service::SmsMessage const& m) { return api::send_sms(m, *sms); };
             while (!stopping) {
                 int attempted = 0;
-                try {  // one at a time: a stop waits for one request at most
+                try {  // one request at a time
                     attempted = svc.delivery().dispatch_due(send, 1, service::real_now(), shard);
-                    if (sms) attempted += svc.sms().dispatch_due(send_text, 1, service::real_now(), shard);
+                    // Texts in batches of up to 32 (one read, one write each); a gateway that fails
+                    // ends the batch, so a stop still waits for one request at most.
+                    if (sms) attempted += svc.sms().dispatch_due(send_text, 32, service::real_now(), shard);
                 } catch (std::exception const& e) {
                     log("error", std::string("dispatcher: ") + e.what());
                 }

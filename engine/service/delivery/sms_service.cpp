@@ -69,23 +69,31 @@ SmsMessage SmsService::compose(ports::Store& store, ports::SmsRecord const& sms)
 }
 
 int SmsService::dispatch_due(SmsSender const& send, int limit, Instant wall_now, ports::Shard shard) {
+    // One read composes the batch, one write records it: per message, only the send itself.
     std::vector<ports::SmsRecord> due;
-    transactions_.read([&](ports::Store& store) { due = store.sms().due(wall_now, limit, shard); });
-    for (auto const& sms : due) {
-        SmsMessage message;
-        transactions_.read([&](ports::Store& store) { message = compose(store, sms); });
-        auto const result = send(message);
-        try {
-            transactions_.write([&](ports::Store& store) {
-                if (result.accepted) store.sms().sent(sms.id, wall_now, result.biz_id, clock_.now());
-                else store.sms().failed(sms.id, wall_now, result.error, engine::next_attempt(sms.attempts + 1, wall_now));
-            });
-        } catch (Error const& e) {
-            if (e.code == Errc::storage_unavailable) runner_.mark_storage_failed();
-            throw;
-        }
+    std::vector<SmsMessage> messages;
+    transactions_.read([&](ports::Store& store) {
+        due = store.sms().due(wall_now, limit, shard);
+        for (auto const& sms : due) messages.push_back(compose(store, sms));
+    });
+    std::vector<SmsResult> results;
+    for (auto const& message : messages) {
+        results.push_back(send(message));
+        if (!results.back().accepted) break;  // the gateway refuses or is away: the rest wait their turn
     }
-    return static_cast<int>(due.size());
+    try {
+        transactions_.write([&](ports::Store& store) {
+            for (std::size_t i = 0; i < results.size(); ++i) {
+                auto const& sms = due[i];
+                if (results[i].accepted) store.sms().sent(sms.id, wall_now, results[i].biz_id, clock_.now());
+                else store.sms().failed(sms.id, wall_now, results[i].error, engine::next_attempt(sms.attempts + 1, wall_now));
+            }
+        });
+    } catch (Error const& e) {
+        if (e.code == Errc::storage_unavailable) runner_.mark_storage_failed();
+        throw;
+    }
+    return static_cast<int>(results.size());
 }
 
 void SmsService::receipts(Command const& c, json const& body, Completion done) {

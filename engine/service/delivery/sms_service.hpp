@@ -66,8 +66,9 @@ public:
     /// silent. Returns how many (0 without a gateway).
     std::int64_t enqueue_reminders(Tx& tx, std::int64_t batch) const;
 
-    /// @brief Sends up to `limit` messages of `shard` due at `wall_now`, one after the other, each
-    /// attempt recorded in its own transaction. Returns how many were attempted.
+    /// @brief Sends up to `limit` messages of `shard` due at `wall_now`, one after the other,
+    /// stopping at the first the gateway does not accept (the rest keep their turn); the attempts
+    /// are recorded together in one transaction after the sends. Returns how many were attempted.
     int dispatch_due(SmsSender const& send, int limit, engine::Instant wall_now, ports::Shard shard = {});
 
     /// @brief The gateway's delivery receipts (Alibaba SmsReport: [{out_id, phone_number, success,

@@ -150,14 +150,15 @@ TEST_CASE("the gateway's pushes need the inbound secret, and a gateway refusal i
     RecordingGateway gateway;
     gateway.refuse = "HTTP 200 isv.BUSINESS_LIMIT_CONTROL";
     auto const now = service::real_now();
-    CHECK(api.svc->sms().dispatch_due(gateway.sender(), 100, now) == 10);
+    // The first refusal ends the batch: the other messages keep their turn, untried.
+    CHECK(api.svc->sms().dispatch_due(gateway.sender(), 100, now) == 1);
     auto message = order_of(api, coking).at("messages")[0];
     CHECK(message.at("state") == "queued");
     CHECK(message.at("attempts") == 1);
     CHECK(message.at("error") == "HTTP 200 isv.BUSINESS_LIMIT_CONTROL");
-    CHECK(api.svc->sms().dispatch_due(gateway.sender(), 100, now) == 0);   // not before its next try
     gateway.refuse.clear();
-    CHECK(api.svc->sms().dispatch_due(gateway.sender(), 100, now + 3600) == 10);
+    CHECK(api.svc->sms().dispatch_due(gateway.sender(), 100, now) == 9);   // the others; not the refused one before its next try
+    CHECK(api.svc->sms().dispatch_due(gateway.sender(), 100, now + 3600) == 1);
     message = order_of(api, coking).at("messages")[0];
     CHECK(message.at("state") == "sent");
     CHECK(message.at("attempts") == 2);
