@@ -21,12 +21,7 @@ TEST_CASE("a notice queued while its receiver is down arrives after a kill -9 an
             {{"action", "issue"}, {"level", "yellow"}, {"start_at", "2026-12-15T00:00:00+08:00"},
              {"end_at", "2026-12-17T00:00:00+08:00"}});
     // The dispatcher tries at once and fails: nobody listens yet.
-    json failed;
-    for (int i = 0; i < 250 && failed.is_null(); ++i) {
-        auto const d = s.get("/v1/deliveries", "admin").body.at("items");
-        if (!d.empty() && d[0].at("attempts").get<int>() >= 1) failed = d[0];
-        else std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
+    auto const failed = wait_for_delivery(s, "", 1);
     REQUIRE_FALSE(failed.is_null());
     CHECK(failed.at("state") == "queued");
     CHECK(failed.at("last_status").is_null());
@@ -50,12 +45,7 @@ TEST_CASE("a notice queued while its receiver is down arrives after a kill -9 an
           hazeguard::engine::webhook_signature(sub.body.at("secret").get<std::string>(), w.headers.at("webhook-id"),
                                                std::stoll(w.headers.at("webhook-timestamp")), w.body));
 
-    json delivered;
-    for (int i = 0; i < 250 && delivered.is_null(); ++i) {
-        auto const d = s.get("/v1/deliveries?state=delivered", "admin").body.at("items");
-        if (!d.empty()) delivered = d[0];
-        else std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
+    auto const delivered = wait_for_delivery(s, "?state=delivered");
     REQUIRE_FALSE(delivered.is_null());
     CHECK(delivered.at("attempts") == 2);
     CHECK(delivered.at("last_status") == 204);

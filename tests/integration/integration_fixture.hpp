@@ -194,6 +194,17 @@ inline json status_with_level(LiveServer& s, json const& level) {
     return status;
 }
 
+/// @brief Waits (5 s at most) until the first delivery that `GET /v1/deliveries<query>` (admin)
+/// lists has been tried at least `min_attempts` times; returns it, or null when none came.
+inline json wait_for_delivery(LiveServer& s, std::string const& query, int min_attempts = 0) {
+    for (int i = 0; i < 250; ++i) {
+        auto const d = s.get("/v1/deliveries" + query, "admin").body.at("items");
+        if (!d.empty() && d[0].at("attempts").get<int>() >= min_attempts) return d[0];
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return nullptr;
+}
+
 /// @brief The timeline rows of `kind` in episode `id`.
 inline std::vector<json> timeline_rows(LiveServer& s, int episode, std::string const& kind) {
     std::vector<json> out;

@@ -21,6 +21,34 @@ struct ReceivedWebhook {
     std::string body;
 };
 
+/// @brief The request in `data` whose head ends at `head_end` (where its blank line starts): its
+/// headers, names in lower case, and the part of its body already in `data`.
+inline ReceivedWebhook parse_webhook_head(std::string const& data, std::size_t head_end) {
+    ReceivedWebhook w;
+    std::size_t pos = data.find("\r\n") + 2;
+    while (pos < head_end) {
+        auto const eol = data.find("\r\n", pos);
+        auto const line = data.substr(pos, eol - pos);
+        auto const colon = line.find(':');
+        if (colon != std::string::npos) {
+            std::string name = line.substr(0, colon);
+            for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            auto value = line.substr(colon + 1);
+            while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+            w.headers[name] = value;
+        }
+        pos = eol + 2;
+    }
+    w.body = data.substr(head_end + 4);
+    return w;
+}
+
+/// @brief The request's Content-Length (0 without one).
+inline std::size_t body_length(ReceivedWebhook const& w) {
+    auto const it = w.headers.find("content-length");
+    return it == w.headers.end() ? 0 : std::stoul(it->second);
+}
+
 class WebhookReceiver {
 public:
     /// @brief Listens on 127.0.0.1:`port` (0: a port the system picks; see port()).
@@ -45,23 +73,8 @@ private:
             if (n <= 0) return;
             data.append(buf, static_cast<std::size_t>(n));
         }
-        ReceivedWebhook w;
-        std::size_t pos = data.find("\r\n") + 2;
-        while (pos < head_end) {
-            auto const eol = data.find("\r\n", pos);
-            auto const line = data.substr(pos, eol - pos);
-            auto const colon = line.find(':');
-            if (colon != std::string::npos) {
-                std::string name = line.substr(0, colon);
-                for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-                auto value = line.substr(colon + 1);
-                while (!value.empty() && value.front() == ' ') value.erase(0, 1);
-                w.headers[name] = value;
-            }
-            pos = eol + 2;
-        }
-        std::size_t const length = w.headers.count("content-length") ? std::stoul(w.headers["content-length"]) : 0;
-        w.body = data.substr(head_end + 4);
+        ReceivedWebhook w = parse_webhook_head(data, head_end);
+        std::size_t const length = body_length(w);
         while (w.body.size() < length) {
             auto const n = ::recv(c, buf, sizeof buf, 0);
             if (n <= 0) return;
