@@ -2,6 +2,8 @@
 // acknowledge. The network is not here: the dispatcher is handed an SmsSender by the edge.
 #include "engine/service/delivery/sms_service.hpp"
 
+#include <stdexcept>
+
 #include "engine/delivery/retry_schedule.hpp"
 #include "engine/delivery/sms_text.hpp"
 #include "engine/delivery/webhook_signature.hpp"
@@ -52,17 +54,21 @@ std::int64_t SmsService::enqueue_reminders(Tx& tx, std::int64_t batch) const {
 }
 
 SmsMessage SmsService::compose(ports::Store& store, ports::SmsRecord const& sms) const {
-    auto const view = orders_.view(store, sms.order_id, false, true);
+    // From the order's row and its batch only: a text needs neither the plant's measures nor the view.
+    auto const order = store.orders().find(sms.order_id);
+    if (!order) throw std::runtime_error("text " + std::to_string(sms.id) + ": order " + std::to_string(sms.order_id) + " is missing");
+    auto const details = store.orders().details(sms.order_id);
     engine::SmsOrderFacts facts;
     facts.order_id = sms.order_id;
-    facts.kind = sms.kind == "reminder"                        ? "reminder"
-                 : view.at("kind") == "order"                  ? "order"
-                 : view.value("cancellation", false) ? "cancellation"
-                                                               : "termination";
-    if (!view.at("level").is_null()) facts.level_cn = view.at("level").at("name_cn").get<std::string>();
-    facts.effective_from = *engine::parse_rfc3339(view.at("effective_from").get<std::string>());
-    if (auto const& due = view.at("deadlines").at("ack_due_at"); due.is_string()) facts.ack_due = engine::parse_rfc3339(due.get<std::string>());
-    facts.link = public_url_ + view.at("link").get<std::string>();
+    bool const termination = order->kind == engine::OrderKind::termination;
+    bool const cancellation = termination && details.superseded_effective_from &&
+                              *details.superseded_effective_from > details.effective_from;
+    facts.kind = sms.kind == "reminder" ? "reminder" : !termination ? "order" : cancellation ? "cancellation" : "termination";
+    if (details.level)
+        if (auto const rank = views_.plan.rank(*details.level)) facts.level_cn = views_.plan.level_at(*rank).name_cn;
+    facts.effective_from = details.effective_from;
+    facts.ack_due = details.ack_due_at;
+    facts.link = public_url_ + orders_.link_path(sms.order_id, details.issued_at);
     facts.offset_minutes = views_.offset_minutes;
     auto const content = engine::sms_content(facts);
     return {sms.id, sms.phone, content.template_kind, content.params, content.text_cn};
