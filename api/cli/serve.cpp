@@ -238,7 +238,9 @@ int serve(ServeOptions const& o) {
             auto const send = [&webhook_options](service::WebhookRequest const& r) {
                 return api::send_webhook(r, webhook_options);
             };
-            auto const send_text = [&sms](service::SmsMessage const& m) { return api::send_sms(m, *sms); };
+            std::optional<api::KeepAliveClient> gateway;  // this dispatcher's connection to the SMS gateway
+            if (sms) gateway.emplace(sms->http);
+            auto const send_text = [&sms, &gateway](service::SmsMessage const& m) { return api::send_sms(m, *sms, *gateway); };
             while (!stopping) {
                 int attempted = 0;
                 try {  // one request at a time

@@ -5,7 +5,8 @@
 
 namespace hazeguard::api {
 
-service::SmsResult send_sms(service::SmsMessage const& message, SmsGatewayOptions const& options) {
+service::SmsResult send_sms(service::SmsMessage const& message, SmsGatewayOptions const& options,
+                            KeepAliveClient& connection) {
     auto const code = options.templates.find(message.template_kind);
     if (code == options.templates.end())
         return {false, "", "no template configured for '" + message.template_kind + "' (serve --sms-template)"};
@@ -18,7 +19,7 @@ service::SmsResult send_sms(service::SmsMessage const& message, SmsGatewayOption
         return {false, "", e.what()};
     }
     auto const body = engine::aliyun_send_sms_body(request, options.credentials, nonce, service::real_now());
-    auto const answer = send_webhook({options.url, body, {{"Content-Type", "application/x-www-form-urlencoded"}}}, options.http);
+    auto const answer = connection.post({options.url, body, {{"Content-Type", "application/x-www-form-urlencoded"}}});
     if (answer.status == 0) return {false, "", answer.error};
     auto const parsed = engine::parse_aliyun_sms_answer(answer.body);
     if (parsed.ok) return {true, parsed.biz_id, ""};

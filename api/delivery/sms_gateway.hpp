@@ -2,8 +2,8 @@
 /// @file sms_gateway.hpp
 /// @brief Sends one text message through Alibaba Cloud SMS (SendSms, RPC signature V1) and reads
 /// its answer: accepted with the gateway's BizId, or refused with its code (docs/delivery.md
-/// "SMS"). The POST goes out through the webhook client (HTTPS, certificate verified). Never
-/// throws.
+/// "SMS"). The POST goes out through the webhook client's kept-alive connection (HTTPS,
+/// certificate verified). Never throws.
 
 #include <map>
 #include <string>
@@ -22,6 +22,8 @@ struct SmsGatewayOptions {
     WebhookClientOptions http;
 };
 
-service::SmsResult send_sms(service::SmsMessage const& message, SmsGatewayOptions const& options);
+/// @brief Sends `message` on `connection` (one per dispatcher, kept open between messages).
+service::SmsResult send_sms(service::SmsMessage const& message, SmsGatewayOptions const& options,
+                            KeepAliveClient& connection);
 
 }  // namespace hazeguard::api

@@ -6,6 +6,7 @@
 /// with the reason.
 
 #include <chrono>
+#include <memory>
 #include <string>
 
 #include "engine/service/delivery/delivery_service.hpp"
@@ -18,5 +19,23 @@ struct WebhookClientOptions {
 };
 
 service::WebhookResult send_webhook(service::WebhookRequest const& request, WebhookClientOptions const& options);
+
+/// @brief One dispatcher's connection to one endpoint, kept open between requests (HTTP/1.1
+/// keep-alive) and opened again when the server closes it or another endpoint is asked for; a
+/// kept connection found closed is retried once on a new one. Not thread-safe: one per
+/// dispatcher. Never throws from post().
+class KeepAliveClient {
+public:
+    explicit KeepAliveClient(WebhookClientOptions options);
+    ~KeepAliveClient();
+    KeepAliveClient(KeepAliveClient const&) = delete;
+    KeepAliveClient& operator=(KeepAliveClient const&) = delete;
+    service::WebhookResult post(service::WebhookRequest const& request);
+
+private:
+    struct Connection;
+    std::unique_ptr<Connection> connection_;
+    WebhookClientOptions options_;
+};
 
 }  // namespace hazeguard::api
