@@ -24,6 +24,15 @@ std::optional<std::string> delivery_state(RouteMatch const& m) {
     return state;
 }
 
+std::optional<std::string> sms_state(RouteMatch const& m) {
+    auto state = m.query("state");
+    if (state && *state != "queued" && *state != "sent" && *state != "delivered" && *state != "failed" && *state != "dead")
+        throw Problem(400, "/problems/invalid-query", "Invalid query parameter",
+                      "state must be queued, sent, delivered, failed or dead",
+                      {{"/query/state", "must be queued, sent, delivered, failed or dead"}});
+    return state;
+}
+
 service::OrderFilter order_filter(RouteMatch const& m) {
     service::OrderFilter f;
     std::vector<service::FieldError> errors;

@@ -142,6 +142,8 @@ Table delivery_routes(service::Service& s) {
         {"POST", "/v1/subscriptions/{id}/ping", {kSubscribers, after_commit([&](Context const& c, Completion done) { s.delivery().ping(c.command(), id(c), body_of(c.request), std::move(done)); })}},
         {"GET", "/v1/deliveries", {kAdmin, now([&](Context const& c) { return json_response(200, s.delivery().deliveries(delivery_state(c.match))); })}},
         {"POST", "/v1/deliveries/{id}/retry", {kAdmin, after_commit([&](Context const& c, Completion done) { s.delivery().retry(c.command(), id(c), body_of(c.request), std::move(done)); })}},
+        {"GET", "/v1/sms", {kAdmin, now([&](Context const& c) { return json_response(200, s.sms().messages(sms_state(c.match))); })}},
+        {"POST", "/v1/sms/{id}/retry", {kAdmin, after_commit([&](Context const& c, Completion done) { s.sms().retry(c.command(), id(c), body_of(c.request), std::move(done)); })}},
     };
 }
 

@@ -50,6 +50,11 @@ public:
     virtual std::optional<SmsRecord> find(std::int64_t id) = 0;
     /// @brief The newest messages of an order (all states).
     virtual std::vector<SmsRecord> of_order(std::int64_t order_id) = 0;
+    /// @brief The newest `limit` messages, of one state when given.
+    virtual std::vector<SmsRecord> newest(std::optional<std::string> const& state, int limit) = 0;
+    /// @brief A dead message queued again from `next_try`, its attempts counted afresh; false when
+    /// it is not dead.
+    virtual bool requeue(std::int64_t id, engine::Instant next_try) = 0;
     virtual void sent(std::int64_t id, engine::Instant tried_at, std::string const& biz_id, engine::Instant sent_at) = 0;
     /// @brief A refused or unanswered send; `next_try` empty: dead.
     virtual void failed(std::int64_t id, engine::Instant tried_at, std::string const& error,

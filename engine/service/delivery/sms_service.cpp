@@ -102,6 +102,44 @@ int SmsService::dispatch_due(SmsSender const& send, int limit, Instant wall_now,
     return static_cast<int>(results.size());
 }
 
+namespace {
+json sms_view(ports::SmsRecord const& s, ViewContext const& views) {
+    return {{"id", s.id},
+            {"order_id", s.order_id},
+            {"kind", s.kind},
+            {"phone", s.phone},
+            {"contact", s.contact},
+            {"state", s.state},
+            {"attempts", s.attempts},
+            {"next_try_at", s.state == "queued" ? json(engine::format_rfc3339(s.next_try, 480)) : json(nullptr)},
+            {"sent_at", views.local_or_null(s.sent_at)},
+            {"delivered_at", views.local_or_null(s.delivered_at)},
+            {"error", s.last_error.empty() ? json(nullptr) : json(s.last_error)}};
+}
+}  // namespace
+
+json SmsService::messages(std::optional<std::string> const& state) {
+    json items = json::array();
+    transactions_.read([&](ports::Store& store) {
+        for (auto const& s : store.sms().newest(state, 500)) items.push_back(sms_view(s, views_));
+    });
+    return {{"items", items}};
+}
+
+void SmsService::retry(Command const& c, std::int64_t id, json const& body, Completion done) {
+    Input in(body);
+    in.reject_unknown({});
+    in.finish();
+    runner_.run(c, [this, id](Tx& tx) {
+        auto const s = tx.store.sms().find(id);
+        if (!s) not_found("text message " + std::to_string(id));
+        if (!tx.store.sms().requeue(id, tx.real_now))
+            throw Error(Errc::delivery_not_dead, "text message " + std::to_string(id) + " is " + s->state, {},
+                        {{"delivery_state", s->state}});
+        return Reply{200, sms_view(*tx.store.sms().find(id), views_), ""};
+    }, std::move(done));
+}
+
 void SmsService::receipts(Command const& c, json const& body, Completion done) {
     auto items = pushed_items(body);
     runner_.run(c, [items = std::move(items)](Tx& tx) {

@@ -79,6 +79,13 @@ public:
     /// kept with what became of it; a repeated one (same phone and sequence id) changes nothing.
     void replies(Command const& c, nlohmann::json const& body, Completion done);
 
+    /// @brief The newest 500 messages (admin), of one state (queued, sent, delivered, failed,
+    /// dead) when given.
+    nlohmann::json messages(std::optional<std::string> const& state);
+    /// @brief A dead message tried again now, its attempts counted afresh; delivery_not_dead
+    /// otherwise.
+    void retry(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
+
 private:
     SmsMessage compose(ports::Store& store, ports::SmsRecord const& sms) const;
     std::string reply_outcome(Tx& tx, std::string const& phone, std::optional<std::int64_t>& order_id) const;

@@ -84,6 +84,24 @@ std::vector<ports::SmsRecord> SqliteSmsRepository::of_order(std::int64_t order_i
     return out;
 }
 
+std::vector<ports::SmsRecord> SqliteSmsRepository::newest(std::optional<std::string> const& state, int limit) {
+    auto& q = st_.get(std::string("SELECT ") + kSmsColumns +
+                      " FROM sms WHERE (?1 IS NULL OR state = ?1) ORDER BY id DESC LIMIT ?2");
+    if (state) q.bind(1, *state);
+    else q.bind(1);
+    q.bind(2, limit);
+    std::vector<ports::SmsRecord> out;
+    while (q.executeStep()) out.push_back(sms_row(q));
+    return out;
+}
+
+bool SqliteSmsRepository::requeue(std::int64_t id, Instant next_try) {
+    auto& u = st_.get("UPDATE sms SET state = 'queued', attempts = 0, next_try = ? WHERE id = ? AND state = 'dead'");
+    u.bind(1, next_try);
+    u.bind(2, id);
+    return u.exec() > 0;
+}
+
 void SqliteSmsRepository::sent(std::int64_t id, Instant tried_at, std::string const& biz_id, Instant sent_at) {
     auto& u = st_.get("UPDATE sms SET state = 'sent', attempts = attempts + 1, tried_at = ?, biz_id = ?, sent_at = ?, "
                       "last_error = '' WHERE id = ? AND state = 'queued'");

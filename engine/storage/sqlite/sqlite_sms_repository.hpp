@@ -16,6 +16,8 @@ public:
     std::vector<ports::SmsRecord> due(engine::Instant wall_now, int limit, ports::Shard shard) override;
     std::optional<ports::SmsRecord> find(std::int64_t id) override;
     std::vector<ports::SmsRecord> of_order(std::int64_t order_id) override;
+    std::vector<ports::SmsRecord> newest(std::optional<std::string> const& state, int limit) override;
+    bool requeue(std::int64_t id, engine::Instant next_try) override;
     void sent(std::int64_t id, engine::Instant tried_at, std::string const& biz_id, engine::Instant sent_at) override;
     void failed(std::int64_t id, engine::Instant tried_at, std::string const& error,
                 std::optional<engine::Instant> next_try) override;

@@ -68,6 +68,8 @@ std::set<Route> const& served_routes() {
         {"post", "/v1/links/{code}/ack"},
         {"get", "/v1/public/alerts"},
         {"get", "/v1/public/alerts/{code}"},
+        {"get", "/v1/sms"},
+        {"post", "/v1/sms/{id}/retry"},
         {"post", "/v1/inbound/sms/{code}/receipts"},
         {"post", "/v1/inbound/sms/{code}/replies"},
     };
@@ -285,7 +287,7 @@ TEST_CASE("request schemas say what the service validates", "[api][openapi]") {
                                        ? api.deputy_mayor
                                    : path.find("/v1/orders/") == 0 ? api.enterprise
                                    : path.find("/v1/tokens") == 0 || path.find("/v1/subscriptions") == 0 ||
-                                           path.find("/v1/deliveries") == 0
+                                           path.find("/v1/deliveries") == 0 || path.find("/v1/sms/") == 0
                                        ? api.admin
                                                                    : api.duty;
         for (auto const& schema : request_schemas(op)) {

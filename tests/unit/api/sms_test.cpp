@@ -232,3 +232,45 @@ TEST_CASE("dispatchers side by side each take their own shard of the queue, and 
 }
 
 }  // namespace hazeguard::api::test
+
+namespace hazeguard::api::test {
+
+TEST_CASE("an admin lists the text messages and sends a dead one again", "[api][sms]") {
+    Api api;
+    coke_plant_in_yellow(api, true);
+    RecordingGateway gateway;
+    gateway.refuse = "HTTP 200 isv.BUSINESS_LIMIT_CONTROL";
+    auto t = service::real_now();
+    // Every message is refused until it is dead: 11 attempts each on the retry schedule (each
+    // dispatch tries one: the refusal ends its batch).
+    for (int i = 0; i < 110; ++i) {
+        api.svc->sms().dispatch_due(gateway.sender(), 100, t);
+        t += 2 * 86400;
+    }
+    auto const dead = api.get("/v1/sms?state=dead", api.admin);
+    INFO(dead.raw);
+    REQUIRE(dead.status == 200);
+    REQUIRE(dead.body.at("items").size() == 10);
+    auto const id = dead.body.at("items")[0].at("id").get<std::int64_t>();
+    CHECK(dead.body.at("items")[0].at("attempts") == 11);
+    CHECK(dead.body.at("items")[0].at("error") == "HTTP 200 isv.BUSINESS_LIMIT_CONTROL");
+    CHECK(api.get("/v1/sms?state=queued", api.admin).body.at("items").empty());
+    CHECK(is_problem(api.get("/v1/sms?state=lost", api.admin), 400, "/problems/invalid-query"));
+    CHECK(is_problem(api.get("/v1/sms", api.duty), 403, "/problems/forbidden-role"));
+
+    auto const retried = api.post("/v1/sms/" + std::to_string(id) + "/retry", json::object(), api.admin);
+    INFO(retried.raw);
+    REQUIRE(retried.status == 200);
+    CHECK(retried.body.at("state") == "queued");
+    CHECK(retried.body.at("attempts") == 0);
+    CHECK(is_problem(api.post("/v1/sms/" + std::to_string(id) + "/retry", json::object(), api.admin), 409,
+                     "/problems/delivery-not-dead"));
+    CHECK(is_problem(api.post("/v1/sms/99999/retry", json::object(), api.admin), 404, "/problems/not-found"));
+    gateway.refuse.clear();
+    api.svc->sms().dispatch_due(gateway.sender(), 100, service::real_now());
+    auto const sent = api.get("/v1/sms?state=sent", api.admin).body.at("items");
+    REQUIRE(sent.size() == 1);
+    CHECK(sent[0].at("id") == id);
+}
+
+}  // namespace hazeguard::api::test
