@@ -26,10 +26,11 @@ std::optional<std::string> delivery_state(RouteMatch const& m) {
 
 std::optional<std::string> sms_state(RouteMatch const& m) {
     auto state = m.query("state");
-    if (state && *state != "queued" && *state != "sent" && *state != "delivered" && *state != "failed" && *state != "dead")
-        throw Problem(400, "/problems/invalid-query", "Invalid query parameter",
-                      "state must be queued, sent, delivered, failed or dead",
-                      {{"/query/state", "must be queued, sent, delivered, failed or dead"}});
+    static constexpr char kStates[] = "queued, sent, delivered, failed, dead or withdrawn";
+    if (state && *state != "queued" && *state != "sent" && *state != "delivered" && *state != "failed" &&
+        *state != "dead" && *state != "withdrawn")
+        throw Problem(400, "/problems/invalid-query", "Invalid query parameter", std::string("state must be ") + kStates,
+                      {{"/query/state", std::string("must be ") + kStates}});
     return state;
 }
 

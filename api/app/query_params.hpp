@@ -18,7 +18,7 @@ namespace hazeguard::api {
 std::optional<std::string> proposal_status(RouteMatch const& m);
 /// @brief ?state=queued|delivered|dead of GET /v1/deliveries (else /problems/invalid-query).
 std::optional<std::string> delivery_state(RouteMatch const& m);
-/// @brief ?state= of GET /v1/sms: queued, sent, delivered, failed or dead (400 otherwise).
+/// @brief ?state= of GET /v1/sms: queued, sent, delivered, failed, dead or withdrawn (400 otherwise).
 std::optional<std::string> sms_state(RouteMatch const& m);
 /// @brief Filters and cursor of GET /v1/episodes/{id}/orders.
 service::OrderFilter order_filter(RouteMatch const& m);

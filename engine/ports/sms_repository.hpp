@@ -21,7 +21,9 @@ struct SmsRecord {
     std::int64_t order_id = 0;
     std::string kind;          ///< order (an order or termination notice), reminder
     std::string phone, contact;
-    std::string state;         ///< queued, sent, delivered, failed (receipt), dead (never accepted)
+    /// queued, sent, delivered, failed (receipt), dead (never accepted), withdrawn (not sent: its
+    /// order was acknowledged or replaced first; last_error says which)
+    std::string state;
     int attempts = 0;
     engine::Instant next_try = 0;
     std::optional<engine::Instant> tried_at, sent_at, delivered_at;
@@ -56,6 +58,8 @@ public:
     /// it is not dead.
     virtual bool requeue(std::int64_t id, engine::Instant next_try) = 0;
     virtual void sent(std::int64_t id, engine::Instant tried_at, std::string const& biz_id, engine::Instant sent_at) = 0;
+    /// @brief A queued message not to be sent after all, and why.
+    virtual void withdraw(std::int64_t id, std::string const& why) = 0;
     /// @brief A refused or unanswered send; `next_try` empty: dead.
     virtual void failed(std::int64_t id, engine::Instant tried_at, std::string const& error,
                         std::optional<engine::Instant> next_try) = 0;

@@ -53,6 +53,15 @@ std::int64_t SmsService::enqueue_reminders(Tx& tx, std::int64_t batch) const {
     return enabled_ ? tx.store.sms().queue_reminders(batch, tx.real_now) : 0;
 }
 
+std::optional<std::string> SmsService::moot(ports::Store& store, ports::SmsRecord const& sms, Instant now) const {
+    auto const order = store.orders().find(sms.order_id);
+    if (!order) return "its order does not exist";
+    if (!engine::in_force(order->replaced_from, now)) return "its order was replaced before the text went out";
+    if (sms.kind == "reminder" && order->status != engine::OrderStatus::sent)
+        return "the order was acknowledged before the reminder went out";
+    return std::nullopt;
+}
+
 SmsMessage SmsService::compose(ports::Store& store, ports::SmsRecord const& sms) const {
     // From the order's row and its batch only: a text needs neither the plant's measures nor the view.
     auto const order = store.orders().find(sms.order_id);
@@ -75,12 +84,20 @@ SmsMessage SmsService::compose(ports::Store& store, ports::SmsRecord const& sms)
 }
 
 int SmsService::dispatch_due(SmsSender const& send, int limit, Instant wall_now, ports::Shard shard) {
-    // One read composes the batch, one write records it: per message, only the send itself.
+    // One read composes the batch, one write records it: per message, only the send itself. A
+    // text whose order was acknowledged (a reminder) or replaced meanwhile is withdrawn, not sent.
     std::vector<ports::SmsRecord> due;
     std::vector<SmsMessage> messages;
+    std::vector<std::pair<std::int64_t, std::string>> withdrawn;
     transactions_.read([&](ports::Store& store) {
-        due = store.sms().due(wall_now, limit, shard);
-        for (auto const& sms : due) messages.push_back(compose(store, sms));
+        for (auto const& sms : store.sms().due(wall_now, limit, shard)) {
+            if (auto why = moot(store, sms, clock_.now())) {
+                withdrawn.emplace_back(sms.id, std::move(*why));
+                continue;
+            }
+            due.push_back(sms);
+            messages.push_back(compose(store, sms));
+        }
     });
     std::vector<SmsResult> results;
     for (auto const& message : messages) {
@@ -89,6 +106,7 @@ int SmsService::dispatch_due(SmsSender const& send, int limit, Instant wall_now,
     }
     try {
         transactions_.write([&](ports::Store& store) {
+            for (auto const& [id, why] : withdrawn) store.sms().withdraw(id, why);
             for (std::size_t i = 0; i < results.size(); ++i) {
                 auto const& sms = due[i];
                 if (results[i].accepted) store.sms().sent(sms.id, wall_now, results[i].biz_id, clock_.now());
@@ -99,7 +117,7 @@ int SmsService::dispatch_due(SmsSender const& send, int limit, Instant wall_now,
         if (e.code == Errc::storage_unavailable) runner_.mark_storage_failed();
         throw;
     }
-    return static_cast<int>(results.size());
+    return static_cast<int>(results.size() + withdrawn.size());
 }
 
 namespace {

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -66,7 +67,8 @@ public:
     /// silent. Returns how many (0 without a gateway).
     std::int64_t enqueue_reminders(Tx& tx, std::int64_t batch) const;
 
-    /// @brief Sends up to `limit` messages of `shard` due at `wall_now`, one after the other,
+    /// @brief Sends up to `limit` messages of `shard` due at `wall_now`, one after the other
+    /// (withdrawing those whose order was acknowledged — a reminder — or replaced meanwhile),
     /// stopping at the first the gateway does not accept (the rest keep their turn); the attempts
     /// are recorded together in one transaction after the sends. Returns how many were attempted.
     int dispatch_due(SmsSender const& send, int limit, engine::Instant wall_now, ports::Shard shard = {});
@@ -88,6 +90,8 @@ public:
 
 private:
     SmsMessage compose(ports::Store& store, ports::SmsRecord const& sms) const;
+    /// Why a queued text is no longer to be sent at `now`, if so.
+    std::optional<std::string> moot(ports::Store& store, ports::SmsRecord const& sms, engine::Instant now) const;
     std::string reply_outcome(Tx& tx, std::string const& phone, std::optional<std::int64_t>& order_id) const;
     CommandRunner& runner_;
     ports::Transactions& transactions_;

@@ -112,6 +112,13 @@ void SqliteSmsRepository::sent(std::int64_t id, Instant tried_at, std::string co
     u.exec();
 }
 
+void SqliteSmsRepository::withdraw(std::int64_t id, std::string const& why) {
+    auto& u = st_.get("UPDATE sms SET state = 'withdrawn', last_error = ? WHERE id = ? AND state = 'queued'");
+    u.bind(1, why);
+    u.bind(2, id);
+    u.exec();
+}
+
 void SqliteSmsRepository::failed(std::int64_t id, Instant tried_at, std::string const& error,
                                  std::optional<Instant> next_try) {
     auto& u = st_.get("UPDATE sms SET attempts = attempts + 1, tried_at = ?, last_error = ?, state = ?, "

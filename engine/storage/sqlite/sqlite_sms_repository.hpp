@@ -19,6 +19,7 @@ public:
     std::vector<ports::SmsRecord> newest(std::optional<std::string> const& state, int limit) override;
     bool requeue(std::int64_t id, engine::Instant next_try) override;
     void sent(std::int64_t id, engine::Instant tried_at, std::string const& biz_id, engine::Instant sent_at) override;
+    void withdraw(std::int64_t id, std::string const& why) override;
     void failed(std::int64_t id, engine::Instant tried_at, std::string const& error,
                 std::optional<engine::Instant> next_try) override;
     bool receipt(std::int64_t id, std::string const& phone, bool delivered, std::string const& code,

@@ -201,12 +201,25 @@ TEST_CASE("at the acknowledgement deadline the silent plants' contacts get a rem
     CHECK(row->at("detail").at("sms_queued") == 9);
     CHECK(row->at("summary_cn").get<std::string>().find("已排队发送9条提醒短信") != std::string::npos);
 
+    // The coke plant acknowledges (late) before its reminder went out: the reminder is withdrawn.
+    auto const coking_order = order_of(api, coking).at("id").get<std::int64_t>();
+    REQUIRE(api.post("/v1/orders/" + std::to_string(coking_order) + "/ack", {{"by", "王建国"}, {"phone", "0351-5710001"}},
+                     coking).status == 200);
     RecordingGateway gateway;
     api.svc->sms().dispatch_due(gateway.sender(), 100, service::real_now());
+    auto const reminders = std::count_if(gateway.sent.begin(), gateway.sent.end(),
+                                         [](auto const& m) { return m.template_kind == "reminder"; });
+    CHECK(reminders == 8);
     auto const reminder = std::find_if(gateway.sent.begin(), gateway.sent.end(),
                                        [](auto const& m) { return m.template_kind == "reminder"; });
     REQUIRE(reminder != gateway.sent.end());
     CHECK(reminder->text_cn.rfind("提醒：你单位减排指令", 0) == 0);
+    for (auto const& m : gateway.sent)
+        if (m.template_kind == "reminder") CHECK(m.phone != "13900000000");   // not the coke plant's mobile
+    auto const withdrawn = order_of(api, coking).at("messages")[0];
+    CHECK(withdrawn.at("kind") == "reminder");
+    CHECK(withdrawn.at("state") == "withdrawn");
+    CHECK(withdrawn.at("error") == "the order was acknowledged before the reminder went out");
 }
 
 }  // namespace hazeguard::api::test
