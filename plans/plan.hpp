@@ -104,9 +104,10 @@ struct CatalogMeasure {
 /// @brief Enterprise-order deadlines (domain §9 pattern: 1 h to acknowledge, 24 h to report).
 struct OrderRules {
     int ack_hours = 1;               ///< acknowledge within this many hours of issue
-    int execution_hours = 24;        ///< execution report within this many hours of issue
+    int execution_hours = 24;        ///< execution report within this many hours of the effective time
     int escalate_after_hours = 1;    ///< a late ack is reminded at the deadline, escalated this much later
     int link_hours = 72;             ///< an order's one-time link works this long after the order's issue
+    int remind_before_minutes = 0;   ///< silent plants are also reminded this long before the deadline (0: not)
 };
 
 /// @brief How one level is published as a CAP 1.2 alert (values of the CAP enumerations).

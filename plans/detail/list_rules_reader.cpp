@@ -214,7 +214,8 @@ private:
         auto const* o = r_.required_object(root, "", "orders");
         if (!o) return;
         std::string const p = "/orders";
-        r_.check_unknown_keys(*o, p, {"ack_hours", "execution_hours", "escalate_after_hours", "link_hours"});
+        r_.check_unknown_keys(*o, p, {"ack_hours", "execution_hours", "escalate_after_hours", "link_hours",
+                                      "remind_before_minutes"});
         auto ack = r_.required_int(*o, p, "ack_hours", 1, unbounded);
         auto execution = r_.required_int(*o, p, "execution_hours", 1, unbounded);
         auto escalate = r_.required_int(*o, p, "escalate_after_hours", 1, unbounded);
@@ -227,6 +228,10 @@ private:
         plan_.orders.escalate_after_hours = escalate.value_or(0);
         if (JsonReader::optional(*o, "link_hours"))
             plan_.orders.link_hours = r_.required_int(*o, p, "link_hours", 1, 24 * 31).value_or(plan_.orders.link_hours);
+        // Before the deadline: within the acknowledgement window, so never at or before the issue.
+        if (JsonReader::optional(*o, "remind_before_minutes") && ack)
+            plan_.orders.remind_before_minutes =
+                r_.required_int(*o, p, "remind_before_minutes", 0, *ack * 60 - 1).value_or(0);
     }
 
     JsonReader& r_;

@@ -90,6 +90,8 @@ void OrderIssuer::issue(Tx& tx, BatchPlan const& what, std::optional<std::int64_
                   totals.orders > 0 ? std::optional(exec_due) : std::nullopt);
     std::string const ref = engine::to_string(engine::Ref::batch(batch));
     if (anyone) {
+        if (plan.orders.remind_before_minutes > 0)
+            tx.store.timers().add("ack_pre_reminder", ref, ack_due - plan.orders.remind_before_minutes * 60, tx.real_now);
         tx.store.timers().add("ack_due", ref, ack_due, tx.real_now);
         tx.store.timers().add("ack_escalation", ref, ack_due + plan.orders.escalate_after_hours * engine::kHour,
                               tx.real_now);
@@ -124,6 +126,16 @@ void OrderIssuer::deadline(Tx& tx, std::string const& kind, std::int64_t batch, 
     if (!state || !engine::deadlines_bind(state->latest)) return;  // superseded: its deadlines bind no one
     int const episode = static_cast<int>(state->episode);
     std::string const ref = engine::to_string(engine::Ref::batch(batch));
+    if (kind == "ack_pre_reminder") {
+        // Before the deadline: texts to the silent plants' mobiles; recorded only when some went out.
+        if (auto const texts = sms_.enqueue_reminders(tx, batch); texts > 0)
+            record(tx.store, plan.version,
+                   {episode, ref, due, "ack_pre_reminder", "system",
+                    "确认时限前" + std::to_string(plan.orders.remind_before_minutes) + "分钟，已向尚未确认指令的企业排队发送" +
+                        std::to_string(texts) + "条提醒短信",
+                    {{"batch_id", batch}, {"sms_queued", texts}}});
+        return;
+    }
     if (kind == "ack_due") {
         // A reminder text to each silent plant's mobile contacts; the record says how many were
         // queued — whether they arrived is each message's own state.

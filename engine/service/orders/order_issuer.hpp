@@ -37,7 +37,8 @@ public:
     /// holds now (`level_in_force` of `open_episode`).
     void withdraw(Tx& tx, engine::ScheduleCancelled const& cancelled, std::optional<int> open_episode,
                   std::optional<int> level_in_force);
-    /// @brief A batch timer came due: ack_due (remind), ack_escalation or execution_due (escalate).
+    /// @brief A batch timer came due: ack_pre_reminder and ack_due (remind), ack_escalation or
+    /// execution_due (escalate).
     void deadline(Tx& tx, std::string const& kind, std::int64_t batch, engine::Instant due);
 
 private:

@@ -172,7 +172,7 @@ TEST_CASE("without a gateway no message is queued, and the record does not say o
     CHECK(order.at("delivery").is_null());
 }
 
-TEST_CASE("at the acknowledgement deadline the silent plants' contacts get a reminder", "[api][sms]") {
+TEST_CASE("before and at the acknowledgement deadline the silent plants' contacts get a reminder", "[api][sms]") {
     Api api(at(1, "10:00"), 7200.0);   // two drill hours per real second
     api.svc->sms().enable("https://hbj.example.gov.cn");
     import_list_with_mobiles(api);
@@ -193,15 +193,20 @@ TEST_CASE("at the acknowledgement deadline the silent plants' contacts get a rem
         for (auto const& m : order.at("messages")) out.push_back(m.at("kind").get<std::string>());
         return out;
     };
-    CHECK(kinds(order_of(api, coking)) == std::vector<std::string>{"reminder", "order"});
+    // Twenty minutes before the deadline (the plan's remind_before_minutes) and at it.
+    CHECK(kinds(order_of(api, coking)) == std::vector<std::string>{"reminder", "reminder", "order"});
     CHECK(kinds(order_of(api, cement)) == std::vector<std::string>{"order"});   // acknowledged: not reminded
     auto const rows = api.get("/v1/episodes/1", api.auditor).body.at("timeline");
     auto const row = std::find_if(rows.begin(), rows.end(), [](json const& t) { return t.at("kind") == "ack_reminder"; });
     REQUIRE(row != rows.end());
     CHECK(row->at("detail").at("sms_queued") == 9);
     CHECK(row->at("summary_cn").get<std::string>().find("已排队发送9条提醒短信") != std::string::npos);
+    auto const early = std::find_if(rows.begin(), rows.end(), [](json const& t) { return t.at("kind") == "ack_pre_reminder"; });
+    REQUIRE(early != rows.end());
+    CHECK(early->at("detail").at("sms_queued") == 9);
+    CHECK(early->at("summary_cn").get<std::string>().rfind("确认时限前20分钟", 0) == 0);
 
-    // The coke plant acknowledges (late) before its reminder went out: the reminder is withdrawn.
+    // The coke plant acknowledges (late) before its reminders went out: they are withdrawn.
     auto const coking_order = order_of(api, coking).at("id").get<std::int64_t>();
     REQUIRE(api.post("/v1/orders/" + std::to_string(coking_order) + "/ack", {{"by", "王建国"}, {"phone", "0351-5710001"}},
                      coking).status == 200);
@@ -209,17 +214,19 @@ TEST_CASE("at the acknowledgement deadline the silent plants' contacts get a rem
     api.svc->sms().dispatch_due(gateway.sender(), 100, service::real_now());
     auto const reminders = std::count_if(gateway.sent.begin(), gateway.sent.end(),
                                          [](auto const& m) { return m.template_kind == "reminder"; });
-    CHECK(reminders == 8);
+    CHECK(reminders == 16);   // the eight others, twice each
     auto const reminder = std::find_if(gateway.sent.begin(), gateway.sent.end(),
                                        [](auto const& m) { return m.template_kind == "reminder"; });
     REQUIRE(reminder != gateway.sent.end());
     CHECK(reminder->text_cn.rfind("提醒：你单位减排指令", 0) == 0);
     for (auto const& m : gateway.sent)
         if (m.template_kind == "reminder") CHECK(m.phone != "13900000000");   // not the coke plant's mobile
-    auto const withdrawn = order_of(api, coking).at("messages")[0];
-    CHECK(withdrawn.at("kind") == "reminder");
-    CHECK(withdrawn.at("state") == "withdrawn");
-    CHECK(withdrawn.at("error") == "the order was acknowledged before the reminder went out");
+    for (int i : {0, 1}) {
+        auto const withdrawn = order_of(api, coking).at("messages")[i];
+        CHECK(withdrawn.at("kind") == "reminder");
+        CHECK(withdrawn.at("state") == "withdrawn");
+        CHECK(withdrawn.at("error") == "the order was acknowledged before the reminder went out");
+    }
 }
 
 }  // namespace hazeguard::api::test

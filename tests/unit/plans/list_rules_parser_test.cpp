@@ -304,6 +304,15 @@ TEST_CASE("order deadlines: positive integers, execution not before acknowledgem
         doc["orders"].erase("escalate_after_hours");
         CHECK_ONLY_PROBLEM(doc, "/orders/escalate_after_hours", "missing required member");
     }
+    SECTION("a reminder before the deadline falls within the acknowledgement window") {
+        CHECK(parse(doc).plan.orders.remind_before_minutes == 0);   // not given: none
+        doc["orders"]["remind_before_minutes"] = 119;                // ack_hours 2
+        CHECK(parse(doc).plan.orders.remind_before_minutes == 119);
+        doc["orders"]["remind_before_minutes"] = 120;
+        CHECK_ONLY_PROBLEM(doc, "/orders/remind_before_minutes", "must be between 0 and 119, got 120");
+        doc["orders"]["remind_before_minutes"] = -5;
+        CHECK_ONLY_PROBLEM(doc, "/orders/remind_before_minutes", "must be between 0 and 119, got -5");
+    }
     SECTION("unknown member") {
         doc["orders"]["ack_minutes"] = 30;
         CHECK_ONLY_PROBLEM(doc, "/orders/ack_minutes", "unknown member");

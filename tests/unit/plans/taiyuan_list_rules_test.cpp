@@ -86,6 +86,7 @@ TEST_CASE("Taiyuan order deadlines: 1 h acknowledgement, 24 h execution report",
     CHECK(orders.ack_hours == 1);
     CHECK(orders.execution_hours == 24);
     CHECK(orders.escalate_after_hours == 1);
+    CHECK(orders.remind_before_minutes == 20);
 }
 
 TEST_CASE("Taiyuan catalog covers every industry × B/B-/C/非引领性 × yellow/orange/red",
