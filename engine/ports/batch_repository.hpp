@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/time/timestamp.hpp"
 
@@ -34,6 +35,12 @@ struct AdvanceBatch {
     std::optional<std::string> level;
     engine::Instant effective_from = 0;
     bool latest = false;   ///< still its episode's latest batch
+};
+
+/// @brief A plant whose order is overdue, as its district is told of it.
+struct OverduePlant {
+    std::int64_t order_id = 0;
+    std::string credit_code, name;
 };
 
 /// @brief A batch as its deadlines see it.
@@ -64,6 +71,10 @@ public:
     /// @brief Records an escalation per district of the orders not acknowledged (`ack`) or not
     /// executed; returns the counts by district (empty: nothing to escalate).
     virtual std::map<std::string, std::int64_t> escalate(std::int64_t batch, bool ack, engine::Instant at) = 0;
+    /// @brief The first `limit` plants of `district` (by order id) whose order of `batch` is not
+    /// acknowledged (`ack`) or not executed.
+    virtual std::vector<OverduePlant> overdue_plants(std::int64_t batch, std::string const& district, bool ack,
+                                                     int limit) = 0;
 };
 
 }  // namespace hazeguard::ports

@@ -108,6 +108,15 @@ TEST_CASE("overdue plants are reported to the receivers of their district, and t
         if (body.at("data").at("district") == "清徐县") {
             ++qingxu;
             CHECK(body.at("data").at("count") == by_district.at("清徐县"));
+            // Which plants: each named with its order, the first 200 of the count (267 here).
+            auto const& plants = body.at("data").at("plants");
+            CHECK(plants.size() == std::min<std::size_t>(200, by_district.at("清徐县").get<std::size_t>()));
+            CHECK(body.at("data").at("plants_listed") == plants.size());
+            for (auto const& plant : plants) {
+                CHECK(plant.at("credit_code").get<std::string>().size() == 18);
+                CHECK_FALSE(plant.at("name").get<std::string>().empty());
+                CHECK(plant.at("order_id").get<std::int64_t>() > 0);
+            }
         }
     }
     CHECK(qingxu == 2);

@@ -8,6 +8,10 @@ namespace hazeguard::service {
 using nlohmann::json;
 using engine::Instant;
 
+namespace {
+constexpr int kEscalatedPlantsListed = 200;
+}  // namespace
+
 std::string OrderIssuer::pollutant_path(ports::Store& store, std::string const& cause) const {
     auto const ref = engine::parse_ref(cause);
     if (!ref || !ref->is(engine::Ref::Kind::proposal)) return "full_response";
@@ -162,10 +166,15 @@ void OrderIssuer::deadline(Tx& tx, std::string const& kind, std::int64_t batch, 
     for (auto const& [district, count] : by_district) {
         districts[district] = count;
         total += count;
+        // The district is told which plants, the first 200 of them (a webhook stays small).
+        json plants = json::array();
+        for (auto const& p : tx.store.batches().overdue_plants(batch, district, ack, kEscalatedPlantsListed))
+            plants.push_back({{"order_id", p.order_id}, {"credit_code", p.credit_code}, {"name", p.name}});
         auto const names = delivery_.enqueue_escalation(
             tx, ref, district,
             {{"batch_id", batch}, {"episode_id", episode}, {"kind", ack ? "ack_overdue" : "execution_overdue"},
-             {"district", district}, {"count", count}, {"due_at", views_.local(due)}});
+             {"district", district}, {"count", count}, {"due_at", views_.local(due)}, {"plants", plants},
+             {"plants_listed", plants.size()}});
         if (names.empty()) unreached.push_back(district);
         else sent_to[district] = names;
     }

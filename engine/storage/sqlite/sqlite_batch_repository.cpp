@@ -125,6 +125,26 @@ std::optional<ports::BatchState> SqliteBatchRepository::state(std::int64_t batch
     return s;
 }
 
+std::vector<ports::OverduePlant> SqliteBatchRepository::overdue_plants(std::int64_t batch, std::string const& district,
+                                                                      bool ack, int limit) {
+    auto& q = st_.get(std::string("SELECT o.id, e.credit_code, e.name FROM orders o JOIN order_batches b ON b.id = "
+                                  "o.batch_id JOIN enterprises e ON e.list_version = b.list_version AND e.id = "
+                                  "o.enterprise_id WHERE o.batch_id = :b AND e.district = :d AND ") +
+                      (ack ? "o.status = :sent" : "o.kind = :order AND o.status < :executed") + " ORDER BY o.id LIMIT :n");
+    q.bind(":b", batch);
+    q.bind(":d", district);
+    if (ack) {
+        q.bind(":sent", kSent);
+    } else {
+        q.bind(":order", kOrder);
+        q.bind(":executed", kExecuted);
+    }
+    q.bind(":n", limit);
+    std::vector<ports::OverduePlant> out;
+    while (q.executeStep()) out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString()});
+    return out;
+}
+
 std::optional<ports::AdvanceBatch> SqliteBatchRepository::advance(std::string const& cause) {
     auto& q = st_.get("SELECT b.id, b.episode_id, b.list_version, b.level, b.effective_from, (SELECT max(id) FROM "
                       "order_batches x WHERE x.episode_id = b.episode_id) FROM order_batches b WHERE b.cause = ? AND "

@@ -17,6 +17,8 @@ public:
                std::optional<engine::Instant> execution_due) override;
     std::optional<ports::BatchState> state(std::int64_t batch) override;
     std::optional<ports::AdvanceBatch> advance(std::string const& cause) override;
+    std::vector<ports::OverduePlant> overdue_plants(std::int64_t batch, std::string const& district, bool ack,
+                                                    int limit) override;
     std::int64_t remind(std::int64_t batch, engine::Instant at) override;
     std::map<std::string, std::int64_t> escalate(std::int64_t batch, bool ack, engine::Instant at) override;
 
