@@ -30,7 +30,7 @@ TEST_CASE("a notice queued while its receiver is down arrives after a kill -9 an
     WebhookReceiver receiver(port);
     s.start();
     std::vector<ReceivedWebhook> got;
-    for (int i = 0; i < 1500 && got.empty(); ++i) {  // the retry is due 5 s after the first try
+    for (int i = 0; i < 1500 * slowdown() && got.empty(); ++i) {  // the retry is due 5 s after the first try
         std::this_thread::sleep_for(std::chrono::milliseconds(40));
         got = receiver.received();
     }
@@ -52,7 +52,7 @@ TEST_CASE("a notice queued while its receiver is down arrives after a kill -9 an
     // The episode (from D2 00:00) holds the proposal's rows: queued at the signature, distributed
     // when the receiver had it — late here, the retry came hours of drill time after the signature.
     wait_until(s, "2026-12-15T00:00:00+08:00");
-    for (int i = 0; i < 250 && s.get("/v1/episodes/1").status != 200; ++i)  // the start timer's turn
+    for (int i = 0; i < 250 * slowdown() && s.get("/v1/episodes/1").status != 200; ++i)  // the start timer's turn
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     auto const queued = timeline_rows(s, 1, "notice_queued");
     REQUIRE(queued.size() == 1);
@@ -82,7 +82,7 @@ TEST_CASE("overdue plants are reported to the receivers of their district, and t
     REQUIRE(s.post("/v1/proposals/1/approve", json::object(), "approver:mayor").status == 200);
     // 1 h to acknowledge, escalated 1 h later: nobody acknowledges.
     std::vector<json> rows;
-    for (int i = 0; i < 500 && rows.empty(); ++i) {
+    for (int i = 0; i < 500 * slowdown() && rows.empty(); ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
         rows = timeline_rows(s, 1, "ack_escalation");
     }
@@ -95,7 +95,7 @@ TEST_CASE("overdue plants are reported to the receivers of their district, and t
     // One message per district reaches the receiver: the district's own and the bureau's copy of it.
     std::size_t const expected = by_district.size() + 1;
     std::vector<ReceivedWebhook> got;
-    for (int i = 0; i < 500 && got.size() < expected; ++i) {
+    for (int i = 0; i < 500 * slowdown() && got.size() < expected; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
         got = receiver.received();
     }

@@ -85,7 +85,7 @@ TEST_CASE("a notice reaches an HTTPS receiver whose certificate the --webhook-ca
     sign_yellow_for(s, "https://127.0.0.1:" + std::to_string(receiver.port()) + "/hooks");
 
     std::vector<ReceivedWebhook> got;
-    for (int i = 0; i < 500 && got.empty(); ++i) {
+    for (int i = 0; i < 500 * slowdown() && got.empty(); ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
         got = receiver.received();
     }
@@ -115,7 +115,7 @@ TEST_CASE("without --webhook-ca the server refuses the test CA's certificate and
     REQUIRE(tried.at("last_error").is_string());
     CHECK(tried.at("last_error").get<std::string>().find("certificate") != std::string::npos);
     // The receiver saw the refusal (the client's alert) a moment after the client gave up.
-    for (int i = 0; i < 250 && receiver.failed_handshakes() == 0; ++i)
+    for (int i = 0; i < 250 * slowdown() && receiver.failed_handshakes() == 0; ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     CHECK(receiver.failed_handshakes() >= 1);
     CHECK(receiver.received().empty());

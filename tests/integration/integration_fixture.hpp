@@ -183,7 +183,7 @@ inline json consult(LiveServer& s, std::string const& forecast, json proposal) {
 /// and end timers fire within one loop turn of the server.
 inline json status_with_level(LiveServer& s, json const& level) {
     json status;
-    for (int i = 0; i < 100; ++i) {
+    for (int i = 0; i < 100 * slowdown(); ++i) {
         status = s.get("/v1/status").body;
         if ((level.is_null() && status.at("level").is_null()) ||
             (!status.at("level").is_null() && status.at("level").at("id") == level))
@@ -194,10 +194,11 @@ inline json status_with_level(LiveServer& s, json const& level) {
     return status;
 }
 
-/// @brief Waits (5 s at most) until the first delivery that `GET /v1/deliveries<query>` (admin)
-/// lists has been tried at least `min_attempts` times; returns it, or null when none came.
+/// @brief Waits (5 s at most, times slowdown()) until the first delivery that
+/// `GET /v1/deliveries<query>` (admin) lists has been tried at least `min_attempts` times; returns
+/// it, or null when none came.
 inline json wait_for_delivery(LiveServer& s, std::string const& query, int min_attempts = 0) {
-    for (int i = 0; i < 250; ++i) {
+    for (int i = 0; i < 250 * slowdown(); ++i) {
         auto const d = s.get("/v1/deliveries" + query, "admin").body.at("items");
         if (!d.empty() && d[0].at("attempts").get<int>() >= min_attempts) return d[0];
         std::this_thread::sleep_for(std::chrono::milliseconds(20));

@@ -11,7 +11,7 @@ namespace {
 
 // Timers fire within one 200 ms loop turn (two simulated hours at this speed): wait for the batch.
 json progress_with_batches(LiveServer& s, std::size_t batches) {
-    for (int i = 0; i < 100; ++i) {
+    for (int i = 0; i < 100 * slowdown(); ++i) {
         auto const r = s.get("/v1/episodes/1/progress");
         if (r.status == 200 && r.body.at("batches").size() >= batches) return r.body;
         std::this_thread::sleep_for(std::chrono::milliseconds(50));

@@ -83,7 +83,7 @@ TEST_CASE("orders reach the plants by SMS at the signature, through a gateway ou
         return s.get("/v1/orders/" + std::to_string(o.at("id").get<std::int64_t>())).body.at("messages");
     };
     json tried;
-    for (int i = 0; i < 250 && tried.is_null(); ++i) {
+    for (int i = 0; i < 250 * slowdown() && tried.is_null(); ++i) {
         for (auto const& o : orders_page())
             for (auto const& m : messages_of(o))
                 if (m.at("attempts").get<int>() >= 1) tried = m;
