@@ -136,7 +136,7 @@ struct TempDir {
 
 }  // namespace
 
-TEST_CASE("--help of every command exits 0 and shows its usage; --version the project version", "[integration][cli]") {
+TEST_CASE("--help of every command exits 0 and shows its usage, --version the project version", "[integration][cli]") {
     for (auto const* command : {"", "serve", "plan", "plan check", "token", "token create", "token list", "token revoke",
                                 "list", "list import", "list generate", "observations", "observations import", "report"}) {
         auto const r = run(std::string(command) + " --help");
@@ -212,7 +212,7 @@ TEST_CASE("token create refuses a bad principal before it creates a database", "
     CHECK(dir.empty());
 }
 
-TEST_CASE("token list shows ids, roles and expiry, never a token; token revoke revokes by id", "[integration][cli]") {
+TEST_CASE("token list shows ids, roles and expiry, never a token, token revoke revokes by id", "[integration][cli]") {
     TempDir dir;
     std::string const db = " --db " + (dir / "t.sqlite");
     CHECK(run("token list" + db).exit_code == 1);   // no database: nothing to list, and none is created
@@ -244,7 +244,7 @@ TEST_CASE("token list shows ids, roles and expiry, never a token; token revoke r
 
 // --- tokens against a running server ------------------------------------------------------------
 
-TEST_CASE("demo tokens: a 0600 file, masked on the console; the README's awk reads them", "[integration][cli]") {
+TEST_CASE("demo tokens: a 0600 file, masked on the console, the README's awk reads them", "[integration][cli]") {
     hazeguard::test::LiveServer s;
     auto const file = std::filesystem::path(s.db()).parent_path() / "tokens.txt";
     struct stat st {};

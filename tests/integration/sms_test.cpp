@@ -153,7 +153,7 @@ TEST_CASE("orders reach the plants by SMS at the signature, through a gateway ou
 // departments by webhook and each plant by SMS at the signature; one plant acknowledges by SMS,
 // another by its link; one never answers, is reminded by SMS and escalated to its district; the
 // department's receipt times the distribution; the CAP feed validates at every step.
-TEST_CASE("the §14 yellow reaches departments and plants at the signature; the silent plant is reminded and escalated",
+TEST_CASE("the §14 yellow reaches departments and plants at the signature, the silent plant is reminded and escalated",
           "[integration][delivery][sms][scenario]") {
     FakeSmsGateway gateway(0, kAccessKeySecret);
     WebhookReceiver department(0);

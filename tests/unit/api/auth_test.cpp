@@ -39,7 +39,7 @@ TEST_CASE("a 401 names the Bearer scheme in WWW-Authenticate (RFC 9110 §11.6.1)
     CHECK_FALSE(api.get("/v1/proposals", api.enterprise).header("WWW-Authenticate").has_value());   // 403: none
 }
 
-TEST_CASE("every role may read the status; only enterprises are kept from the workflow records", "[api][auth]") {
+TEST_CASE("every role may read the status, only enterprises are kept from the workflow records", "[api][auth]") {
     Api api;
     for (auto const* token : {&api.duty, &api.deputy_mayor, &api.enterprise, &api.department, &api.auditor, &api.admin})
         CHECK(api.get("/v1/status", *token).status == 200);

@@ -121,7 +121,7 @@ TEST_CASE("without recipients the record says the notice was not distributed", "
     CHECK(unsent[0].at("summary_cn").get<std::string>().find("通知未分发") != std::string::npos);
 }
 
-TEST_CASE("a signed notice reaches every subscriber, signed; only then is it distributed", "[api][delivery]") {
+TEST_CASE("a signed notice reaches every subscriber, signed, only then is it distributed", "[api][delivery]") {
     Api api;
     auto const a = subscribe(api, "小店区人民政府", "https://xd.example.cn/hook");
     auto const b = subscribe(api, "市交通运输局", "https://jt.example.cn/hook");

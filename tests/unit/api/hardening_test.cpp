@@ -118,7 +118,7 @@ TEST_CASE("the gate decides route, token, role and body limit from the head alon
     CHECK_FALSE(api.app->admit(head("GET", "/healthz", "")).refusal);
 }
 
-TEST_CASE("failed authentications are throttled per address; valid clients are not", "[api][hardening]") {
+TEST_CASE("failed authentications are throttled per address, valid clients are not", "[api][hardening]") {
     Api api;
     auto const from = [&](std::string const& peer, std::string const& token) {
         Request r;

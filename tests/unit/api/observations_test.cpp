@@ -82,7 +82,7 @@ TEST_CASE("every bad observation is reported at once with its pointer", "[api][o
     CHECK(is_problem(api.post("/v1/observations", {{"observations", "many"}}, api.duty), 422, "/problems/validation"));
 }
 
-TEST_CASE("only duty officers and admins record observations; enterprises cannot read them", "[api][observations]") {
+TEST_CASE("only duty officers and admins record observations, enterprises cannot read them", "[api][observations]") {
     Api api;
     for (auto const* who : {&api.enterprise, &api.auditor, &api.mayor, &api.department})
         CHECK(is_problem(api.post("/v1/observations", batch({day_obs(1, 121)}), *who), 403, "/problems/forbidden-role"));

@@ -176,7 +176,7 @@ TEST_CASE("an acknowledgement answers only once committed and replays its Idempo
     CHECK(is_problem(reused, 422, "/problems/idempotency-key-reused"));
 }
 
-TEST_CASE("a later transition supersedes orders; a lift sends termination notices", "[api][orders]") {
+TEST_CASE("a later transition supersedes orders, a lift sends termination notices", "[api][orders]") {
     OrdersApi api;
     auto const yellow = api.orders_of(api.coking).front();
     auto const up = api.propose({{"action", "upgrade"}, {"level", "orange"}, {"start_at", at(1, "09:00")},

@@ -65,7 +65,7 @@ json order_of(Api& api, std::string const& token) {
 
 }  // namespace
 
-TEST_CASE("an order goes to each mobile contact by SMS; a receipt settles it; a reply '1' acknowledges it", "[api][sms]") {
+TEST_CASE("an order goes to each mobile contact by SMS, a receipt settles it, a reply '1' acknowledges it", "[api][sms]") {
     Api api;
     auto const coking = coke_plant_in_yellow(api, true);
 

@@ -58,7 +58,7 @@ TEST_CASE("an admin lists the tokens without ever seeing one in clear", "[api][t
     CHECK(is_problem(api.get("/v1/tokens?all=maybe", api.admin), 400, "/problems/invalid-query"));
 }
 
-TEST_CASE("only admins may see, issue or revoke tokens (403); without a token 401", "[api][tokens]") {
+TEST_CASE("only admins may see, issue or revoke tokens (403), without a token 401", "[api][tokens]") {
     Api api;
     for (auto const* token : {&api.duty, &api.mayor, &api.enterprise, &api.department, &api.auditor}) {
         CHECK(is_problem(api.get("/v1/tokens", *token), 403, "/problems/forbidden-role"));
@@ -72,7 +72,7 @@ TEST_CASE("only admins may see, issue or revoke tokens (403); without a token 40
     CHECK(api.get("/v1/status", api.admin).status == 200);
 }
 
-TEST_CASE("POST /v1/tokens answers the new token once; it works at once", "[api][tokens]") {
+TEST_CASE("POST /v1/tokens answers the new token once, it works at once", "[api][tokens]") {
     Api api;
     auto const r = api.post("/v1/tokens", kDuty, api.admin);
     INFO(r.raw);

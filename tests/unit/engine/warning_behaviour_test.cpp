@@ -167,7 +167,7 @@ TEST_CASE("a lift is refused while a regional directive is in force", "[engine][
     }
 }
 
-TEST_CASE("a downgrade below a directive's level is refused; down to it is allowed", "[engine][warning][directive]") {
+TEST_CASE("a downgrade below a directive's level is refused, down to it is allowed", "[engine][warning][directive]") {
     Warning w = active_orange();
     accept(w, DirectiveStart{.id = "SX-2026-07", .level = kYellow, .at = day(2) + kHour});
     auto const below = w.handle(downgrade(kAdverse, day(3), false, /*ordered=*/true));
