@@ -3,7 +3,7 @@
 // sample list: the right level and the right orders at every step, and the public CAP feed valid
 // against the OASIS schema at every step.
 #include "tests/integration/integration_fixture.hpp"
-#include "tests/support/cap_check.hpp"
+#include "tests/integration/cap_feed_check.hpp"
 
 using namespace hazeguard::test;
 
@@ -35,18 +35,6 @@ std::string public_alerts(LiveServer& s, std::size_t expected, std::string const
     return newest;
 }
 
-// The feed well formed, and every alert in it valid against the OASIS CAP 1.2 schema.
-void all_alerts_valid(LiveServer& s) {
-    auto const [status, feed] = s.get_public("/v1/public/alerts");
-    REQUIRE(status == 200);
-    CHECK(xmllint(feed, false) == "");
-    for (auto const& id : feed_identifiers(feed)) {
-        auto const [code, alert] = s.get_public("/v1/public/alerts/" + id);
-        REQUIRE(code == 200);
-        INFO(alert);
-        CHECK(xmllint(alert, true) == "");
-    }
-}
 
 // Each change's orders went out once, effective from its start, and were not issued again then.
 void one_batch_from(json const& batch, std::string const& start) {

@@ -8,7 +8,7 @@
 #include <set>
 
 #include "tests/integration/integration_fixture.hpp"
-#include "tests/support/cap_check.hpp"
+#include "tests/integration/cap_feed_check.hpp"
 #include "tests/support/fake_sms_gateway.hpp"
 #include "tests/support/webhook_receiver.hpp"
 
@@ -44,17 +44,6 @@ std::vector<SentSms> wait_for_sent(FakeSmsGateway& gateway, std::size_t at_least
     return sent;
 }
 
-/// Every alert of the public CAP feed valid against the OASIS schema.
-void cap_feed_valid(LiveServer& s) {
-    auto const [status, feed] = s.get_public("/v1/public/alerts");
-    REQUIRE(status == 200);
-    CHECK(xmllint(feed, false) == "");
-    for (auto const& id : feed_identifiers(feed)) {
-        auto const [code, alert] = s.get_public("/v1/public/alerts/" + id);
-        REQUIRE(code == 200);
-        CHECK(xmllint(alert, true) == "");
-    }
-}
 
 template <class Pred>
 bool eventually(Pred pred) {
@@ -162,11 +151,11 @@ TEST_CASE("the §14 yellow reaches departments and plants at the signature, the 
     REQUIRE(s.post("/v1/subscriptions", {{"name", "市交通运输局"}, {"topic", "notices"}, {"url", hook}}, "admin").status == 201);
     REQUIRE(s.post("/v1/subscriptions", {{"name", "县（市、区）应急值守平台"}, {"topic", "escalations"}, {"url", hook}}, "admin")
                 .status == 201);
-    cap_feed_valid(s);
+    all_alerts_valid(s);
 
     consult(s, "forecast-c1.json", {{"action", "issue"}, {"level", "yellow"}, {"start_at", "2026-12-15T00:00:00+08:00"},
                                     {"end_at", "2026-12-17T00:00:00+08:00"}});
-    cap_feed_valid(s);
+    all_alerts_valid(s);
     // Every plant with a mobile has its order by SMS, before the start.
     auto const orders = s.get("/v1/episodes/1/orders?limit=100").body.at("items");
     std::vector<json> texted;
@@ -231,5 +220,5 @@ TEST_CASE("the §14 yellow reaches departments and plants at the signature, the 
     auto const distribution = timeline_rows(s, 1, "distribution");
     REQUIRE(distribution.size() == 1);
     CHECK(distribution[0].at("detail").at("on_time") == true);
-    cap_feed_valid(s);
+    all_alerts_valid(s);
 }

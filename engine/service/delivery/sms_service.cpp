@@ -2,7 +2,6 @@
 // acknowledge. The network is not here: the dispatcher is handed an SmsSender by the edge.
 #include "engine/service/delivery/sms_service.hpp"
 
-#include <stdexcept>
 
 #include "engine/delivery/retry_schedule.hpp"
 #include "engine/delivery/sms_text.hpp"
@@ -53,8 +52,8 @@ std::int64_t SmsService::enqueue_reminders(Tx& tx, std::int64_t batch) const {
     return enabled_ ? tx.store.sms().queue_reminders(batch, tx.real_now) : 0;
 }
 
-std::optional<std::string> SmsService::moot(ports::Store& store, ports::SmsRecord const& sms, Instant now) const {
-    auto const order = store.orders().find(sms.order_id);
+std::optional<std::string> SmsService::moot(std::optional<ports::OrderRecord> const& order, ports::SmsRecord const& sms,
+                                            Instant now) const {
     if (!order) return "its order does not exist";
     if (!engine::in_force(order->replaced_from, now)) return "its order was replaced before the text went out";
     if (sms.kind == "reminder" && order->status != engine::OrderStatus::sent)
@@ -62,14 +61,12 @@ std::optional<std::string> SmsService::moot(ports::Store& store, ports::SmsRecor
     return std::nullopt;
 }
 
-SmsMessage SmsService::compose(ports::Store& store, ports::SmsRecord const& sms) const {
+SmsMessage SmsService::compose(ports::Store& store, ports::SmsRecord const& sms, ports::OrderRecord const& order) const {
     // From the order's row and its batch only: a text needs neither the plant's measures nor the view.
-    auto const order = store.orders().find(sms.order_id);
-    if (!order) throw std::runtime_error("text " + std::to_string(sms.id) + ": order " + std::to_string(sms.order_id) + " is missing");
     auto const details = store.orders().details(sms.order_id);
     engine::SmsOrderFacts facts;
     facts.order_id = sms.order_id;
-    bool const termination = order->kind == engine::OrderKind::termination;
+    bool const termination = order.kind == engine::OrderKind::termination;
     bool const cancellation = termination && details.superseded_effective_from &&
                               *details.superseded_effective_from > details.effective_from;
     facts.kind = sms.kind == "reminder" ? "reminder" : !termination ? "order" : cancellation ? "cancellation" : "termination";
@@ -91,12 +88,13 @@ int SmsService::dispatch_due(SmsSender const& send, int limit, Instant wall_now,
     std::vector<std::pair<std::int64_t, std::string>> withdrawn;
     transactions_.read([&](ports::Store& store) {
         for (auto const& sms : store.sms().due(wall_now, limit, shard)) {
-            if (auto why = moot(store, sms, clock_.now())) {
+            auto const order = store.orders().find(sms.order_id);
+            if (auto why = moot(order, sms, clock_.now())) {
                 withdrawn.emplace_back(sms.id, std::move(*why));
                 continue;
             }
             due.push_back(sms);
-            messages.push_back(compose(store, sms));
+            messages.push_back(compose(store, sms, *order));
         }
     });
     std::vector<SmsResult> results;

@@ -89,9 +89,10 @@ public:
     void retry(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
 
 private:
-    SmsMessage compose(ports::Store& store, ports::SmsRecord const& sms) const;
-    /// Why a queued text is no longer to be sent at `now`, if so.
-    std::optional<std::string> moot(ports::Store& store, ports::SmsRecord const& sms, engine::Instant now) const;
+    SmsMessage compose(ports::Store& store, ports::SmsRecord const& sms, ports::OrderRecord const& order) const;
+    /// Why a queued text (of `order`, if it exists) is no longer to be sent at `now`, if so.
+    std::optional<std::string> moot(std::optional<ports::OrderRecord> const& order, ports::SmsRecord const& sms,
+                                    engine::Instant now) const;
     std::string reply_outcome(Tx& tx, std::string const& phone, std::optional<std::int64_t>& order_id) const;
     CommandRunner& runner_;
     ports::Transactions& transactions_;

@@ -26,10 +26,10 @@ std::string OrderIssuer::pollutant_path(ports::Store& store, std::string const& 
 void OrderIssuer::fan_out(Tx& tx, int episode, engine::LevelChanged const& e) {
     auto const& plan = views_.plan;
     auto& batches = tx.store.batches();
+    auto const list_version = batches.episode_list_version(episode);
     if (auto const advance = batches.advance(e.cause); advance && advance->latest) {
         std::optional<std::string> const level = e.to ? std::optional(plan.level_at(*e.to).id) : std::nullopt;
-        if (advance->episode == episode && advance->level == level &&
-            advance->list_version == batches.episode_list_version(episode)) {
+        if (advance->episode == episode && advance->level == level && advance->list_version == list_version) {
             record(tx.store, plan.version,
                    {episode, engine::to_string(engine::Ref::batch(advance->id)), e.at, "orders_effective", "system",
                     level ? "预先下达的" + plan.level_at(*e.to).name_cn + "减排指令开始执行" : std::string("预先下达的终止通知生效"),
@@ -39,7 +39,7 @@ void OrderIssuer::fan_out(Tx& tx, int episode, engine::LevelChanged const& e) {
         // Announced for another episode than the one the start opened: withdrawn there.
         if (advance->episode != episode) replace_advance(tx, *advance, std::nullopt, e.cause);
     }
-    issue(tx, {episode, e.from, e.to, e.cause, e.at, e.at}, batches.episode_list_version(episode), false);
+    issue(tx, {episode, e.from, e.to, e.cause, e.at, e.at}, list_version, false);
 }
 
 void OrderIssuer::announce(Tx& tx, engine::ChangeScheduled const& e) {
