@@ -107,7 +107,7 @@ void add_serve(CLI::App& app, cli::ServeOptions& o) {
         ->capture_default_str();
     s->add_option("--sms-sign-name", o.sms_sign_name, "the approved SMS signature (签名), e.g. 太原市生态环境局")->needs(sms);
     s->add_option("--sms-template", o.sms_templates,
-                  "KIND=CODE: the approved template of order, termination, cancellation and reminder messages "
+                  "KIND=CODE: the approved template of order, termination, cancellation, reminder, notice and escalation messages "
                   "(docs/delivery.md gives their wording)")
         ->needs(sms);
     s->add_option("--drain-seconds", o.drain_seconds, "on SIGTERM, how long requests in progress may take")
@@ -163,6 +163,18 @@ void add_lists(CLI::App& app, cli::ListImportOptions& i, cli::ListGenerateOption
     o->add_option("--plan", obs.plan, kPlan)->check(CLI::ExistingFile);
 }
 
+void add_roster(CLI::App& app, cli::RosterOptions& i, cli::RosterOptions& show) {
+    auto* roster = app.add_subcommand("roster", "the roster of notice recipients (通知接收单位名单)");
+    roster->require_subcommand(1);
+    auto* import = roster->add_subcommand("import", "validate and import a roster (JSON, docs/roster-format.md) as a new version");
+    import->add_option("FILE", i.file, "FILE.json")->required()->check(CLI::ExistingFile);
+    import->add_option("--db", i.db, kDb)->capture_default_str();
+    import->add_option("--plan", i.plan, kPlan)->check(CLI::ExistingFile);
+    auto* s = roster->add_subcommand("show", "print the roster in force with its version");
+    s->add_option("--db", show.db, kDb)->capture_default_str();
+    s->add_option("--plan", show.plan, kPlan)->check(CLI::ExistingFile);
+}
+
 void add_report(CLI::App& app, cli::ReportOptions& o) {
     auto* r = app.add_subcommand("report", "the post-event evaluation report (后评估) of an episode");
     r->add_option("EPISODE", o.episode, "the episode id")->required()->check(CLI::PositiveNumber);
@@ -215,6 +227,7 @@ int main(int argc, char** argv) {
     cli::TokenRevokeOptions token_revoke;
     cli::ListImportOptions list_import;
     cli::ListGenerateOptions list_generate;
+    cli::RosterOptions roster_import, roster_show;
     cli::ObservationsImportOptions observations_import;
     cli::ReportOptions report;
     cli::BackupOptions backup;
@@ -228,6 +241,7 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
     add_token(app, token_create, token_list, token_revoke);
     add_lists(app, list_import, list_generate, observations_import);
+    add_roster(app, roster_import, roster_show);
     add_report(app, report);
     add_operations(app, backup, audit_verify);
 
@@ -248,6 +262,8 @@ int main(int argc, char** argv) {
     if (chosen("token", "revoke")) return cli::token_revoke(token_revoke);
     if (chosen("list", "import")) return cli::list_import(list_import);
     if (chosen("list", "generate")) return cli::list_generate(list_generate);
+    if (chosen("roster", "import")) return cli::roster_import(roster_import);
+    if (chosen("roster", "show")) return cli::roster_show(roster_show);
     if (chosen("observations", "import")) return cli::observations_import(observations_import);
     if (chosen("report")) return cli::report(report);
     if (chosen("backup")) return cli::backup(backup);

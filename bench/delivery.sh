@@ -52,7 +52,8 @@ cat "$WORK/machine.md" >&2
 bench_prepare_data
 export HG_SMS_ACCESS_KEY_ID=bench HG_SMS_ACCESS_KEY_SECRET=bench
 sms_args=(--sms-gateway "http://127.0.0.1:$GW_PORT/" --sms-sign-name 太原市生态环境局 --sms-template order=SMS_1
-          --sms-template termination=SMS_2 --sms-template cancellation=SMS_3 --sms-template reminder=SMS_4)
+          --sms-template termination=SMS_2 --sms-template cancellation=SMS_3 --sms-template reminder=SMS_4
+          --sms-template notice=SMS_5 --sms-template escalation=SMS_6)
 
 # --- bare limit: the fake gateway answering wrk (keep-alive), as many connections as dispatchers --
 for r in $(seq "$RUNS"); do

@@ -144,6 +144,9 @@ Table delivery_routes(service::Service& s) {
         {"POST", "/v1/deliveries/{id}/retry", {kAdmin, after_commit([&](Context const& c, Completion done) { s.delivery().retry(c.command(), id(c), body_of(c.request), std::move(done)); })}},
         {"GET", "/v1/sms", {kAdmin, now([&](Context const& c) { return json_response(200, s.sms().messages(sms_state(c.match))); })}},
         {"POST", "/v1/sms/{id}/retry", {kAdmin, after_commit([&](Context const& c, Completion done) { s.sms().retry(c.command(), id(c), body_of(c.request), std::move(done)); })}},
+        {"GET", "/v1/notices/{code}", {kStaff, now([&](Context const& c) { return json_response(200, s.delivery().notice(c.match.code)); })}},
+        {"PUT", "/v1/roster", {kAdmin, after_commit([&](Context const& c, Completion done) { s.roster().import(c.command(), body_of(c.request), "api", std::move(done)); }), kRosterBodyLimit}},
+        {"GET", "/v1/roster", {kStaff, now([&](Context const&) { return json_response(200, s.roster().current()); })}},
     };
 }
 

@@ -20,6 +20,8 @@ namespace hazeguard::api {
 inline constexpr std::size_t kDefaultBodyLimit = 256 * 1024;
 /// @brief A whole emission-reduction list (a province's runs to hundreds of megabytes as JSON).
 inline constexpr std::size_t kListBodyLimit = std::size_t{512} << 20;
+/// @brief The roster of notice recipients: at most 2,000 recipients with 20 contacts each.
+inline constexpr std::size_t kRosterBodyLimit = std::size_t{4} << 20;
 
 using Roles = std::vector<std::string>;
 

@@ -36,7 +36,7 @@ struct ServeOptions {
     std::string webhook_ca;   ///< extra CA certificates (PEM) trusted for HTTPS webhooks
     std::string sms_gateway;  ///< empty: no SMS; else the gateway's SendSms URL (Alibaba Cloud SMS)
     std::string sms_sign_name;
-    std::vector<std::string> sms_templates;  ///< KIND=CODE: order, termination, cancellation, reminder
+    std::vector<std::string> sms_templates;  ///< KIND=CODE: order, termination, cancellation, reminder, notice, escalation
     int dispatchers = 4;      ///< webhooks and text messages sent side by side
 };
 
@@ -59,6 +59,11 @@ struct TokenRevokeOptions {
 struct ListImportOptions {
     std::string file;
     bool dry_run = false;
+    std::string db = kDefaultDb, plan;
+};
+
+struct RosterOptions {
+    std::string file;  ///< import only
     std::string db = kDefaultDb, plan;
 };
 
@@ -97,6 +102,8 @@ int token_list(TokenListOptions const& o);                   ///< hazeguard toke
 int token_revoke(TokenRevokeOptions const& o);               ///< hazeguard token revoke ID
 int list_import(ListImportOptions const& o);                 ///< hazeguard list import FILE [--dry-run]
 int list_generate(ListGenerateOptions const& o);             ///< hazeguard list generate [--count N] [--seed S]
+int roster_import(RosterOptions const& o);                   ///< hazeguard roster import FILE
+int roster_show(RosterOptions const& o);                     ///< hazeguard roster show
 int observations_import(ObservationsImportOptions const& o); ///< hazeguard observations import FILE
 int report(ReportOptions const& o);                          ///< hazeguard report EPISODE [--format json|html|csv]
 int backup(BackupOptions const& o);                          ///< hazeguard backup FILE [--db PATH]

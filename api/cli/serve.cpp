@@ -4,6 +4,8 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -48,16 +50,18 @@ std::optional<api::SmsGatewayOptions> sms_gateway_options(ServeOptions const& o)
     out.url = o.sms_gateway;
     out.sign_name = o.sms_sign_name;
     if (out.sign_name.empty()) throw std::runtime_error("--sms-gateway needs --sms-sign-name (the approved signature)");
+    static constexpr std::array<char const*, 6> kKinds{"order", "termination", "cancellation", "reminder", "notice",
+                                                       "escalation"};
     for (auto const& t : o.sms_templates) {
         auto const eq = t.find('=');
         std::string const kind = t.substr(0, eq);
         if (eq == std::string::npos || eq + 1 == t.size() ||
-            (kind != "order" && kind != "termination" && kind != "cancellation" && kind != "reminder"))
+            std::none_of(kKinds.begin(), kKinds.end(), [&](char const* k) { return kind == k; }))
             throw std::runtime_error("--sms-template " + t + ": write KIND=CODE, KIND one of order, termination, "
-                                     "cancellation, reminder");
+                                     "cancellation, reminder, notice, escalation");
         out.templates[kind] = t.substr(eq + 1);
     }
-    for (char const* kind : {"order", "termination", "cancellation", "reminder"})
+    for (char const* kind : kKinds)
         if (!out.templates.count(kind))
             throw std::runtime_error(std::string("--sms-gateway needs --sms-template ") + kind + "=CODE");
     char const* id = std::getenv("HG_SMS_ACCESS_KEY_ID");

@@ -28,6 +28,35 @@ SmsContent sms_content(SmsOrderFacts const& f) {
     return c;
 }
 
+namespace {
+/// "黄色预警（Ⅲ级响应）" → "黄色预警": the level named where another one follows.
+std::string without_response(std::string const& level_cn) {
+    auto const at = level_cn.find("（");
+    return at == std::string::npos ? level_cn : level_cn.substr(0, at);
+}
+}  // namespace
+
+std::string notice_decision_cn(NoticeDecision const& d) {
+    std::string const start = "定于" + short_time_cn(d.start, d.offset_minutes) + "起";
+    if (d.action == "upgrade" || d.action == "downgrade")
+        return start + "由" + without_response(d.from_level_cn) + (d.action == "upgrade" ? "升级为" : "降级为") + d.to_level_cn;
+    if (d.action == "extend")
+        return d.to_level_cn + (d.end ? "延长至" + short_time_cn(*d.end, d.offset_minutes) : "延长，解除时间另行通知");
+    if (d.action == "lift") return start + "解除" + d.from_level_cn;
+    if (d.action == "directive") return "根据区域预警指令，" + start + "启动" + d.to_level_cn;
+    return start + "启动" + d.to_level_cn;
+}
+
+SmsContent roster_sms_content(std::string const& kind, nlohmann::json const& params) {
+    auto const get = [&](char const* key) { return params.contains(key) && params[key].is_string() ? params[key].get<std::string>() : std::string(); };
+    SmsContent c{kind, params, {}};
+    if (kind == "notice")
+        c.text_cn = "重污染天气应急通知：" + get("decision") + "，请按预案要求落实相应措施。";
+    else
+        c.text_cn = get("district") + "有" + get("count") + "家企业" + get("what") + "（截至" + get("due") + "），请督促落实。";
+    return c;
+}
+
 bool is_acknowledging_reply(std::string const& content) {
     std::string s = content;
     auto const blank = [](std::string const& x, std::size_t i) {

@@ -35,6 +35,24 @@ struct SmsContent {
 
 SmsContent sms_content(SmsOrderFacts const& facts);
 
+/// @brief What a warning notice decides, for the roster's text message.
+struct NoticeDecision {
+    std::string action;         ///< issue, upgrade, downgrade, extend, lift, directive
+    std::string from_level_cn;  ///< the level in force before (upgrade, downgrade, lift)
+    std::string to_level_cn;    ///< the level it brings (issue, upgrade, downgrade, extend, directive)
+    Instant start = 0;
+    std::optional<Instant> end;
+    int offset_minutes = 480;
+};
+
+/// @brief One sentence: "定于12月15日0时起启动黄色预警（Ⅲ级响应）", "定于12月16日0时起由黄色预警
+///升级为橙色预警（Ⅱ级响应）", "橙色预警（Ⅱ级响应）延长至12月18日0时", "定于…起解除橙色预警（Ⅱ级响应）".
+std::string notice_decision_cn(NoticeDecision const& d);
+
+/// @brief A roster recipient's text: template `notice` ({decision}) or `escalation` ({district,
+/// count, what, due}), its text rendered from the variables fixed when it was queued.
+SmsContent roster_sms_content(std::string const& kind, nlohmann::json const& params);
+
 /// @brief "12月15日0时" / "12月15日0时30分": the plan's local time, as short as an SMS wants it.
 std::string short_time_cn(Instant t, int offset_minutes);
 

@@ -27,6 +27,7 @@ struct SubscriptionRecord {
     engine::Instant created_at = 0;
     std::optional<std::string> district;  ///< escalations of this district only; empty: of every one
     std::optional<std::string> enterprise;  ///< "orders": the plant (credit code) whose orders it receives
+    std::optional<std::string> recipient;   ///< "notices", "escalations": the roster recipient whose system it is
 };
 
 struct DeliveryRecord {
@@ -47,7 +48,14 @@ struct DeliveryRecord {
     std::optional<engine::Instant> delivered_at;  ///< service clock
 };
 
-/// @brief How far one message has got.
+/// @brief One recipient of a notice: a roster recipient ("roster:xiaodian") or a subscriber that
+/// stands for no one on the roster ("subscription:4"); reached when any of its channels delivered.
+struct NoticeRecipient {
+    std::string key, name;
+    std::optional<engine::Instant> reached_at;  ///< service clock
+};
+
+/// @brief How far one notice has got: its recipients, and how many of them it reached.
 struct MessageProgress {
     std::string topic, ref;
     int recipients = 0, delivered = 0;
@@ -91,6 +99,13 @@ public:
     /// @brief A dead delivery queued again from `next_try`, its attempts counted afresh.
     virtual bool requeue(std::int64_t id, engine::Instant next_try) = 0;
     virtual MessageProgress progress(std::string const& message_id) = 0;
+    /// @brief The deliveries of one message (every subscriber), oldest first.
+    virtual std::vector<DeliveryRecord> deliveries_of(std::string const& message_id) = 0;
+
+    virtual void add_notice_recipient(std::string const& message_id, NoticeRecipient const& recipient) = 0;
+    /// @brief The recipient has the notice from `at` on; false when it had it already (or is not one).
+    virtual bool reach_recipient(std::string const& message_id, std::string const& key, engine::Instant at) = 0;
+    virtual std::vector<NoticeRecipient> notice_recipients(std::string const& message_id) = 0;
     /// @brief Whether anything about `ref` reached anyone: nullopt when no message was queued.
     virtual std::optional<ReachState> reach(std::string const& ref) = 0;
 };

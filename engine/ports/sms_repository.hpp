@@ -1,7 +1,8 @@
 #pragma once
 /// @file sms_repository.hpp
-/// @brief Port: text messages to the plants' mobile phones (docs/delivery.md "SMS"). One row per
-/// (order, phone): queued in the transaction that issues the order or falls due as a reminder,
+/// @brief Port: text messages to the plants' mobile phones and the roster's contacts
+/// (docs/delivery.md "SMS"). One row per (order, phone) or (notice or escalation, recipient, phone):
+/// queued in the transaction that issues the order, signs the notice or falls due as a reminder,
 /// sent by the dispatcher through the gateway, then delivered or failed as the gateway's receipt
 /// says. Replies ("1") and receipts are kept as they came. Times: `next_try`/`tried_at` on the wall
 /// clock; `sent_at`, `delivered_at`, `received_at` on the service clock.
@@ -18,8 +19,10 @@ namespace hazeguard::ports {
 
 struct SmsRecord {
     std::int64_t id = 0;
-    std::int64_t order_id = 0;
-    std::string kind;          ///< order (an order or termination notice), reminder
+    std::optional<std::int64_t> order_id;  ///< the order it is about (kinds order, reminder)
+    /// order (an order or termination notice), reminder, notice (a warning notice, to a roster
+    /// recipient), escalation (overdue plants, to a district's recipient)
+    std::string kind;
     std::string phone, contact;
     /// queued, sent, delivered, failed (receipt), dead (never accepted), withdrawn (not sent: its
     /// order was acknowledged or replaced first; last_error says which)
@@ -29,6 +32,19 @@ struct SmsRecord {
     std::optional<engine::Instant> tried_at, sent_at, delivered_at;
     std::string last_error;    ///< the gateway's code or the connection's error; the receipt's on failed
     std::optional<std::string> biz_id;
+    std::optional<std::string> ref;         ///< notice, escalation: its cause ("proposal:3", "batch:2")
+    std::optional<std::string> recipient;   ///< notice, escalation: the roster recipient's id
+    std::optional<std::string> message_id;  ///< notice: the outbox message whose distribution it counts for
+    std::optional<std::string> params;      ///< notice, escalation: the template's variables (JSON), fixed when queued
+};
+
+/// @brief A text to one roster contact, its variables composed when queued.
+struct RosterText {
+    std::string kind;  ///< notice, escalation
+    std::string phone, contact;
+    std::string ref, recipient;
+    std::optional<std::string> message_id;
+    std::string params;  ///< JSON object
 };
 
 /// @brief An inbound reply as it came, and what became of it.
@@ -47,6 +63,10 @@ public:
     virtual std::int64_t queue_batch(std::int64_t batch, std::string const& kind, engine::Instant wall_now) = 0;
     /// @brief Reminders to the mobile contacts of the orders of `batch` still not acknowledged.
     virtual std::int64_t queue_reminders(std::int64_t batch, engine::Instant wall_now) = 0;
+    /// @brief One text to a roster contact; returns its id.
+    virtual std::int64_t queue_text(RosterText const& text, engine::Instant wall_now) = 0;
+    /// @brief The texts of a notice's message (all states), oldest first.
+    virtual std::vector<SmsRecord> of_message(std::string const& message_id) = 0;
     /// @brief Queued messages of `shard` due at `wall_now`, oldest first.
     virtual std::vector<SmsRecord> due(engine::Instant wall_now, int limit, Shard shard) = 0;
     virtual std::optional<SmsRecord> find(std::int64_t id) = 0;
@@ -63,11 +83,12 @@ public:
     /// @brief A refused or unanswered send; `next_try` empty: dead.
     virtual void failed(std::int64_t id, engine::Instant tried_at, std::string const& error,
                         std::optional<engine::Instant> next_try) = 0;
-    /// @brief The receipt of a sent message; false when it is unknown or was already settled
-    /// (receipts repeat).
+    /// @brief The receipt of a message the gateway took (sent, or still queued when the receipt
+    /// overtook the dispatcher's record of the send); false when it is unknown or was already
+    /// settled (receipts repeat).
     virtual bool receipt(std::int64_t id, std::string const& phone, bool delivered, std::string const& code,
                          engine::Instant at) = 0;
-    /// @brief The order of the newest message sent to `phone` (of kind order or reminder).
+    /// @brief The order of the newest message about an order sent to `phone` (kind order or reminder).
     virtual std::optional<std::int64_t> newest_order_to(std::string const& phone) = 0;
     /// @brief The contact's name behind `phone` in the newest message to it.
     virtual std::string contact_of(std::string const& phone) = 0;

@@ -18,6 +18,7 @@
 #include "engine/ports/timer_repository.hpp"
 #include "engine/ports/progress_repository.hpp"
 #include "engine/ports/public_alert_repository.hpp"
+#include "engine/ports/roster_repository.hpp"
 #include "engine/ports/sms_repository.hpp"
 #include "engine/ports/token_repository.hpp"
 #include "engine/ports/warning_repository.hpp"
@@ -45,6 +46,7 @@ public:
     virtual PublicAlertRepository& public_alerts() = 0;
     virtual DeliveryRepository& deliveries() = 0;
     virtual SmsRepository& sms() = 0;
+    virtual RosterRepository& rosters() = 0;
 };
 
 }  // namespace hazeguard::ports

@@ -30,6 +30,7 @@
 #include "engine/service/warnings/proposals_service.hpp"
 #include "engine/service/warnings/timers_service.hpp"
 #include "engine/service/progress/progress_service.hpp"
+#include "engine/service/roster/roster_service.hpp"
 #include "engine/service/reports/reports_service.hpp"
 #include "engine/service/view_context.hpp"
 #include "engine/service/principal.hpp"
@@ -86,6 +87,8 @@ public:
     DeliveryService& delivery() { return *delivery_; }
     /// @brief Text messages to the plants' phones, their receipts and replies (docs/delivery.md).
     SmsService& sms() { return *sms_; }
+    /// @brief The roster of notice recipients (docs/roster-format.md).
+    RosterService& roster() { return *roster_; }
     /// @brief The public warnings as published CAP 1.2 alerts.
     PublicAlertsService& public_alerts() { return *public_alerts_; }
     /// @brief The warning's status and the episodes with their timelines.
@@ -128,6 +131,7 @@ private:
     ListFacts list_facts_;
     std::unique_ptr<DeliveryService> delivery_;
     std::unique_ptr<SmsService> sms_;
+    std::unique_ptr<RosterService> roster_;
     std::unique_ptr<OrderIssuer> issuer_;
     std::unique_ptr<WarningCycle> cycle_;
     std::unique_ptr<PublicAlertsService> public_alerts_;

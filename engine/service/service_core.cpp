@@ -35,9 +35,10 @@ Service::Service(std::unique_ptr<storage::SqliteBackend> storage, plans::Plan pl
     list_facts_.reduction_plan = [this](ports::Store& store, std::optional<std::int64_t> version, std::string const& level) {
         return lists_->reduction_plan(store, version, level);
     };
-    delivery_ = std::make_unique<DeliveryService>(*runner_, *transactions_, views_, *clock_);
-    delivery_->link_orders_with([this](std::int64_t order, Instant issued_at) { return orders_->link_path(order, issued_at); });
     sms_ = std::make_unique<SmsService>(*runner_, *transactions_, views_, *clock_, *orders_, link_key);
+    roster_ = std::make_unique<RosterService>(*runner_, *transactions_, views_);
+    delivery_ = std::make_unique<DeliveryService>(*runner_, *transactions_, views_, *clock_, *sms_);
+    delivery_->link_orders_with([this](std::int64_t order, Instant issued_at) { return orders_->link_path(order, issued_at); });
     issuer_ = std::make_unique<OrderIssuer>(views_, list_facts_, *delivery_, *sms_);
     cycle_ = std::make_unique<WarningCycle>(views_, settings_, *issuer_, list_facts_);
     public_alerts_ = std::make_unique<PublicAlertsService>(*transactions_, views_);

@@ -190,6 +190,38 @@ CREATE TABLE sms_replies (
         R"sql(
 CREATE INDEX outbox_ref ON outbox(ref);
 )sql",
+        // 0011: the roster of notice recipients (docs/roster-format.md), versioned like the list;
+        // who of them a notice reached (notice_recipients: one row per recipient, reached_at when
+        // any of its channels delivered); a subscription may stand for a roster recipient; and texts
+        // to the roster's contacts beside the plants' (sms: order_id empty, the notice's message or
+        // the escalation's ref, the recipient, the template's variables composed when queued).
+        R"sql(
+CREATE TABLE rosters (
+  version INTEGER PRIMARY KEY, imported_at INTEGER NOT NULL, imported_by TEXT NOT NULL,
+  source TEXT NOT NULL, sha256 TEXT NOT NULL, body TEXT NOT NULL);
+ALTER TABLE subscriptions ADD COLUMN recipient TEXT;
+CREATE TABLE notice_recipients (
+  message_id TEXT NOT NULL REFERENCES outbox(id), recipient TEXT NOT NULL, name TEXT NOT NULL,
+  reached_at INTEGER, PRIMARY KEY (message_id, recipient));
+INSERT INTO notice_recipients(message_id, recipient, name, reached_at)
+  SELECT d.message_id, 'subscription:' || d.subscription_id, s.name, d.delivered_at
+  FROM deliveries d JOIN outbox m ON m.id = d.message_id JOIN subscriptions s ON s.id = d.subscription_id
+  WHERE m.topic = 'notices' ORDER BY d.id;
+CREATE TABLE sms_0011 (
+  id INTEGER PRIMARY KEY, order_id INTEGER, kind TEXT NOT NULL, phone TEXT NOT NULL,
+  contact TEXT NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL, next_try INTEGER NOT NULL,
+  tried_at INTEGER, last_error TEXT NOT NULL, biz_id TEXT, sent_at INTEGER, delivered_at INTEGER,
+  ref TEXT, recipient TEXT, message_id TEXT, params TEXT);
+INSERT INTO sms_0011(id, order_id, kind, phone, contact, state, attempts, next_try, tried_at, last_error,
+                     biz_id, sent_at, delivered_at)
+  SELECT id, order_id, kind, phone, contact, state, attempts, next_try, tried_at, last_error, biz_id,
+         sent_at, delivered_at FROM sms ORDER BY id;
+DROP TABLE sms;
+ALTER TABLE sms_0011 RENAME TO sms;
+CREATE INDEX sms_due ON sms(state, next_try);
+CREATE INDEX sms_order ON sms(order_id);
+CREATE INDEX sms_phone ON sms(phone, id);
+)sql",
     };
     return kMigrations;
 }

@@ -101,6 +101,11 @@ public:
         auto r = client_->post(path, body.dump(), headers);
         return {r.status, r.body.empty() ? json() : json::parse(r.body)};
     }
+    Reply put(std::string const& path, json const& body, std::string const& role_key) {
+        auto r = client_->request("PUT", path, body.dump(),
+                                  {{"Authorization", "Bearer " + token(role_key)}, {"Content-Type", "application/json"}});
+        return {r.status, r.body.empty() ? json() : json::parse(r.body)};
+    }
     /// @brief A POST with a token that is not a demo token (e.g. one made by `hazeguard token create`).
     Reply post_as(std::string const& path, json const& body, std::string const& bearer) {
         auto r = client_->post(path, body.dump(), {{"Authorization", "Bearer " + bearer}, {"Content-Type", "application/json"}});

@@ -4,6 +4,7 @@
 // for their retry; after the restart every message arrives once; a receipt settles one; a plant
 // acknowledges by replying "1", another by its one-time link.
 #include <cstdlib>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -24,7 +25,7 @@ std::vector<std::string> gateway_args(std::uint16_t port) {
     return {"--sample-size", "20", "--sms-gateway", "http://127.0.0.1:" + std::to_string(port) + "/",
             "--sms-sign-name", "太原市生态环境局", "--sms-template", "order=SMS_100001", "--sms-template",
             "termination=SMS_100002", "--sms-template", "cancellation=SMS_100003", "--sms-template",
-            "reminder=SMS_100004"};
+            "reminder=SMS_100004", "--sms-template", "notice=SMS_100005", "--sms-template", "escalation=SMS_100006"};
 }
 
 /// The path of the gateway's pushes, as serve printed it.
@@ -35,11 +36,16 @@ std::string inbound_path(LiveServer& s, std::string const& what) {
     return "/v1/inbound/sms/" + m[1].str() + "/" + what;
 }
 
-std::vector<SentSms> wait_for_sent(FakeSmsGateway& gateway, std::size_t at_least) {
+/// The texts of one template the gateway took, once there are `at_least` of them (order texts
+/// unless told: SMS_100001).
+std::vector<SentSms> wait_for_sent(FakeSmsGateway& gateway, std::size_t at_least,
+                                   std::string const& template_code = "SMS_100001") {
     std::vector<SentSms> sent;
     for (int i = 0; i < static_cast<int>(1000 * slowdown()) && sent.size() < at_least; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        sent = gateway.sent();
+        sent.clear();
+        for (auto const& m : gateway.sent())
+            if (m.template_code == template_code) sent.push_back(m);
     }
     return sent;
 }
@@ -137,7 +143,7 @@ TEST_CASE("orders reach the plants by SMS at the signature, through a gateway ou
     CHECK(by_link.body.at("acknowledgement").at("channel") == "link");
 }
 
-// Issue #10's scenario: the §14 yellow signed on a drill clock (half an hour a second, from D1
+// Issue #10's scenario: the §14 yellow signed on a drill clock (ten minutes a second, from D1
 // 22:30 so that the deadlines and the start come within seconds) reaches the
 // departments by webhook and each plant by SMS at the signature; one plant acknowledges by SMS,
 // another by its link; one never answers, is reminded by SMS and escalated to its district; the
@@ -146,9 +152,27 @@ TEST_CASE("the §14 yellow reaches departments and plants at the signature, the 
           "[integration][delivery][sms][scenario]") {
     FakeSmsGateway gateway(0, kAccessKeySecret);
     WebhookReceiver department(0);
-    LiveServer s("2026-12-14T22:30:00+08:00", 1800, gateway_args(gateway.port()));
+    LiveServer s("2026-12-14T22:30:00+08:00", 600, gateway_args(gateway.port()));
     auto const hook = "http://127.0.0.1:" + std::to_string(department.port()) + "/hooks";
-    REQUIRE(s.post("/v1/subscriptions", {{"name", "市交通运输局"}, {"topic", "notices"}, {"url", hook}}, "admin").status == 201);
+    // The roster: the department (reached through its system) and each district's government,
+    // texted at its duty mobile (13800000000 + n) for notices and escalations.
+    json recipients = json::array({{{"id", "city-transport"}, {"name", "市交通运输局"}, {"kind", "department"},
+                                    {"receives", {"notices"}}}});
+    std::map<std::string, std::string> district_mobile;
+    auto const by_district = s.get("/v1/enterprises").body.at("by_district");
+    for (auto const& [district, count] : by_district.items()) {
+        auto const mobile = std::to_string(13800000000LL + static_cast<long long>(district_mobile.size()));
+        district_mobile[district] = mobile;
+        recipients.push_back({{"id", "d" + std::to_string(district_mobile.size())}, {"name", district + "人民政府"},
+                              {"kind", "district"}, {"district", district}, {"receives", {"notices", "escalations"}},
+                              {"contacts", {{{"name", "值班室"}, {"mobile", mobile}}}}});
+    }
+    auto const roster = s.put("/v1/roster", {{"title", "太原市重污染天气应急通知接收单位名单"}, {"recipients", recipients}}, "admin");
+    INFO(roster.body.dump());
+    REQUIRE(roster.status == 201);
+    REQUIRE(s.post("/v1/subscriptions",
+                   {{"name", "市交通运输局"}, {"topic", "notices"}, {"url", hook}, {"recipient", "city-transport"}}, "admin")
+                .status == 201);
     REQUIRE(s.post("/v1/subscriptions", {{"name", "县（市、区）应急值守平台"}, {"topic", "escalations"}, {"url", hook}}, "admin")
                 .status == 201);
     all_alerts_valid(s);
@@ -175,6 +199,9 @@ TEST_CASE("the §14 yellow reaches departments and plants at the signature, the 
     auto const& a = texted[0];
     auto const& b = texted[1];
     auto const& c = texted[2];
+    auto const order_of = [&](json const& o) { return s.get("/v1/orders/" + std::to_string(o.at("id").get<std::int64_t>())).body; };
+    // (A reply answers the newest text the server knows it sent: wait for its record of A's.)
+    REQUIRE(eventually([&] { return order_of(a).at("messages")[0].at("state") == "sent"; }));
     auto const reply = s.post(inbound_path(s, "replies"),
                               json::array({{{"phone_number", phone_of(a)}, {"content", "1"}, {"sequence_id", "a-1"}}}),
                               "duty_officer");
@@ -184,13 +211,20 @@ TEST_CASE("the §14 yellow reaches departments and plants at the signature, the 
     auto const by_link = s.post(link.substr(link.find("/v1/links/")) + "/ack", {{"by", "环保负责人"}, {"phone", phone_of(b)}},
                                 "duty_officer");
     REQUIRE(by_link.status == 200);
-    auto const order_of = [&](json const& o) { return s.get("/v1/orders/" + std::to_string(o.at("id").get<std::int64_t>())).body; };
     CHECK(order_of(a).at("acknowledgement").at("channel") == "sms");
     CHECK(order_of(b).at("acknowledgement").at("channel") == "link");
 
-    // The department has the notice (its receipt times the distribution).
+    // The department's system has the notice; each district's duty mobile its text, whose receipt
+    // the gateway pushes back (the receipts time the distribution).
     REQUIRE(eventually([&] { return !department.received().empty(); }));
     CHECK(json::parse(department.received()[0].body).at("type") == "notices");
+    auto const notices = wait_for_sent(gateway, district_mobile.size(), "SMS_100005");
+    REQUIRE(notices.size() == district_mobile.size());
+    CHECK(json::parse(notices[0].template_param).at("decision") == "定于12月15日0时起启动黄色预警（Ⅲ级响应）");
+    json receipts = json::array();
+    for (auto const& m : notices)
+        receipts.push_back({{"out_id", m.out_id}, {"phone_number", m.phone}, {"success", true}, {"err_code", "DELIVERED"}});
+    REQUIRE(s.post(inbound_path(s, "receipts"), receipts, "duty_officer").body.at("settled") == notices.size());
     auto const district = c.at("enterprise").at("district").get<std::string>();
 
     // An hour after the issue C is reminded by SMS; an hour later escalated to its district.
@@ -214,11 +248,19 @@ TEST_CASE("the §14 yellow reaches departments and plants at the signature, the 
     }));
     CHECK(order_of(c).at("status") == "sent");
     CHECK_FALSE(order_of(c).at("reminded_at").is_null());
+    // The district's duty mobile has the escalation by text too.
+    REQUIRE(eventually([&] {
+        for (auto const& m : gateway.sent())
+            if (m.template_code == "SMS_100006" && m.phone == district_mobile.at(district))
+                return json::parse(m.template_param).at("district") == district;
+        return false;
+    }));
 
     // After the start the episode's timeline has the distribution, on time.
     wait_until(s, "2026-12-15T00:30:00+08:00");
     auto const distribution = timeline_rows(s, 1, "distribution");
     REQUIRE(distribution.size() == 1);
     CHECK(distribution[0].at("detail").at("on_time") == true);
+    CHECK(distribution[0].at("detail").at("recipients") == district_mobile.size() + 1);
     all_alerts_valid(s);
 }

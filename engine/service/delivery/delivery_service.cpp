@@ -4,12 +4,15 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "engine/delivery/retry_schedule.hpp"
 #include "engine/delivery/webhook_signature.hpp"
 #include "engine/domain/ref.hpp"
 #include "engine/service/error.hpp"
 #include "engine/service/input.hpp"
+#include "engine/service/delivery/distribution.hpp"
+#include "engine/service/roster/roster_service.hpp"
 #include "engine/service/timeline.hpp"
 
 namespace hazeguard::service {
@@ -33,7 +36,7 @@ bool is_webhook_url(std::string const& url) {
 json subscription_view(ports::SubscriptionRecord const& s, ViewContext const& views) {
     auto const or_null = [](std::optional<std::string> const& v) { return v ? json(*v) : json(nullptr); };
     return {{"id", s.id}, {"name", s.name}, {"topic", s.topic}, {"url", s.url}, {"district", or_null(s.district)},
-            {"enterprise", or_null(s.enterprise)}, {"created_by", s.created_by}, {"created_at", views.local(s.created_at)}};
+            {"enterprise", or_null(s.enterprise)}, {"recipient", or_null(s.recipient)}, {"created_by", s.created_by}, {"created_at", views.local(s.created_at)}};
 }
 
 /// An enterprise sees (and removes, pings) only its own subscriptions; another one's does not exist for it.
@@ -73,11 +76,49 @@ std::optional<std::string> read_district(Input& in, plans::Plan const& plan) {
     return district;
 }
 
+/// A recipient of the roster in force.
+void check_recipient(ports::Store& store, plans::Plan const& plan, std::string const& id) {
+    auto const roster = RosterService::in_force(store, plan);
+    if (!roster || !roster->find(id))
+        throw Error(Errc::validation, "recipient " + id + " is not on the roster in force",
+                    {{"/recipient", "is not a recipient of the roster in force (GET /v1/roster)"}});
+}
+
+/// A notice's recipients: the roster's that receive notices, then each subscriber that stands
+/// for no one of them.
+struct NoticeAudience {
+    std::vector<ports::NoticeRecipient> recipients;
+    std::vector<plans::RosterRecipient const*> roster;             ///< to be texted
+    std::vector<std::pair<std::int64_t, std::string>> webhooks;    ///< subscription, recipient key
+};
+
+NoticeAudience notice_audience(std::optional<plans::Roster> const& roster,
+                               std::vector<ports::SubscriptionRecord> const& subscribers) {
+    NoticeAudience a;
+    if (roster)
+        for (auto const& r : roster->recipients)
+            if (r.notices) {
+                a.recipients.push_back({roster_key(r.id), r.name, std::nullopt});
+                a.roster.push_back(&r);
+            }
+    for (auto const& s : subscribers) {
+        auto const* r = roster && s.recipient ? roster->find(*s.recipient) : nullptr;
+        if (r && r->notices) {
+            a.webhooks.emplace_back(s.id, roster_key(r->id));
+            continue;
+        }
+        std::string const key = "subscription:" + std::to_string(s.id);
+        a.recipients.push_back({key, s.name, std::nullopt});
+        a.webhooks.emplace_back(s.id, key);
+    }
+    return a;
+}
+
 }  // namespace
 
 void DeliveryService::subscribe(Command const& c, json const& body, Completion done) {
     Input in(body);
-    in.reject_unknown({"name", "topic", "url", "district", "enterprise"});
+    in.reject_unknown({"name", "topic", "url", "district", "enterprise", "recipient"});
     auto const name = in.text("name", true, 100);
     auto const topic = in.one_of("topic", true, {"notices", "escalations", "orders"});
     auto const url = read_url(in, true);
@@ -98,10 +139,13 @@ void DeliveryService::subscribe(Command const& c, json const& body, Completion d
     } else if (topic && *topic != "orders" && enterprise) {
         in.error("enterprise", "only an orders subscription has an enterprise");
     }
+    auto const recipient = in.text("recipient", false, 40);
+    if (recipient && topic && *topic == "orders") in.error("recipient", "an orders subscription is the plant's own");
     in.finish();
     ports::SubscriptionRecord s{0,       *name, *topic, *url, engine::new_webhook_secret(), c.principal.name, 0, district,
-                                enterprise};
+                                enterprise, recipient};
     runner_.run(c, [this, s](Tx& tx) mutable {
+        if (s.recipient) check_recipient(tx.store, views_.plan, *s.recipient);
         s.created_at = tx.now;
         s.id = tx.store.deliveries().add_subscription(s);
         auto view = subscription_view(s, views_);
@@ -121,15 +165,23 @@ json DeliveryService::subscriptions(Principal const& who) {
 
 void DeliveryService::update(Command const& c, std::int64_t id, json const& body, Completion done) {
     Input in(body);
-    in.reject_unknown({"name", "url", "district"});
+    in.reject_unknown({"name", "url", "district", "recipient"});
     auto const name = in.text("name", false, 100);
     auto const url = read_url(in, false);
     bool const clear_district = in.is_null("district");
     auto const district = read_district(in, views_.plan);
+    bool const clear_recipient = in.is_null("recipient");
+    auto const recipient = in.text("recipient", false, 40);
     in.finish();
-    runner_.run(c, [this, id, name, url, district, clear_district, who = c.principal](Tx& tx) {
+    runner_.run(c, [this, id, name, url, district, clear_district, recipient, clear_recipient, who = c.principal](Tx& tx) {
         auto s = tx.store.deliveries().subscription(id);
         if (!s || !may_see_subscription(*s, who)) not_found("subscription " + std::to_string(id));
+        if ((recipient || clear_recipient) && s->topic == "orders")
+            throw Error(Errc::validation, "an orders subscription is the plant's own",
+                        {{"/recipient", "an orders subscription is the plant's own"}});
+        if (recipient) check_recipient(tx.store, views_.plan, *recipient);
+        if (recipient) s->recipient = recipient;
+        if (clear_recipient) s->recipient.reset();
         if ((district || clear_district) && s->topic != "escalations")
             throw Error(Errc::validation, "only an escalations subscription has a district",
                         {{"/district", "only an escalations subscription has a district"}});
@@ -173,27 +225,67 @@ std::string DeliveryService::new_message(ports::Store& store, std::string const&
     return id;
 }
 
-void DeliveryService::enqueue_notice(Tx& tx, std::string const& ref, json const& data, Instant due) const {
+void DeliveryService::enqueue_notice(Tx& tx, NoticeMessage const& notice) const {
     auto const& plan = views_.plan;
-    auto const recipients = tx.store.deliveries().subscriptions("notices");
+    auto const roster = RosterService::in_force(tx.store, plan);
+    auto const audience = notice_audience(roster, tx.store.deliveries().subscriptions("notices"));
     auto const episode = tx.store.warning().state().episode;
-    if (recipients.empty()) {
+    auto const due = views_.local(notice.due);
+    if (audience.recipients.empty()) {
         record(tx.store, plan.version,
-               {episode, ref, tx.now, "notice_unsent", "system",
-                "未登记通知接收单位（订阅），通知未分发（时限至" + views_.local(due) + "）",
-                {{"due_at", views_.local(due)}, {"recipients", 0}}});
+               {episode, notice.ref, tx.now, "notice_unsent", "system",
+                "未确定通知接收单位（名单或订阅），通知未分发（时限至" + due + "）",
+                {{"due_at", due}, {"recipients", 0}}});
         return;
     }
-    auto const message = new_message(tx.store, "notices", ref, data, tx.now, due);
-    json names = json::array();
-    for (auto const& r : recipients) {
-        tx.store.deliveries().add_delivery(message, r.id, tx.real_now);
-        names.push_back(r.name);
+    auto const message = new_message(tx.store, "notices", notice.ref, notice.data, tx.now, notice.due);
+    for (auto const& r : audience.recipients) tx.store.deliveries().add_notice_recipient(message, r);
+    std::set<std::string> channelled;
+    for (auto const& [subscription, key] : audience.webhooks) {
+        tx.store.deliveries().add_delivery(message, subscription, tx.real_now);
+        channelled.insert(key);
     }
+    std::int64_t texts = 0;
+    json const params{{"decision", notice.decision_cn}};
+    for (auto const* r : audience.roster)
+        if (auto const n = sms_.enqueue_roster_texts(tx, *r, "notice", params, notice.ref, message); n > 0) {
+            texts += n;
+            channelled.insert(roster_key(r->id));
+        }
+    json names = json::array(), unreachable = json::array();
+    for (auto const& r : audience.recipients) (channelled.count(r.key) ? names : unreachable).push_back(r.name);
+    std::string summary = "通知已进入分发队列：" + std::to_string(audience.recipients.size()) + "个接收单位";
+    if (texts > 0) summary += "（短信" + std::to_string(texts) + "条）";
+    if (!unreachable.empty()) summary += "，其中" + std::to_string(unreachable.size()) + "个无送达渠道、无法送达";
     record(tx.store, plan.version,
-           {episode, ref, tx.now, "notice_queued", "system",
-            "通知已进入分发队列：" + std::to_string(recipients.size()) + "个接收单位（时限至" + views_.local(due) + "）",
-            {{"message_id", message}, {"due_at", views_.local(due)}, {"recipients", names}}});
+           {episode, notice.ref, tx.now, "notice_queued", "system", summary + "（时限至" + due + "）",
+            {{"message_id", message}, {"due_at", due}, {"recipients", names}, {"unreachable", unreachable},
+             {"texts", texts}}});
+}
+
+json DeliveryService::notice(std::string const& message_id) {
+    json out;
+    transactions_.read([&](ports::Store& store) {
+        auto const p = store.deliveries().progress(message_id);
+        if (p.topic != "notices") not_found("notice " + message_id);
+        json recipients = json::array();
+        for (auto const& r : store.deliveries().notice_recipients(message_id))
+            recipients.push_back({{"key", r.key}, {"name", r.name}, {"reached_at", views_.local_or_null(r.reached_at)}});
+        json webhooks = json::array(), texts = json::array();
+        for (auto const& d : store.deliveries().deliveries_of(message_id)) webhooks.push_back(delivery_view(d, views_));
+        for (auto const& t : store.sms().of_message(message_id))
+            texts.push_back({{"id", t.id}, {"recipient", t.recipient ? json(*t.recipient) : json(nullptr)},
+                             {"contact", t.contact}, {"phone", t.phone}, {"state", t.state},
+                             {"sent_at", views_.local_or_null(t.sent_at)},
+                             {"delivered_at", views_.local_or_null(t.delivered_at)},
+                             {"error", t.last_error.empty() ? json(nullptr) : json(t.last_error)}});
+        out = {{"message_id", message_id}, {"ref", p.ref},
+               {"due_at", views_.local_or_null(p.due_at)},
+               {"recipients_total", p.recipients}, {"recipients_reached", p.delivered},
+               {"distributed", p.recipients > 0 && p.delivered == p.recipients},
+               {"recipients", recipients}, {"webhooks", webhooks}, {"texts", texts}};
+    });
+    return out;
 }
 
 void DeliveryService::enqueue_orders(Tx& tx, std::int64_t batch, json const& facts) const {
@@ -220,7 +312,7 @@ void DeliveryService::enqueue_orders(Tx& tx, std::int64_t batch, json const& fac
 }
 
 std::vector<std::string> DeliveryService::enqueue_escalation(Tx& tx, std::string const& ref, std::string const& district,
-                                                             json const& data) const {
+                                                             json const& data, json const& text_params) const {
     std::vector<std::string> names;
     std::vector<std::int64_t> ids;
     for (auto const& s : tx.store.deliveries().subscriptions("escalations"))
@@ -228,9 +320,16 @@ std::vector<std::string> DeliveryService::enqueue_escalation(Tx& tx, std::string
             names.push_back(s.name);
             ids.push_back(s.id);
         }
-    if (ids.empty()) return names;
-    auto const message = new_message(tx.store, "escalations", ref, data, tx.now, std::nullopt);
-    for (auto const id : ids) tx.store.deliveries().add_delivery(message, id, tx.real_now);
+    if (!ids.empty()) {
+        auto const message = new_message(tx.store, "escalations", ref, data, tx.now, std::nullopt);
+        for (auto const id : ids) tx.store.deliveries().add_delivery(message, id, tx.real_now);
+    }
+    if (auto const roster = RosterService::in_force(tx.store, views_.plan))
+        for (auto const& r : roster->recipients)
+            if (r.escalations && r.district && *r.district == district &&
+                sms_.enqueue_roster_texts(tx, r, "escalation", text_params, ref, std::nullopt) > 0 &&
+                std::find(names.begin(), names.end(), r.name) == names.end())
+                names.push_back(r.name);
     return names;
 }
 
@@ -270,19 +369,11 @@ void DeliveryService::record_attempt(ports::Store& store, ports::DeliveryRecord 
     Instant const now = clock_.now();
     deliveries.delivered(d.id, tried_at, result.status, now);
     if (d.topic != "notices") return;
-    auto const p = deliveries.progress(d.message_id);
-    if (p.delivered != p.recipients) return;
-    // Every recipient has the notice: it is distributed now, on time or not.
-    std::optional<int> episode = store.warning().state().episode;
-    if (auto const ref = engine::parse_ref(d.ref); ref && ref->is(engine::Ref::Kind::proposal))
-        if (auto const proposal = store.proposals().find(ref->id); proposal && proposal->episode_id)
-            episode = static_cast<int>(*proposal->episode_id);
-    bool const on_time = !p.due_at || now <= *p.due_at;
-    record(store, views_.plan.version,
-           {episode, d.ref, now, "distribution", "system",
-            "通知已送达全部" + std::to_string(p.recipients) + "个接收单位" + (on_time ? "" : "（超过分发时限）"),
-            {{"message_id", d.message_id}, {"recipients", p.recipients}, {"on_time", on_time},
-             {"due_at", views_.local_or_null(p.due_at)}}});
+    // The subscriber counts as itself, or as the roster recipient whose system it is: whichever
+    // the notice listed when it was queued.
+    record_reached(store, views_, d.message_id, "subscription:" + std::to_string(d.subscription_id), now);
+    if (auto const s = deliveries.subscription(d.subscription_id); s && s->recipient)
+        record_reached(store, views_, d.message_id, roster_key(*s->recipient), now);
 }
 
 int DeliveryService::dispatch_due(WebhookSender const& send, int limit, Instant wall_now, ports::Shard shard) {

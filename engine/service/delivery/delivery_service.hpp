@@ -17,6 +17,7 @@
 #include "engine/ports/transactions.hpp"
 #include "engine/service/clock.hpp"
 #include "engine/service/command_runner.hpp"
+#include "engine/service/delivery/sms_service.hpp"
 #include "engine/service/principal.hpp"
 #include "engine/service/view_context.hpp"
 
@@ -41,30 +42,48 @@ struct WebhookResult {
 /// server; a fake in the tests).
 using WebhookSender = std::function<WebhookResult(WebhookRequest const&)>;
 
+/// @brief A signed notice for the outbox: the webhook's data, the distribution deadline and the
+/// sentence the roster's contacts get by text (engine::notice_decision_cn).
+struct NoticeMessage {
+    std::string ref;  ///< proposal:3, directive:2
+    nlohmann::json data;
+    engine::Instant due = 0;
+    std::string decision_cn;
+};
+
 class DeliveryService {
 public:
-    DeliveryService(CommandRunner& runner, ports::Transactions& transactions, ViewContext views, Clock const& clock)
-        : runner_(runner), transactions_(transactions), views_(views), clock_(clock) {}
+    DeliveryService(CommandRunner& runner, ports::Transactions& transactions, ViewContext views, Clock const& clock,
+                    SmsService const& sms)
+        : runner_(runner), transactions_(transactions), views_(views), clock_(clock), sms_(sms) {}
 
     // --- subscriptions (admin) ------------------------------------------------------------
     /// @brief {"name", "topic": "notices" | "escalations" | "orders", "url", "district"?,
-    /// "enterprise"?}: answers 201 with the secret, shown only here. A district (of the plan)
-    /// narrows escalations to its plants; an enterprise subscribes to its own orders only (an admin
-    /// names the plant). Enterprises see, remove and ping only their own subscriptions.
+    /// "enterprise"?, "recipient"?}: answers 201 with the secret, shown only here. A district (of
+    /// the plan) narrows escalations to its plants; an enterprise subscribes to its own orders only
+    /// (an admin names the plant); a recipient (of the roster in force) says whose system it is, so
+    /// the recipient counts once however it is reached. Enterprises see, remove and ping only
+    /// their own subscriptions.
     void subscribe(Command const& c, nlohmann::json const& body, Completion done);
     /// @brief An admin sees every subscription, an enterprise its own.
     nlohmann::json subscriptions(Principal const& who);
-    /// @brief {"name"?, "url"?, "district"?}: what a subscription may change (not its topic, plant
-    /// or secret); queued deliveries go to the new URL.
+    /// @brief {"name"?, "url"?, "district"?, "recipient"?}: what a subscription may change (not its
+    /// topic, plant or secret); queued deliveries go to the new URL.
     void update(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
     void unsubscribe(Command const& c, std::int64_t id, Completion done);
     /// @brief Queues a signed "ping" message to one subscriber only.
     void ping(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
 
     // --- the outbox -------------------------------------------------------------------------
-    /// @brief In the cause's transaction: the notice of a signed proposal, to every subscriber of
-    /// "notices", and the timeline row that says so (or that nobody is registered to receive it).
-    void enqueue_notice(Tx& tx, std::string const& ref, nlohmann::json const& data, engine::Instant due) const;
+    /// @brief In the cause's transaction: the notice of a signed proposal or a starting directive
+    /// to every recipient — each of the roster's that receives notices (a text to each mobile
+    /// contact, a webhook to its system if one is registered) and every other subscriber of
+    /// "notices" — and the timeline row that says so, naming those no channel reaches (or that
+    /// there is nobody to receive it).
+    void enqueue_notice(Tx& tx, NoticeMessage const& notice) const;
+    /// @brief Who a notice went to and how far each got: recipients with their reach, each
+    /// webhook delivery and each text (staff).
+    nlohmann::json notice(std::string const& message_id);
     /// @brief In the fan-out's transaction: each plant of `batch` that registered for its orders
     /// gets its order (or termination notice) pushed; `facts` are the batch's (level, deadlines).
     void enqueue_orders(Tx& tx, std::int64_t batch, nlohmann::json const& facts) const;
@@ -73,10 +92,12 @@ public:
         link_for_ = std::move(f);
     }
     /// @brief In the escalation's transaction: plants of `district` overdue, to every subscriber of
-    /// "escalations" for that district or for all. Returns the names of those it goes to (none:
-    /// nobody is registered for the district, and nothing is sent).
+    /// "escalations" for that district or for all, and by text to the mobile contacts of the
+    /// roster's recipients for the district that receive escalations. Returns the names of those
+    /// it goes to (none: nobody can be told of the district, and nothing is sent).
+    /// `text_params`: the escalation template's variables (district, count, what, due).
     std::vector<std::string> enqueue_escalation(Tx& tx, std::string const& ref, std::string const& district,
-                                                nlohmann::json const& data) const;
+                                                nlohmann::json const& data, nlohmann::json const& text_params) const;
     /// @brief Newest first (at most 500), of one state (queued, delivered, dead) when given.
     nlohmann::json deliveries(std::optional<std::string> const& state);
     /// @brief A dead delivery tried again now, its attempts counted afresh.
@@ -98,6 +119,7 @@ private:
     ports::Transactions& transactions_;
     ViewContext views_;
     Clock const& clock_;
+    SmsService const& sms_;
     std::function<std::string(std::int64_t, engine::Instant)> link_for_;
 };
 

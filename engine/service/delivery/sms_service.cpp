@@ -7,6 +7,7 @@
 #include "engine/delivery/sms_text.hpp"
 #include "engine/delivery/webhook_signature.hpp"
 #include "engine/orders/order_lifecycle.hpp"
+#include "engine/service/delivery/distribution.hpp"
 #include "engine/service/error.hpp"
 #include "engine/service/input.hpp"
 
@@ -52,6 +53,19 @@ std::int64_t SmsService::enqueue_reminders(Tx& tx, std::int64_t batch) const {
     return enabled_ ? tx.store.sms().queue_reminders(batch, tx.real_now) : 0;
 }
 
+std::int64_t SmsService::enqueue_roster_texts(Tx& tx, plans::RosterRecipient const& recipient, std::string const& kind,
+                                              json const& params, std::string const& ref,
+                                              std::optional<std::string> const& message_id) const {
+    if (!enabled_) return 0;
+    std::int64_t queued = 0;
+    for (auto const& c : recipient.contacts) {
+        if (c.mobile.empty()) continue;
+        tx.store.sms().queue_text({kind, c.mobile, c.name, ref, recipient.id, message_id, params.dump()}, tx.real_now);
+        ++queued;
+    }
+    return queued;
+}
+
 std::optional<std::string> SmsService::moot(std::optional<ports::OrderRecord> const& order, ports::SmsRecord const& sms,
                                             Instant now) const {
     if (!order) return "its order does not exist";
@@ -63,9 +77,9 @@ std::optional<std::string> SmsService::moot(std::optional<ports::OrderRecord> co
 
 SmsMessage SmsService::compose(ports::Store& store, ports::SmsRecord const& sms, ports::OrderRecord const& order) const {
     // From the order's row and its batch only: a text needs neither the plant's measures nor the view.
-    auto const details = store.orders().details(sms.order_id);
+    auto const details = store.orders().details(order.id);
     engine::SmsOrderFacts facts;
-    facts.order_id = sms.order_id;
+    facts.order_id = order.id;
     bool const termination = order.kind == engine::OrderKind::termination;
     bool const cancellation = termination && details.superseded_effective_from &&
                               *details.superseded_effective_from > details.effective_from;
@@ -74,10 +88,20 @@ SmsMessage SmsService::compose(ports::Store& store, ports::SmsRecord const& sms,
         if (auto const rank = views_.plan.rank(*details.level)) facts.level_cn = views_.plan.level_at(*rank).name_cn;
     facts.effective_from = details.effective_from;
     facts.ack_due = details.ack_due_at;
-    facts.link = public_url_ + orders_.link_path(sms.order_id, details.issued_at);
+    facts.link = public_url_ + orders_.link_path(order.id, details.issued_at);
     facts.offset_minutes = views_.offset_minutes;
     auto const content = engine::sms_content(facts);
     return {sms.id, sms.phone, content.template_kind, content.params, content.text_cn};
+}
+
+std::variant<SmsMessage, std::string> SmsService::prepare(ports::Store& store, ports::SmsRecord const& sms) const {
+    if (!sms.order_id) {  // a roster recipient's: composed when queued
+        auto const content = engine::roster_sms_content(sms.kind, json::parse(sms.params.value_or("{}")));
+        return SmsMessage{sms.id, sms.phone, content.template_kind, content.params, content.text_cn};
+    }
+    auto const order = store.orders().find(*sms.order_id);
+    if (auto why = moot(order, sms, clock_.now())) return std::move(*why);
+    return compose(store, sms, *order);
 }
 
 int SmsService::dispatch_due(SmsSender const& send, int limit, Instant wall_now, ports::Shard shard) {
@@ -88,13 +112,13 @@ int SmsService::dispatch_due(SmsSender const& send, int limit, Instant wall_now,
     std::vector<std::pair<std::int64_t, std::string>> withdrawn;
     transactions_.read([&](ports::Store& store) {
         for (auto const& sms : store.sms().due(wall_now, limit, shard)) {
-            auto const order = store.orders().find(sms.order_id);
-            if (auto why = moot(order, sms, clock_.now())) {
+            auto prepared = prepare(store, sms);
+            if (auto* why = std::get_if<std::string>(&prepared)) {
                 withdrawn.emplace_back(sms.id, std::move(*why));
                 continue;
             }
             due.push_back(sms);
-            messages.push_back(compose(store, sms, *order));
+            messages.push_back(std::get<SmsMessage>(std::move(prepared)));
         }
     });
     std::vector<SmsResult> results;
@@ -120,8 +144,11 @@ int SmsService::dispatch_due(SmsSender const& send, int limit, Instant wall_now,
 
 namespace {
 json sms_view(ports::SmsRecord const& s, ViewContext const& views) {
+    auto const or_null = [](auto const& v) { return v ? json(*v) : json(nullptr); };
     return {{"id", s.id},
-            {"order_id", s.order_id},
+            {"order_id", or_null(s.order_id)},
+            {"recipient", or_null(s.recipient)},
+            {"ref", or_null(s.ref)},
             {"kind", s.kind},
             {"phone", s.phone},
             {"contact", s.contact},
@@ -158,7 +185,7 @@ void SmsService::retry(Command const& c, std::int64_t id, json const& body, Comp
 
 void SmsService::receipts(Command const& c, json const& body, Completion done) {
     auto items = pushed_items(body);
-    runner_.run(c, [items = std::move(items)](Tx& tx) {
+    runner_.run(c, [this, items = std::move(items)](Tx& tx) {
         int settled = 0;
         for (auto const& item : items) {
             if (!item.is_object()) continue;
@@ -166,7 +193,12 @@ void SmsService::receipts(Command const& c, json const& body, Completion done) {
             auto const phone = text_member(item, "phone_number");
             if (out_id.empty() || out_id.size() > 18 || out_id.find_first_not_of("0123456789") != std::string::npos) continue;
             bool const delivered = item.value("success", false) == true;
-            if (tx.store.sms().receipt(std::stoll(out_id), phone, delivered, text_member(item, "err_code"), tx.now)) ++settled;
+            auto const id = std::stoll(out_id);
+            if (!tx.store.sms().receipt(id, phone, delivered, text_member(item, "err_code"), tx.now)) continue;
+            ++settled;
+            // A notice's text that arrived reaches its recipient (and may complete the distribution).
+            if (auto const sms = tx.store.sms().find(id); delivered && sms && sms->message_id && sms->recipient)
+                record_reached(tx.store, views_, *sms->message_id, roster_key(*sms->recipient), tx.now);
         }
         return Reply{200, {{"code", 0}, {"msg", "成功"}, {"settled", settled}}, ""};
     }, std::move(done));

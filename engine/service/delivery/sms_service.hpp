@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <variant>
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +19,7 @@
 #include "engine/service/command_runner.hpp"
 #include "engine/service/orders/orders_service.hpp"
 #include "engine/service/view_context.hpp"
+#include "plans/roster.hpp"
 
 namespace hazeguard::service {
 
@@ -66,6 +68,12 @@ public:
     /// @brief At the acknowledgement deadline: a reminder per mobile contact of each plant still
     /// silent. Returns how many (0 without a gateway).
     std::int64_t enqueue_reminders(Tx& tx, std::int64_t batch) const;
+    /// @brief In the cause's transaction: a `kind` text (notice, escalation) with `params` to each
+    /// mobile contact of a roster recipient; a notice's texts count for its `message_id`'s
+    /// distribution. Returns how many (0 without a gateway or mobile numbers).
+    std::int64_t enqueue_roster_texts(Tx& tx, plans::RosterRecipient const& recipient, std::string const& kind,
+                                      nlohmann::json const& params, std::string const& ref,
+                                      std::optional<std::string> const& message_id) const;
 
     /// @brief Sends up to `limit` messages of `shard` due at `wall_now`, one after the other
     /// (withdrawing those whose order was acknowledged — a reminder — or replaced meanwhile),
@@ -90,9 +98,11 @@ public:
 
 private:
     SmsMessage compose(ports::Store& store, ports::SmsRecord const& sms, ports::OrderRecord const& order) const;
-    /// Why a queued text (of `order`, if it exists) is no longer to be sent at `now`, if so.
+    /// Why a queued text about an order is no longer to be sent at `now`, if so.
     std::optional<std::string> moot(std::optional<ports::OrderRecord> const& order, ports::SmsRecord const& sms,
                                     engine::Instant now) const;
+    /// The text of a queued message, or why it is not to be sent.
+    std::variant<SmsMessage, std::string> prepare(ports::Store& store, ports::SmsRecord const& sms) const;
     std::string reply_outcome(Tx& tx, std::string const& phone, std::optional<std::int64_t>& order_id) const;
     CommandRunner& runner_;
     ports::Transactions& transactions_;

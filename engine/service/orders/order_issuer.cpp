@@ -1,5 +1,6 @@
 #include "engine/service/orders/order_issuer.hpp"
 
+#include "engine/delivery/sms_text.hpp"
 #include "engine/domain/ref.hpp"
 #include "engine/orders/order_lifecycle.hpp"
 #include "engine/service/timeline.hpp"
@@ -174,7 +175,10 @@ void OrderIssuer::deadline(Tx& tx, std::string const& kind, std::int64_t batch, 
             tx, ref, district,
             {{"batch_id", batch}, {"episode_id", episode}, {"kind", ack ? "ack_overdue" : "execution_overdue"},
              {"district", district}, {"count", count}, {"due_at", views_.local(due)}, {"plants", plants},
-             {"plants_listed", plants.size()}});
+             {"plants_listed", plants.size()}},
+            {{"district", district}, {"count", std::to_string(count)},
+             {"what", ack ? "逾期未确认减排指令" : "未在时限内报告减排指令执行情况"},
+             {"due", engine::short_time_cn(due, views_.offset_minutes)}});
         if (names.empty()) unreached.push_back(district);
         else sent_to[district] = names;
     }

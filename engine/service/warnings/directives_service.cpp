@@ -1,5 +1,6 @@
 #include "engine/service/warnings/directives_service.hpp"
 
+#include "engine/delivery/sms_text.hpp"
 #include "engine/domain/ref.hpp"
 #include "engine/service/error.hpp"
 #include "engine/service/input.hpp"
@@ -90,12 +91,13 @@ void DirectivesService::notify_start(Tx& tx, ports::DirectiveRecord const& d, st
                              (d.end_at ? "，至" + engine::format_local_time_cn(*d.end_at, views_.offset_minutes) + "止" : "") +
                              "。请各单位按照预案要求落实相应措施。";
     Instant const due = tx.now + static_cast<Instant>(plan.time_limits.distribution_hours) * engine::kHour;
-    delivery_.enqueue_notice(tx, directive_ref(id),
-                             {{"directive_id", id}, {"issuer", d.issuer}, {"reference", d.reference},
-                              {"level", views_.level(plan.rank(d.level))}, {"start_at", views_.local(at)},
-                              {"end_at", views_.local_or_null(d.end_at)}, {"distribution_due_at", views_.local(due)},
-                              {"notice_cn", text}},
-                             due);
+    delivery_.enqueue_notice(
+        tx, {directive_ref(id),
+             {{"directive_id", id}, {"issuer", d.issuer}, {"reference", d.reference},
+              {"level", views_.level(plan.rank(d.level))}, {"start_at", views_.local(at)},
+              {"end_at", views_.local_or_null(d.end_at)}, {"distribution_due_at", views_.local(due)},
+              {"notice_cn", text}},
+             due, engine::notice_decision_cn({"directive", "", level.name_cn, at, d.end_at, views_.offset_minutes})});
 }
 
 void DirectivesService::end(Tx& tx, std::int64_t id, Instant at) {

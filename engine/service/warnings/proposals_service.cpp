@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/delivery/sms_text.hpp"
 #include "engine/domain/ref.hpp"
 #include "engine/service/error.hpp"
 #include "engine/service/input.hpp"
@@ -17,6 +18,18 @@ namespace {
 std::string proposal_ref(std::int64_t id) { return engine::to_string(engine::Ref::proposal(id)); }
 json text_or_null(std::optional<std::string> const& t) { return t ? json(*t) : json(nullptr); }
 json id_or_null(std::optional<std::int64_t> const& id) { return id ? json(*id) : json(nullptr); }
+/// The sentence the roster's contacts get by text: what the signed proposal decides.
+std::string notice_decision(ports::ProposalRecord const& p, engine::WarningState const& state, ViewContext const& views) {
+    auto const& plan = views.plan;
+    auto const name = [&](std::optional<int> rank) { return rank ? plan.level_at(*rank).name_cn : std::string(); };
+    // Before the change: the level in force, or the one a withdrawn scheduled change would have brought.
+    std::optional<int> from = state.level;
+    if (!from && state.scheduled) from = state.scheduled->level;
+    std::optional<int> to = p.level ? plan.rank(*p.level) : std::nullopt;
+    if (!to && p.action == "extend") to = state.level;
+    return engine::notice_decision_cn({p.action, name(from), name(to), p.start_at, p.end_at, views.offset_minutes});
+}
+
 }  // namespace
 
 engine::Action ProposalsService::action_of(ports::ProposalRecord const& p, Instant now) const {
@@ -159,12 +172,13 @@ void ProposalsService::approve(Command const& c, std::int64_t id, json const& bo
                 {{"proposal_id", id}, {"decision", "approved"}, {"authority", who.authority}, {"late", late}, {"note", note}}});
         // The notice goes to every registered recipient through the outbox; it counts as
         // distributed when all of them have it (DeliveryService), not at the signature.
-        delivery_.enqueue_notice(tx, proposal_ref(id),
-                                 {{"proposal_id", id}, {"action", p.action}, {"level", views_.level(p.level ? plan.rank(*p.level) : std::nullopt)},
-                                  {"start_at", views_.local(p.start_at)}, {"end_at", views_.local_or_null(p.end_at)},
-                                  {"signed_by", who.name}, {"signed_at", views_.local(tx.now)},
-                                  {"distribution_due_at", views_.local(distribution_due)}, {"notice_cn", notice}},
-                                 distribution_due);
+        delivery_.enqueue_notice(
+            tx, {proposal_ref(id),
+                 {{"proposal_id", id}, {"action", p.action}, {"level", views_.level(p.level ? plan.rank(*p.level) : std::nullopt)},
+                  {"start_at", views_.local(p.start_at)}, {"end_at", views_.local_or_null(p.end_at)},
+                  {"signed_by", who.name}, {"signed_at", views_.local(tx.now)},
+                  {"distribution_due_at", views_.local(distribution_due)}, {"notice_cn", notice}},
+                 distribution_due, notice_decision(p, state, views_)});
         auto const outcome = cycle_.apply(tx, action_of(p, tx.now), who.name);
         if (!outcome.accepted) WarningCycle::refuse(outcome.refusal);
         // An action whose start has come takes effect at signature.

@@ -6,12 +6,13 @@ namespace hazeguard::storage {
 
 namespace {
 
-constexpr char const* kSubscriptionColumns = "id, name, topic, url, secret, created_by, created_at, district, enterprise";
+constexpr char const* kSubscriptionColumns = "id, name, topic, url, secret, created_by, created_at, district, enterprise, recipient";
 
 ports::SubscriptionRecord subscription_at(SQLite::Statement& q) {
     return {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
             q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
-            q.getColumn(6).getInt64(), optional_text(q.getColumn(7)), optional_text(q.getColumn(8))};
+            q.getColumn(6).getInt64(), optional_text(q.getColumn(7)), optional_text(q.getColumn(8)),
+            optional_text(q.getColumn(9))};
 }
 
 constexpr char const* kDeliverySelect =
@@ -49,8 +50,8 @@ std::vector<ports::DeliveryRecord> all_deliveries(SQLite::Statement& q) {
 }  // namespace
 
 std::int64_t SqliteDeliveryRepository::add_subscription(ports::SubscriptionRecord const& s) {
-    auto& q = st_.get("INSERT INTO subscriptions(name, topic, url, secret, created_by, created_at, district, enterprise) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    auto& q = st_.get("INSERT INTO subscriptions(name, topic, url, secret, created_by, created_at, district, enterprise, "
+                      "recipient) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, s.name);
     q.bind(2, s.topic);
     q.bind(3, s.url);
@@ -59,6 +60,7 @@ std::int64_t SqliteDeliveryRepository::add_subscription(ports::SubscriptionRecor
     q.bind(6, s.created_at);
     bind_optional(q, 7, s.district);
     bind_optional(q, 8, s.enterprise);
+    bind_optional(q, 9, s.recipient);
     q.exec();
     return st_.db().getLastInsertRowid();
 }
@@ -82,11 +84,13 @@ std::optional<ports::SubscriptionRecord> SqliteDeliveryRepository::subscription(
 }
 
 void SqliteDeliveryRepository::update_subscription(ports::SubscriptionRecord const& s) {
-    auto& q = st_.get("UPDATE subscriptions SET name = ?, url = ?, district = ? WHERE id = ? AND removed_at IS NULL");
+    auto& q = st_.get("UPDATE subscriptions SET name = ?, url = ?, district = ?, recipient = ? WHERE id = ? AND "
+                      "removed_at IS NULL");
     q.bind(1, s.name);
     q.bind(2, s.url);
     bind_optional(q, 3, s.district);
-    q.bind(4, s.id);
+    bind_optional(q, 4, s.recipient);
+    q.bind(5, s.id);
     q.exec();
 }
 
@@ -198,8 +202,8 @@ std::optional<ports::ReachState> SqliteDeliveryRepository::reach(std::string con
 }
 
 ports::MessageProgress SqliteDeliveryRepository::progress(std::string const& message_id) {
-    auto& q = st_.get("SELECT m.topic, m.ref, m.due_at, COUNT(d.id), SUM(d.state = 'delivered') FROM outbox m "
-                      "LEFT JOIN deliveries d ON d.message_id = m.id WHERE m.id = ? GROUP BY m.id");
+    auto& q = st_.get("SELECT m.topic, m.ref, m.due_at, COUNT(r.recipient), COUNT(r.reached_at) FROM outbox m "
+                      "LEFT JOIN notice_recipients r ON r.message_id = m.id WHERE m.id = ? GROUP BY m.id");
     q.bind(1, message_id);
     ports::MessageProgress p;
     if (q.executeStep()) {
@@ -211,6 +215,38 @@ ports::MessageProgress SqliteDeliveryRepository::progress(std::string const& mes
     }
     q.reset();
     return p;
+}
+
+std::vector<ports::DeliveryRecord> SqliteDeliveryRepository::deliveries_of(std::string const& message_id) {
+    auto& q = st_.get(std::string(kDeliverySelect) + "WHERE d.message_id = ? ORDER BY d.id");
+    q.bind(1, message_id);
+    return all_deliveries(q);
+}
+
+void SqliteDeliveryRepository::add_notice_recipient(std::string const& message_id, ports::NoticeRecipient const& r) {
+    auto& q = st_.get("INSERT OR IGNORE INTO notice_recipients(message_id, recipient, name) VALUES (?, ?, ?)");
+    q.bind(1, message_id);
+    q.bind(2, r.key);
+    q.bind(3, r.name);
+    q.exec();
+}
+
+bool SqliteDeliveryRepository::reach_recipient(std::string const& message_id, std::string const& key, engine::Instant at) {
+    auto& q = st_.get("UPDATE notice_recipients SET reached_at = ? WHERE message_id = ? AND recipient = ? AND "
+                      "reached_at IS NULL");
+    q.bind(1, at);
+    q.bind(2, message_id);
+    q.bind(3, key);
+    return q.exec() > 0;
+}
+
+std::vector<ports::NoticeRecipient> SqliteDeliveryRepository::notice_recipients(std::string const& message_id) {
+    auto& q = st_.get("SELECT recipient, name, reached_at FROM notice_recipients WHERE message_id = ? ORDER BY rowid");
+    q.bind(1, message_id);
+    std::vector<ports::NoticeRecipient> out;
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), optional_int(q.getColumn(2))});
+    return out;
 }
 
 }  // namespace hazeguard::storage

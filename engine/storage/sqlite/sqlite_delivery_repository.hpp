@@ -26,6 +26,10 @@ public:
                 std::optional<engine::Instant> next_try) override;
     bool requeue(std::int64_t id, engine::Instant next_try) override;
     ports::MessageProgress progress(std::string const& message_id) override;
+    std::vector<ports::DeliveryRecord> deliveries_of(std::string const& message_id) override;
+    void add_notice_recipient(std::string const& message_id, ports::NoticeRecipient const& recipient) override;
+    bool reach_recipient(std::string const& message_id, std::string const& key, engine::Instant at) override;
+    std::vector<ports::NoticeRecipient> notice_recipients(std::string const& message_id) override;
     std::optional<ports::ReachState> reach(std::string const& ref) override;
 
 private:

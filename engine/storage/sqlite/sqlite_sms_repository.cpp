@@ -8,12 +8,12 @@ using engine::Instant;
 
 namespace {
 constexpr char kSmsColumns[] = "id, order_id, kind, phone, contact, state, attempts, next_try, tried_at, last_error, "
-                               "biz_id, sent_at, delivered_at";
+                               "biz_id, sent_at, delivered_at, ref, recipient, message_id, params";
 
 ports::SmsRecord sms_row(SQLite::Statement& q) {
     ports::SmsRecord r;
     r.id = q.getColumn(0).getInt64();
-    r.order_id = q.getColumn(1).getInt64();
+    r.order_id = optional_int(q.getColumn(1));
     r.kind = q.getColumn(2).getString();
     r.phone = q.getColumn(3).getString();
     r.contact = q.getColumn(4).getString();
@@ -25,6 +25,10 @@ ports::SmsRecord sms_row(SQLite::Statement& q) {
     r.biz_id = optional_text(q.getColumn(10));
     r.sent_at = optional_int(q.getColumn(11));
     r.delivered_at = optional_int(q.getColumn(12));
+    r.ref = optional_text(q.getColumn(13));
+    r.recipient = optional_text(q.getColumn(14));
+    r.message_id = optional_text(q.getColumn(15));
+    r.params = optional_text(q.getColumn(16));
     return r;
 }
 }  // namespace
@@ -53,6 +57,30 @@ std::int64_t SqliteSmsRepository::queue_batch(std::int64_t batch, std::string co
 
 std::int64_t SqliteSmsRepository::queue_reminders(std::int64_t batch, Instant wall_now) {
     return queue(batch, "reminder", true, wall_now);
+}
+
+std::int64_t SqliteSmsRepository::queue_text(ports::RosterText const& t, Instant wall_now) {
+    auto& q = st_.get("INSERT INTO sms(kind, phone, contact, state, attempts, next_try, last_error, ref, recipient, "
+                      "message_id, params) VALUES (?, ?, ?, 'queued', 0, ?, '', ?, ?, ?, ?)");
+    q.bind(1, t.kind);
+    q.bind(2, t.phone);
+    q.bind(3, t.contact);
+    q.bind(4, wall_now);
+    q.bind(5, t.ref);
+    q.bind(6, t.recipient);
+    if (t.message_id) q.bind(7, *t.message_id);
+    else q.bind(7);
+    q.bind(8, t.params);
+    q.exec();
+    return st_.db().getLastInsertRowid();
+}
+
+std::vector<ports::SmsRecord> SqliteSmsRepository::of_message(std::string const& message_id) {
+    auto& q = st_.get(std::string("SELECT ") + kSmsColumns + " FROM sms WHERE message_id = ? ORDER BY id");
+    q.bind(1, message_id);
+    std::vector<ports::SmsRecord> out;
+    while (q.executeStep()) out.push_back(sms_row(q));
+    return out;
 }
 
 std::vector<ports::SmsRecord> SqliteSmsRepository::due(Instant wall_now, int limit, ports::Shard shard) {
@@ -103,8 +131,11 @@ bool SqliteSmsRepository::requeue(std::int64_t id, Instant next_try) {
 }
 
 void SqliteSmsRepository::sent(std::int64_t id, Instant tried_at, std::string const& biz_id, Instant sent_at) {
-    auto& u = st_.get("UPDATE sms SET state = 'sent', attempts = attempts + 1, tried_at = ?, biz_id = ?, sent_at = ?, "
-                      "last_error = '' WHERE id = ? AND state = 'queued'");
+    // A receipt can overtake the dispatcher's record of the send: the state it gave stays.
+    auto& u = st_.get("UPDATE sms SET state = CASE state WHEN 'queued' THEN 'sent' ELSE state END, attempts = attempts "
+                      "+ 1, tried_at = ?, biz_id = ?, sent_at = ?, last_error = CASE state WHEN 'queued' THEN '' ELSE "
+                      "last_error END WHERE id = ? AND (state = 'queued' OR (state IN ('delivered', 'failed') AND "
+                      "sent_at IS NULL))");
     u.bind(1, tried_at);
     u.bind(2, biz_id);
     u.bind(3, sent_at);
@@ -134,8 +165,9 @@ void SqliteSmsRepository::failed(std::int64_t id, Instant tried_at, std::string 
 
 bool SqliteSmsRepository::receipt(std::int64_t id, std::string const& phone, bool delivered, std::string const& code,
                                   Instant at) {
+    // 'queued' too: the gateway took it (a receipt says so) before the dispatcher recorded the send.
     auto& u = st_.get("UPDATE sms SET state = ?, delivered_at = ?, last_error = ? WHERE id = ? AND phone = ? AND "
-                      "state = 'sent'");
+                      "state IN ('queued', 'sent')");
     u.bind(1, delivered ? "delivered" : "failed");
     if (delivered) u.bind(2, at);
     else u.bind(2);
@@ -146,8 +178,8 @@ bool SqliteSmsRepository::receipt(std::int64_t id, std::string const& phone, boo
 }
 
 std::optional<std::int64_t> SqliteSmsRepository::newest_order_to(std::string const& phone) {
-    auto& q = st_.get("SELECT order_id FROM sms WHERE phone = ? AND state IN ('sent', 'delivered') ORDER BY id DESC "
-                      "LIMIT 1");
+    auto& q = st_.get("SELECT order_id FROM sms WHERE phone = ? AND order_id IS NOT NULL AND state IN ('sent', "
+                      "'delivered') ORDER BY id DESC LIMIT 1");
     q.bind(1, phone);
     if (!q.executeStep()) return std::nullopt;
     auto const id = q.getColumn(0).getInt64();

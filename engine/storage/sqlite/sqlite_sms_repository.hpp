@@ -13,6 +13,8 @@ public:
     explicit SqliteSmsRepository(StatementCache& statements) : st_(statements) {}
     std::int64_t queue_batch(std::int64_t batch, std::string const& kind, engine::Instant wall_now) override;
     std::int64_t queue_reminders(std::int64_t batch, engine::Instant wall_now) override;
+    std::int64_t queue_text(ports::RosterText const& text, engine::Instant wall_now) override;
+    std::vector<ports::SmsRecord> of_message(std::string const& message_id) override;
     std::vector<ports::SmsRecord> due(engine::Instant wall_now, int limit, ports::Shard shard) override;
     std::optional<ports::SmsRecord> find(std::int64_t id) override;
     std::vector<ports::SmsRecord> of_order(std::int64_t order_id) override;

@@ -72,6 +72,9 @@ std::set<Route> const& served_routes() {
         {"post", "/v1/sms/{id}/retry"},
         {"post", "/v1/inbound/sms/{code}/receipts"},
         {"post", "/v1/inbound/sms/{code}/replies"},
+        {"get", "/v1/notices/{code}"},
+        {"get", "/v1/roster"},
+        {"put", "/v1/roster"},
     };
     return kRoutes;
 }
