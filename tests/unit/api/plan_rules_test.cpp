@@ -184,5 +184,25 @@ TEST_CASE("Directives: a directive's notice goes out when it is received, like a
     CHECK(queued[0].at("topic") == "notices");
 }
 
+TEST_CASE("Plan data: a list with a guarantee plant in a key industry below B is imported with a warning naming it",
+          "[api][rules]") {
+    Api api;
+    auto list = json::parse(sample_list());
+    list.at("enterprises")[3]["guarantee"] = "民生保障（供暖）";  // ENT-04, lime kiln, grade C
+    auto const dry = api.send("PUT", "/v1/enterprises?dry_run=true", api.admin, list.dump(),
+                              {{"Content-Type", "application/json"}});
+    INFO(dry.raw);
+    REQUIRE(dry.status == 200);
+    REQUIRE(dry.body.at("warnings").size() == 1);
+    CHECK(dry.body.at("warnings")[0].at("pointer") == "/enterprises/3/grade");
+    auto const imported = api.send("PUT", "/v1/enterprises", api.admin, list.dump(), {{"Content-Type", "application/json"}});
+    REQUIRE(imported.status == 201);
+    CHECK(imported.body.at("warnings") == dry.body.at("warnings"));
+    // The sample itself has none.
+    auto const sample = api.send("PUT", "/v1/enterprises?dry_run=true", api.admin, sample_list(),
+                                 {{"Content-Type", "application/json"}});
+    CHECK(sample.body.at("warnings").empty());
+}
+
 }  // namespace
 }  // namespace hazeguard::api::test
