@@ -207,4 +207,22 @@ TEST_CASE("Extension: an upgrade signed ahead and revised upward before its star
     CHECK(held.at("in_force_until") == at(2, "00:00"));
 }
 
+TEST_CASE("Directives: a directive's start sends each listed plant its order with the deadlines of a city issue",
+          "[api][orders][rules]") {
+    Api api;
+    import_sample_list(api);
+    auto const coking = api.token("晋阳示例焦化", "enterprise", "", kCokePlant);
+    auto const d = api.post("/v1/directives",
+                            {{"issuer", "shanxi"}, {"level", "orange"}, {"start_at", at(1, "09:00")},
+                             {"reference", "晋气指〔2026〕12号"}},
+                            api.duty);
+    REQUIRE(d.status == 201);
+    auto const order = newest_order(api, coking);
+    CHECK(order.at("level").at("id") == "orange");
+    auto const issued = instant(order.at("issued_at").get<std::string>());
+    CHECK(instant(order.at("deadlines").at("ack_due_at").get<std::string>()) == issued + 3600);  // plan: 1 h
+    CHECK(instant(order.at("deadlines").at("execution_due_at").get<std::string>()) ==
+          instant(order.at("effective_from").get<std::string>()) + 24 * 3600);  // plan: 24 h
+}
+
 }  // namespace hazeguard::api::test
