@@ -35,8 +35,8 @@ struct Upgrade {
     bool directive_ordered = false;
 };
 
-/// @brief Approved: lower the level. Refused while the forecast fluctuates across the level's
-/// bounds, unless a regional directive orders it.
+/// @brief Approved: lower the level. Refused while the forecast fluctuates across a bound between
+/// the two levels, unless a regional directive orders it.
 struct Downgrade {
     int level = 0;
     Instant start_at = 0;
