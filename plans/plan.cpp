@@ -38,4 +38,13 @@ std::string const& Plan::path_for(std::string const& pollutant) const {
     return unknown_pollutant_path;
 }
 
+std::vector<PublicMeasure const*> Plan::public_measures_for(std::string const& level, std::string const& path) const {
+    std::vector<PublicMeasure const*> out;
+    for (auto const& m : public_measures) {
+        bool const advisory = m.sector == "health" || m.sector == "advocacy";
+        if (m.level == level && (path == "full_response" || advisory)) out.push_back(&m);
+    }
+    return out;
+}
+
 }  // namespace hazeguard::plans

@@ -59,6 +59,12 @@ struct TimeLimits {
     int approval_form_hours = 2;   ///< consultation → approval form (proposal) completed
     int signature_hours = 2;       ///< proposal → signature; beyond it the approval is late
     int distribution_hours = 2;    ///< signature → departments notified
+    /// level id → hours a warning at that level should be announced (signed) before it starts;
+    /// a shorter notice is flagged, not refused (MEE 2016: red normally 24 h ahead)
+    std::map<std::string, int> advance_notice_hours;
+    /// the duty officer is reminded this many hours before a planned end to decide on an
+    /// extension (延长); 0: no reminder
+    int extension_reminder_hours = 0;
 };
 
 /// @brief "Frequent fluctuation → execute the higher level": a downgrade is refused while the
@@ -77,7 +83,9 @@ struct LiftRule {
 /// @brief How an episode driven by a given primary pollutant is answered (2024 guidance).
 struct PollutantPath {
     std::string pollutant;    ///< "PM2.5", "PM10", "O3", "dust", "fireworks", ...
-    std::string path;         ///< "full_response" or "health_advisory"
+    /// "full_response", "health_advisory" (health and advocacy measures only, no orders) or
+    /// "excluded" (outside the plan, e.g. sandstorms: such days never call for a warning)
+    std::string path;
     std::string note_cn;
 };
 
@@ -189,6 +197,9 @@ struct Plan {
     std::vector<std::string> self_determined_grades;  ///< grades that self-determine reductions (A+, A, 引领性)
     std::vector<std::string> stop_grades;             ///< grades that stop at any warning level (D)
     std::vector<std::string> guarantee_types;         ///< 保障类 types: 民生保障（供暖） ...
+    /// grades a guarantee plant in a key industry should have (B or better, 引领性); a list with
+    /// one below is imported with a warning. Empty: not checked.
+    std::vector<std::string> guarantee_grades;
     std::vector<CatalogMeasure> measure_catalog;
     OrderRules orders;
     EvaluationRules evaluation;
@@ -204,8 +215,12 @@ struct Plan {
     Authority const* authority(std::string const& id) const;
     /// @brief True when authority `authority_id` may sign level `level_id`.
     bool may_sign(std::string const& authority_id, std::string const& level_id) const;
-    /// @brief "full_response" or "health_advisory" for a primary pollutant.
+    /// @brief "full_response", "health_advisory" or "excluded" for a primary pollutant.
     std::string const& path_for(std::string const& pollutant) const;
+    /// @brief The public measures a notice at `level` lists on pollutant path `path`: all of the
+    /// level's on the full response; only health protection and advocacy on the health-advisory
+    /// path (no industrial, transport or construction measures, no 一厂一策).
+    std::vector<PublicMeasure const*> public_measures_for(std::string const& level, std::string const& path) const;
 };
 
 }  // namespace hazeguard::plans

@@ -35,9 +35,9 @@ std::initializer_list<std::string_view> const top_level_members = {
     "rule_sets", "authorities", "time_limits", "fluctuation", "lift", "episode_merge_hours",
     "pollutant_paths", "unknown_pollutant_path", "reduction_targets",
     "baseline_emissions_t_per_day", "public_measures", "districts", "industries",
-    "non_key_industry", "grades", "self_determined_grades", "stop_grades", "guarantee_types",
+    "non_key_industry", "grades", "self_determined_grades", "stop_grades", "guarantee_types", "guarantee_grades",
     "measure_catalog", "orders", "evaluation", "public_alert", "notes"};
-std::initializer_list<std::string_view> const response_paths = {"full_response", "health_advisory"};
+std::initializer_list<std::string_view> const response_paths = {"full_response", "health_advisory", "excluded"};
 std::initializer_list<std::string_view> const reduction_pollutants = {"SO2", "NOx", "PM", "VOCs"};
 std::initializer_list<std::string_view> const measure_sectors = {
     "health", "advocacy", "industrial", "mobile", "dust", "other"};
@@ -251,10 +251,22 @@ private:
         if (auto const* t = r_.required_object(root, "", "time_limits")) {
             std::string const p = "/time_limits";
             r_.check_unknown_keys(*t, p,
-                                  {"approval_form_hours", "signature_hours", "distribution_hours"});
+                                  {"approval_form_hours", "signature_hours", "distribution_hours", "advance_notice_hours",
+                                   "extension_reminder_hours"});
             plan_.time_limits.approval_form_hours = positive(*t, p, "approval_form_hours");
             plan_.time_limits.signature_hours = positive(*t, p, "signature_hours");
             plan_.time_limits.distribution_hours = positive(*t, p, "distribution_hours");
+            if (t->contains("extension_reminder_hours"))
+                plan_.time_limits.extension_reminder_hours =
+                    r_.required_int(*t, p, "extension_reminder_hours", 0, 24 * 7).value_or(0);
+            if (auto const it = t->find("advance_notice_hours"); it != t->end() && r_.expect_object(*it, p + "/advance_notice_hours"))
+                for (auto const& item : it->items()) {
+                    if (item.key() == detail::comment_key) continue;
+                    auto const ip = child_pointer(p + "/advance_notice_hours", item.key());
+                    if (!check_level_ref(item.key(), ip)) continue;
+                    if (auto hours = r_.int_value(item.value(), ip, 1, 24 * 14))
+                        plan_.time_limits.advance_notice_hours[item.key()] = *hours;
+                }
         }
         if (auto const* f = r_.required_object(root, "", "fluctuation")) {
             r_.check_unknown_keys(*f, "/fluctuation", {"window_days", "min_crossings"});

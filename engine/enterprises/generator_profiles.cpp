@@ -8,7 +8,8 @@ namespace {
 
 // Baseline ranges, t/a (SO2, NOx, PM, VOCs), sized on the §13 samples and typical permits.
 constexpr IndustryProfile kProfiles[] = {
-    {"钢铁", "BF", "高炉", "炼铁", "钢铁", true, 1, {{{100, 800}, {300, 2500}, {100, 900}, {20, 300}}}},
+    {"长流程联合钢铁", "BF", "高炉", "炼铁", "钢铁", true, 1, {{{100, 800}, {300, 2500}, {100, 900}, {20, 300}}}},
+    {"短流程钢铁", "EF", "电弧炉", "电炉炼钢", "钢铁", true, 1, {{{1, 20}, {10, 120}, {10, 80}, {2, 30}}}},
     {"焦化", "CO", "焦炉", "炼焦", "焦化", true, 3, {{{30, 200}, {150, 800}, {20, 150}, {50, 400}}}},
     {"水泥", "KL", "熟料生产线", "熟料烧成", "水泥", false, 2, {{{10, 80}, {100, 600}, {10, 80}, {0, 0}}}},
     {"石灰窑", "LK", "石灰窑", "石灰焙烧", "石灰", false, 3, {{{2, 30}, {10, 80}, {5, 40}, {0, 0}}}},
@@ -109,5 +110,15 @@ std::span<std::string_view const> trade_words() { return kTradeWords; }
 std::span<std::string_view const> surnames() { return kSurnames; }
 std::span<std::string_view const> given_names() { return kGivenNames; }
 std::span<std::string_view const> taiyuan_districts() { return kTaiyuanDistricts; }
+
+bool urban_district(std::string_view district) {
+    for (std::string_view urban : {"小店区", "迎泽区", "杏花岭区", "尖草坪区", "万柏林区", "晋源区"})
+        if (district == urban) return true;
+    return false;
+}
+
+bool left_urban_districts(std::string_view industry) { return industry == "砖瓦窑" || industry == "石灰窑"; }
+
+bool needs_grade_b(std::string_view industry) { return industry == "砖瓦窑"; }
 
 }  // namespace hazeguard::engine::detail

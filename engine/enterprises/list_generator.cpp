@@ -113,6 +113,7 @@ public:
         bool const non_key = industries_.items.empty() ||
                              (detail::simple_grade(e.grade) && random_.chance(kSimpleNonKeyShare));
         e.industry = non_key ? plan_.non_key_industry : industries_.pick(random_);
+        settle_exited_industry(e);
         auto const& profile = non_key ? detail::non_key_profile() : detail::industry_profile(e.industry);
         e.credit_code = credit_code(e.district, index);
         e.name = unique_name(e.district, profile);
@@ -141,6 +142,17 @@ public:
     }
 
 private:
+    // Seed item 10 (2024 action plan): fired brick and lime have left the six urban districts,
+    // and fired brick below grade B has left the city: such a plant is drawn again elsewhere, or
+    // in another industry.
+    void settle_exited_industry(Enterprise& e) {
+        auto const below_b = [&] { return e.grade != "A+" && e.grade != "A" && e.grade != "B"; };
+        for (int tries = 0; tries < 32 && detail::needs_grade_b(e.industry) && below_b(); ++tries)
+            e.industry = industries_.pick(random_);
+        if (!detail::left_urban_districts(e.industry)) return;
+        for (int tries = 0; tries < 32 && detail::urban_district(e.district); ++tries) e.district = districts_.pick(random_);
+    }
+
     static constexpr std::uint64_t kOrgTail = 887503681;  // 31^6
     static constexpr std::uint64_t kOrgSpace = 30 * kOrgTail;
     static constexpr std::uint64_t kOrgStride = 1000003;  // prime, coprime with kOrgSpace

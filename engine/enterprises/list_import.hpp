@@ -36,6 +36,10 @@ ListParseResult parse_list_csv(std::string_view text, plans::Plan const& plan);
 /// @brief Validates an already-built list (also run by both parsers).
 std::vector<ListProblem> validate_list(EnterpriseList const& list, plans::Plan const& plan);
 
+/// @brief What a valid list may still get wrong, reported without refusing it: a guarantee plant in
+/// a key industry graded below the plan's `guarantee_grades` (domain §7.3). Pointers as in JSON.
+std::vector<ListProblem> list_warnings(EnterpriseList const& list, plans::Plan const& plan);
+
 /// @brief The JSON form of a list / one enterprise (round-trips through parse_list_json).
 nlohmann::json to_json(Enterprise const& e);
 nlohmann::json to_json(EnterpriseList const& list);

@@ -1,49 +1,29 @@
 #include "engine/forecast/assessment.hpp"
 
+#include "engine/forecast/criterion.hpp"
+
 #include <algorithm>
 #include <set>
 
 namespace hazeguard::engine {
 namespace {
 
-struct Run {
-    std::size_t start = 0;
-    std::size_t length = 0;
-};
-
-// The first maximal run of consecutive values strictly above `bound` that is at least `days` long.
-std::optional<Run> find_run(std::vector<int> const& v, int bound, int days) {
-    std::size_t i = 0;
-    while (i < v.size()) {
-        if (v[i] <= bound) {
-            ++i;
-            continue;
-        }
-        std::size_t j = i;
-        while (j < v.size() && v[j] > bound) ++j;
-        if (j - i >= static_cast<std::size_t>(days)) return Run{i, j - i};
-        i = j;
-    }
-    return std::nullopt;
-}
-
+// The first group of the rule that holds, with each condition's first run in the first stretch
+// where the whole group holds (engine/forecast/criterion.hpp: one pollution process).
 std::optional<RuleMatch> match_rule(plans::Plan const& plan, plans::LevelRule const& rule, Forecast const& f,
                                     std::vector<int> const& v) {
     auto const& groups = rule.criterion.any_of;
     for (std::size_t g = 0; g < groups.size(); ++g) {
+        auto const holds = group_holds(DailySeries{v, {}}, groups[g]);
+        if (holds.empty()) continue;
         RuleMatch m{plan.rank(rule.level).value_or(0), rule.level, static_cast<int>(g), {}};
-        bool all = true;
-        for (auto const& c : groups[g]) {
-            auto run = find_run(v, c.aqi_above, c.days);
-            if (!run) {
-                all = false;
-                break;
-            }
-            MatchedCondition mc{c, {}};
-            for (std::size_t k = run->start; k < run->start + run->length; ++k) mc.dates.push_back(f.days[k].date);
+        for (std::size_t c = 0; c < groups[g].size(); ++c) {
+            MatchedCondition mc{groups[g][c], {}};
+            auto const run = holds.front().runs[c].front();
+            for (std::size_t k = run.begin; k < run.end; ++k) mc.dates.push_back(f.days[k].date);
             m.matched.push_back(std::move(mc));
         }
-        if (all) return m;
+        return m;
     }
     return std::nullopt;
 }
@@ -92,7 +72,11 @@ std::string path_of(plans::Plan const& plan, std::set<std::string> const& pollut
 std::vector<int> rule_values(plans::Plan const& plan, Forecast const& f) {
     std::vector<int> v;
     v.reserve(f.days.size());
-    for (auto const& d : f.days) v.push_back(plan.forecast_value == "high" ? d.aqi_high : d.aqi_central);
+    // A day the plan excludes (a sandstorm) never counts towards a warning.
+    for (auto const& d : f.days)
+        v.push_back(plan.path_for(d.primary_pollutant) == "excluded" ? 0
+                    : plan.forecast_value == "high"                  ? d.aqi_high
+                                                                     : d.aqi_central);
     return v;
 }
 
@@ -107,9 +91,12 @@ Assessment assess(plans::Plan const& plan, plans::RuleSet const& rules, Forecast
     }
     std::string const basis = "按《" + rules.title_cn + "》（" + rules.source + "）规则，采用预报" +
                               (plan.forecast_value == "high" ? "上限值" : "中间值") + "：";
+    bool const excluded = std::any_of(f.days.begin(), f.days.end(),
+                                      [&](auto const& d) { return plan.path_for(d.primary_pollutant) == "excluded"; });
+    std::string const excluded_cn = excluded ? "首要污染物为沙尘等预案不适用的日期不计入预警判断。" : "";
     if (!a.recommendation) {
         int const peak = v.empty() ? 0 : *std::max_element(v.begin(), v.end());
-        a.explanation_cn = basis + "预报期内未达到任何预警启动条件（最高日均AQI " + std::to_string(peak) + "）。";
+        a.explanation_cn = basis + "预报期内未达到任何预警启动条件（最高日均AQI " + std::to_string(peak) + "）。" + excluded_cn;
         return a;
     }
     auto const& m = *a.recommendation;
@@ -127,20 +114,50 @@ Assessment assess(plans::Plan const& plan, plans::RuleSet const& rules, Forecast
         a.explanation_cn += "首要污染物为非PM类（按污染物差异化应对），以健康防护提示为主，不启动工业减排措施。";
     else if (!pollutants.empty())
         a.explanation_cn += "首要污染物为颗粒物，执行应急减排措施。";
+    a.explanation_cn += excluded_cn;
     return a;
 }
 
+std::vector<int> level_bounds(plans::RuleSet const& rules, std::string const& level) {
+    auto thresholds_of = [](plans::LevelRule const& r) {
+        std::set<int> out;
+        for (auto const& group : r.criterion.any_of)
+            for (auto const& cond : group) out.insert(cond.aqi_above);
+        return out;
+    };
+    auto const it = std::find_if(rules.rules.begin(), rules.rules.end(), [&](auto const& r) { return r.level == level; });
+    if (it == rules.rules.end()) return {};
+    auto const own = thresholds_of(*it);
+    if (own.empty() || std::next(it) == rules.rules.end()) return {own.begin(), own.end()};
+    int const below_max = *thresholds_of(*std::next(it)).rbegin();
+    std::vector<int> out;
+    for (int t : own)
+        if (t > below_max) out.push_back(t);
+    if (out.empty()) out.push_back(*own.rbegin());
+    return out;
+}
+
+std::optional<std::string> next_level_up(plans::RuleSet const& rules, std::string const& level) {
+    for (std::size_t i = 1; i < rules.rules.size(); ++i)
+        if (rules.rules[i].level == level) return rules.rules[i - 1].level;
+    return std::nullopt;
+}
+
 FluctuationCheck check_fluctuation(plans::Plan const& plan, plans::RuleSet const& rules, Forecast const& f,
-                                   std::string const& current_level, Instant from) {
+                                   std::optional<std::string> const& lower, std::string const& upper, Instant from) {
     FluctuationCheck c;
-    auto const* rule = rule_for(rules, current_level);
-    if (!rule) {
-        c.explanation_cn = "当前级别在该规则集中无启动条件，不适用波动规则。";
+    auto const high = plan.rank(upper);
+    auto const low = lower ? plan.rank(*lower) : std::optional<int>{-1};
+    std::set<int> bounds;
+    for (auto const& r : rules.rules) {
+        auto const rank = plan.rank(r.level);
+        if (rank && high && low && *rank > *low && *rank <= *high)
+            for (int b : level_bounds(rules, r.level)) bounds.insert(b);
+    }
+    if (bounds.empty()) {
+        c.explanation_cn = "两级别之间在该规则集中无分级界限，不适用波动规则。";
         return c;
     }
-    std::set<int> bounds;
-    for (auto const& group : rule->criterion.any_of)
-        for (auto const& cond : group) bounds.insert(cond.aqi_above);
     c.thresholds.assign(bounds.begin(), bounds.end());
     auto const v = rule_values(plan, f);
     std::size_t const begin = first_day_from(f, from);
@@ -157,7 +174,7 @@ FluctuationCheck check_fluctuation(plans::Plan const& plan, plans::RuleSet const
     c.applies = c.crossings >= plan.fluctuation.min_crossings;
     c.explanation_cn = c.applies ? "预报" + std::to_string(plan.fluctuation.window_days) + "天内AQI在" +
                                        std::to_string(worst_bound) + "上下反复波动" + std::to_string(c.crossings) +
-                                       "次，按预案就高执行，不降级。"
+                                       "次，按预案就高执行" + plan.level_at(*high).name_cn + "。"
                                  : "预报未出现跨级别频繁波动。";
     return c;
 }

@@ -27,11 +27,13 @@ struct RuleMatch {
     std::vector<MatchedCondition> matched;  ///< one per condition of that group
 };
 
-/// @brief Whether a downgrade starting at a given day is blocked by frequent fluctuation.
+/// @brief Frequent fluctuation between two levels (domain §4.3: execute the higher level): whether
+/// the forecast crosses a bound between `lower` and `upper` at least `fluctuation.min_crossings`
+/// times within `fluctuation.window_days` days from `from`.
 struct FluctuationCheck {
     bool applies = false;
-    std::vector<int> thresholds;   ///< the current level's AQI bounds that were examined
-    int crossings = 0;             ///< most crossings of one threshold within the window
+    std::vector<int> thresholds;   ///< the bounds between the two levels that were examined
+    int crossings = 0;             ///< most crossings of one bound within the window
     std::string explanation_cn;
 };
 
@@ -60,9 +62,19 @@ std::vector<int> rule_values(plans::Plan const& plan, Forecast const& f);
 /// @brief Evaluates `rules` (highest first) against the forecast.
 Assessment assess(plans::Plan const& plan, plans::RuleSet const& rules, Forecast const& f);
 
-/// @brief The fluctuation rule for leaving `current_level` at or after `from` (plan §4.3).
+/// @brief The AQI bounds that separate a level from the rule set's level below it: the thresholds of
+/// its criterion above every threshold of the level below, else its highest threshold (2024:
+/// yellow 200, orange 200, red 300). The lowest level of the rule set: all of its thresholds.
+std::vector<int> level_bounds(plans::RuleSet const& rules, std::string const& level);
+
+/// @brief The fluctuation rule between `lower` (empty: below every level of the rule set) and
+/// `upper`: only the bounds of the levels above `lower` up to `upper` count. A downgrade checks
+/// (target, current); an issue or upgrade checks (its level, the next level of the rule set).
 FluctuationCheck check_fluctuation(plans::Plan const& plan, plans::RuleSet const& rules, Forecast const& f,
-                                   std::string const& current_level, Instant from);
+                                   std::optional<std::string> const& lower, std::string const& upper, Instant from);
+
+/// @brief The level of the rule set just above `level`, if any (the rule set lists highest first).
+std::optional<std::string> next_level_up(plans::RuleSet const& rules, std::string const& level);
 
 /// @brief The lift rule for `current_level` with the lift taking effect at `from`.
 LiftCheck check_lift(plans::Plan const& plan, plans::RuleSet const& rules, Forecast const& f,

@@ -66,6 +66,11 @@ struct ProposalRecord {
     std::optional<Instant> distributed_at;
     Instant start_at = 0;              ///< the effective start the proposal asked for
     std::optional<Instant> effective_at;          ///< when its transition actually took effect
+    /// the level differed from the forecast assessment's recommendation: which it was ("" = no
+    /// warning) and the written justification ("" = none given)
+    bool deviates = false;
+    std::string recommended_level;
+    std::string justification;
 };
 
 /// @brief A regional / provincial directive (区域预警联动) recorded during the episode.

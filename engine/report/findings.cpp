@@ -85,7 +85,24 @@ private:
                         decimal(static_cast<double>(late) / kHour) + "小时。",
                     {pointer("/timeliness/proposals", i) + "/" + s.member});
             }
+            proposal_rules(p, label, pointer("/timeliness/proposals", i));
         }
+    }
+
+    // Deviation needs a reason; a warning the plan wants announced ahead should be (domain §4.4).
+    void proposal_rules(json const& p, std::string const& label, std::string const& at) {
+        if (auto const& d = p.at("deviation"); !d.is_null()) {
+            auto const& why = d.at("justification").get<std::string>();
+            add("level_deviation", why.empty() ? "high" : "low",
+                label + "：级别与预报评估建议（" + level(d.at("recommended_level")) + "）不一致，" +
+                    (why.empty() ? std::string("未说明理由。") : "理由：" + why + (why.ends_with("。") ? "" : "。")),
+                {at + "/deviation"});
+        }
+        if (auto const& n = p.at("advance_notice"); !n.is_null() && n.at("short") == true)
+            add("short_notice", "medium",
+                label + "：签发后" + number(n.at("hours")) + "小时即生效，少于预案要求的提前" +
+                    std::to_string(n.at("required_hours").get<int>()) + "小时发布。",
+                {at + "/advance_notice"});
     }
 
     void onset() {

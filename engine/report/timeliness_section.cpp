@@ -17,6 +17,17 @@ json step(ReportContext const& ctx, std::optional<Instant> since, std::optional<
             {"on_time", at && due_at ? json(*at <= *due_at) : json(nullptr)}};
 }
 
+// A signed issue or upgrade at a level the plan wants announced ahead: how far ahead it was signed.
+json advance_notice(ReportContext const& ctx, ProposalRecord const& p) {
+    auto const& required = ctx.plan.time_limits.advance_notice_hours;
+    auto const it = required.find(p.level);
+    if (!p.signed_at || it == required.end() || (p.action != "issue" && p.action != "upgrade")) return nullptr;
+    Instant const start = std::max(p.start_at, *p.signed_at);
+    return {{"required_hours", it->second},
+            {"hours", hours_between(*p.signed_at, start)},
+            {"short", start - *p.signed_at < static_cast<Instant>(it->second) * kHour}};
+}
+
 json proposals(ReportContext const& ctx) {
     std::vector<ProposalRecord const*> sorted;
     for (auto const& p : ctx.input.proposals) sorted.push_back(&p);
@@ -36,7 +47,11 @@ json proposals(ReportContext const& ctx) {
              {"signature", step(ctx, p->created_at, p->signed_at, p->approval_due_at, limits.signature_hours)},
              {"distribution",
               step(ctx, p->signed_at, p->distributed_at, p->distribution_due_at, limits.distribution_hours)},
-             {"effective", {{"requested_at", ctx.time(p->start_at)}, {"at", ctx.time_or_null(p->effective_at)}}}});
+             {"effective", {{"requested_at", ctx.time(p->start_at)}, {"at", ctx.time_or_null(p->effective_at)}}},
+             {"deviation", p->deviates ? json{{"recommended_level", text_or_null(p->recommended_level)},
+                                              {"justification", p->justification}}
+                                       : json(nullptr)},
+             {"advance_notice", advance_notice(ctx, *p)}});
     return out;
 }
 
@@ -71,6 +86,19 @@ json onset(ReportContext const& ctx) {
     return out;
 }
 
+// The earliest time the city's own signed issue or upgrade at `rank` or higher took effect — or
+// would have, had a directive not already held the level there (then nothing changed in force).
+std::optional<Instant> first_adoption_at_or_above(ReportContext const& ctx, int rank) {
+    std::optional<Instant> first = first_start_at_or_above(ctx, rank, "proposal:");
+    for (auto const& p : ctx.input.proposals) {
+        auto const r = ctx.plan.rank(p.level);
+        if (!p.signed_at || !r || *r < rank || (p.action != "issue" && p.action != "upgrade")) continue;
+        Instant const at = p.effective_at.value_or(std::max(p.start_at, *p.signed_at));
+        if (!first || at < *first) first = at;
+    }
+    return first;
+}
+
 json directives(ReportContext const& ctx) {
     std::vector<DirectiveRecord const*> sorted;
     for (auto const& d : ctx.input.directives) sorted.push_back(&d);
@@ -80,7 +108,7 @@ json directives(ReportContext const& ctx) {
     json out = json::array();
     for (auto const* d : sorted) {
         auto const rank = ctx.plan.rank(d->level);
-        auto const local_start = rank ? first_start_at_or_above(ctx, *rank, "proposal:") : std::nullopt;
+        auto const local_start = rank ? first_adoption_at_or_above(ctx, *rank) : std::nullopt;
         out.push_back({{"ref", ref("directive", d->id)},
                        {"issuer", d->issuer},
                        {"reference", d->reference},

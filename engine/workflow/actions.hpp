@@ -12,12 +12,15 @@
 
 namespace hazeguard::engine {
 
-/// @brief Approved: start a warning at `level` from `start_at` (open-ended when no end).
+/// @brief Approved: start a warning at `level` from `start_at` (open-ended when no end). Refused
+/// while the forecast fluctuates across the bound to the next level up, unless a directive orders it.
 struct Issue {
     int level = 0;
     Instant start_at = 0;
     std::optional<Instant> end_at;
     std::string cause;
+    bool fluctuation = false;        ///< the forecast wobbles across the next level's bound (§4.3)
+    bool directive_ordered = false;
 };
 
 /// @brief Approved: raise the level from `start_at`. `end_at` replaces the planned end if given;
@@ -28,10 +31,12 @@ struct Upgrade {
     std::optional<Instant> end_at;
     std::string cause;
     bool open_ended = false;
+    bool fluctuation = false;        ///< as for Issue: the plan then executes the next level up
+    bool directive_ordered = false;
 };
 
-/// @brief Approved: lower the level. Refused while the forecast fluctuates across the level's
-/// bounds, unless a regional directive orders it.
+/// @brief Approved: lower the level. Refused while the forecast fluctuates across a bound between
+/// the two levels, unless a regional directive orders it.
 struct Downgrade {
     int level = 0;
     Instant start_at = 0;

@@ -29,9 +29,45 @@ bool MachineLogic::starts_before_end(Instant start, std::string const& action) {
     return true;
 }
 
+bool MachineLogic::allowed(Issue const& e) {
+    // In force only through a regional directive, the city may still issue its own warning
+    // (domain §4.2, §6): it takes the directive's level or higher and outlasts the directive.
+    if (data.phase == Phase::active) {
+        auto const floor = data.directive_floor();
+        if (!floor || data.local_level) return false;  // refused for the state (refuse_in_state)
+        if (e.level < *floor)
+            return refuse(kRule, "issue", "a regional directive in force sets a higher minimum level", "directive_floor");
+    }
+    if (e.fluctuation && !e.directive_ordered) return refuse_fluctuating("issue");
+    return starts_before_end(e.start_at, "issue");
+}
+
+bool MachineLogic::refuse_fluctuating(std::string const& action) {
+    return refuse(kRule, action,
+                  "the forecast fluctuates across the bound of the next level up: the plan executes the higher level",
+                  "fluctuation");
+}
+
 bool MachineLogic::allowed(Upgrade const& e) {
     auto const level = data.effective_level();
-    if (level && e.level <= *level) return refuse(kInvalid, "upgrade", "an upgrade must raise the level in force");
+    auto const floor = data.directive_floor();
+    // Raising the city's own level to a directive's level in force adopts it (it stays when the
+    // directive ends), though the level in force does not change.
+    bool const adopts_directive = floor && e.level == *floor && (!data.local_level || e.level > *data.local_level);
+    if (level && e.level <= *level && !adopts_directive)
+        return refuse(kInvalid, "upgrade", "an upgrade must raise the level in force or adopt a regional directive's level");
+    if (e.fluctuation && !e.directive_ordered) return refuse_fluctuating("upgrade");
+    return starts_before_end(e.start_at, "upgrade");
+}
+
+bool MachineLogic::revises(Upgrade const& e) {
+    // A scheduled change revised upward before it starts: above what it would bring and above
+    // the level in force.
+    auto const brings = combine(local_after(*data.scheduled), data.directive_floor());
+    auto const level = data.effective_level();
+    if ((brings && e.level <= *brings) || (level && e.level <= *level))
+        return refuse(kInvalid, "upgrade", "a revision must raise the level the scheduled change brings");
+    if (e.fluctuation && !e.directive_ordered) return refuse_fluctuating("upgrade");
     return starts_before_end(e.start_at, "upgrade");
 }
 
@@ -43,7 +79,7 @@ bool MachineLogic::allowed(Downgrade const& e) {
                       "directive_floor");
     if (e.fluctuation && !e.directive_ordered)
         return refuse(kRule, "downgrade",
-                      "the forecast still fluctuates across the level's bounds: the plan keeps the higher level",
+                      "the forecast still fluctuates across the bounds between the two levels: the plan keeps the higher level",
                       "fluctuation");
     return starts_before_end(e.start_at, "downgrade");
 }
@@ -156,6 +192,16 @@ void MachineLogic::apply(DirectiveStart const& e) {
 void MachineLogic::apply(DirectiveEnd const& e) {
     std::erase_if(data.directives, [&](auto const& d) { return d.id == e.id; });
     settle(e.at, "directive_end", e.id);
+}
+
+void MachineLogic::revise(Upgrade const& e) {
+    ScheduledChange const old = *data.scheduled;
+    cancel_scheduled(e.cause);
+    // The revised change keeps the end the old one set, unless it sets its own.
+    bool const own_end = e.end_at || e.open_ended;
+    std::optional<Instant> const end = own_end ? e.end_at : old.end_at;
+    if (!data.level) schedule({"issue", e.level, e.start_at, true, end, e.cause});
+    else schedule({"upgrade", e.level, e.start_at, own_end || old.sets_end, end, e.cause});
 }
 
 void MachineLogic::cancel_scheduled(std::string const& cause) {

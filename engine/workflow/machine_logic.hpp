@@ -22,10 +22,12 @@ public:
     std::optional<Refusal> refusal;    ///< set by a guard that said no, or by no_transition
 
     // guards
+    bool allowed(Issue const& e);
     bool allowed(Upgrade const& e);
     bool allowed(Downgrade const& e);
     bool allowed(Lift const& e);
     bool allowed(Extend const& e);
+    bool revises(Upgrade const& e);
     bool known(StartDue const&);
     bool known(EndDue const&);
     bool known(DirectiveEnd const& e);
@@ -44,6 +46,9 @@ public:
     void apply(DirectiveStart const& e);
     void apply(DirectiveEnd const& e);
     void cancel_scheduled(std::string const& cause);
+    /// @brief Replaces the scheduled change by a higher one (its orders are withdrawn and the new
+    /// change's announced: engine/service/orders/order_issuer.hpp).
+    void revise(Upgrade const& e);
 
     /// @brief Records why `a` is impossible in the current phase (unless a guard already did).
     void refuse_in_state(Action const& a);
@@ -51,6 +56,7 @@ public:
 private:
     bool refuse(Refusal::Kind kind, std::string action, std::string reason, std::string rule = {});
     bool starts_before_end(Instant start, std::string const& action);
+    bool refuse_fluctuating(std::string const& action);
     void schedule(ScheduledChange change);
     /// The episode a warning starting at `at` belongs to: the last one, if it ended within the
     /// merge window, else a new one.

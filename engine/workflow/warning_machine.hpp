@@ -64,6 +64,19 @@ struct Apply {
         fsm.apply(e);
     }
 };
+/// A change scheduled and not yet started, revised upward (records the refusal).
+struct Revises {
+    template <class E, class Fsm, class S, class T>
+    bool operator()(E const& e, Fsm& fsm, S&, T&) const {
+        return fsm.revises(e);
+    }
+};
+struct Revise {
+    template <class E, class Fsm, class S, class T>
+    void operator()(E const& e, Fsm& fsm, S&, T&) const {
+        fsm.revise(e);
+    }
+};
 struct CancelScheduled {
     template <class E, class Fsm, class S, class T>
     void operator()(E const& e, Fsm& fsm, S&, T&) const {
@@ -84,15 +97,17 @@ struct WarningMachineDef : msm::front::state_machine_def<WarningMachineDef>, Mac
     Row < Restoring      , Restore       , Active         , none           , IsPhase<Phase::active> >,
     Row < Restoring      , Restore       , ChangeScheduled, none           , IsPhase<Phase::change_scheduled> >,
     //  +----------------+---------------+----------------+----------------+------------------------+
-    Row < Normal         , Issue         , Scheduled      , Apply          , none                   >,
+    Row < Normal         , Issue         , Scheduled      , Apply          , Allowed                >,
     Row < Normal         , DirectiveStart, Active         , Apply          , none                   >,
     //  +----------------+---------------+----------------+----------------+------------------------+
     Row < Scheduled      , Lift          , Normal         , CancelScheduled, none                   >,
     Row < Scheduled      , Extend        , Scheduled      , Apply          , Allowed                >,
+    Row < Scheduled      , Upgrade       , Scheduled      , Revise         , Revises                >,
     Row < Scheduled      , StartDue      , Active         , Apply          , Leaves<true>           >,
     Row < Scheduled      , StartDue      , Normal         , Apply          , Leaves<false>          >,
     Row < Scheduled      , DirectiveStart, ChangeScheduled, Apply          , none                   >,
     //  +----------------+---------------+----------------+----------------+------------------------+
+    Row < Active         , Issue         , ChangeScheduled, Apply          , Allowed                >,
     Row < Active         , Upgrade       , ChangeScheduled, Apply          , Allowed                >,
     Row < Active         , Downgrade     , ChangeScheduled, Apply          , Allowed                >,
     Row < Active         , Lift          , ChangeScheduled, Apply          , Allowed                >,
@@ -106,6 +121,7 @@ struct WarningMachineDef : msm::front::state_machine_def<WarningMachineDef>, Mac
     Row < ChangeScheduled, StartDue      , Active         , Apply          , Leaves<true>           >,
     Row < ChangeScheduled, StartDue      , Normal         , Apply          , Leaves<false>          >,
     Row < ChangeScheduled, Extend        , ChangeScheduled, Apply          , Allowed                >,
+    Row < ChangeScheduled, Upgrade       , ChangeScheduled, Revise         , Revises                >,
     Row < ChangeScheduled, EndDue        , Active         , Apply          , Leaves<true>           >,
     Row < ChangeScheduled, EndDue        , Normal         , Apply          , Leaves<false>          >,
     Row < ChangeScheduled, DirectiveStart, ChangeScheduled, Apply          , none                   >,

@@ -63,6 +63,9 @@ public:
                    });
         read_names(root, "guarantee_types", false, "guarantee type", plan_.guarantee_types,
                    accept_any);
+        if (root.contains("guarantee_grades"))  // optional: without it guarantee plants' grades are not checked
+            read_names(root, "guarantee_grades", false, "grade", plan_.guarantee_grades,
+                       [&](std::string const& grade, std::string const& p) { return check_grade_ref(grade, p); });
         read_catalog(root);
         read_orders(root);
     }

@@ -56,7 +56,8 @@ std::string timeline_kind_cn(json const& kind) {
                             {"ack_escalation", "签收督办"}, {"execution_overdue", "执行逾期"},
                             {"approval_overdue", "审批超时"}, {"scheduled", "定时安排"},
                             {"schedule_cancelled", "取消定时"}, {"planned_end", "计划结束"},
-                            {"timer_refused", "定时未执行"}, {"list_import", "清单导入"}});
+                            {"timer_refused", "定时未执行"}, {"list_import", "清单导入"},
+                            {"extension_reminder", "延长提醒"}});
 }
 
 std::string verdict_cn(json const& verdict) {

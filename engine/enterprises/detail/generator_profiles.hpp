@@ -51,4 +51,11 @@ std::span<std::string_view const> given_names();
 /// @brief Taiyuan's ten districts, used when a plan lists none.
 std::span<std::string_view const> taiyuan_districts();
 
+/// @brief One of Taiyuan's six urban districts (城六区).
+bool urban_district(std::string_view district);
+/// @brief An industry the 2024 action plan (seed item 10) took out of the urban districts.
+bool left_urban_districts(std::string_view industry);
+/// @brief An industry that must be graded B or better where it remains (seed item 10: fired brick).
+bool needs_grade_b(std::string_view industry);
+
 }  // namespace hazeguard::engine::detail

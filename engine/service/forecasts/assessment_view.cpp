@@ -31,11 +31,17 @@ json assessment_view(ViewContext const& views, engine::Forecast const& f, plans:
     // During a warning: would the plan let the level drop or lift from the next local midnight?
     std::string const current = plan.level_at(*state.level).id;
     Instant const from = engine::local_midnight(f.issued_at, views.offset_minutes) + engine::kDay;
-    auto const fl = engine::check_fluctuation(plan, rules, f, current, from);
-    auto const lift = engine::check_lift(plan, rules, f, current, from);
     int const rec = a.recommendation ? a.recommendation->level_rank : -1;
+    // Fluctuation between the level in force and the one recommended below it, or, when the
+    // recommendation is not lower, between it and the next level up.
+    std::optional<std::string> lower = a.recommendation ? std::optional(a.recommendation->level_id) : std::nullopt;
+    std::string upper = current;
+    if (rec >= *state.level) upper = engine::next_level_up(rules, *lower).value_or(*lower);
+    auto const fl = engine::check_fluctuation(plan, rules, f, lower, upper, from);
+    auto const lift = engine::check_lift(plan, rules, f, current, from);
     std::string action = "maintain";
-    if (rec > *state.level) action = "upgrade";
+    if (rec >= *state.level && fl.applies && upper != current) action = "upgrade";
+    else if (rec > *state.level) action = "upgrade";
     else if (rec < *state.level && fl.applies) action = "maintain";
     else if (rec < 0 && lift.satisfied) action = "lift";
     else if (rec >= 0 && rec < *state.level) action = "downgrade";

@@ -31,12 +31,15 @@ void ListsService::import_list(Command const& c, std::string const& text, std::s
     if (parsed.malformed) throw Error(Errc::malformed_json, parsed.problems.front().message, {{"", "not valid JSON"}});
     if (!parsed.ok()) list_problems(parsed.problems);
     std::string const digest = engine::sha256_hex(engine::to_json(parsed.list).dump());
+    json warnings = json::array();
+    for (auto const& w : engine::list_warnings(parsed.list, views_.plan))
+        warnings.push_back({{"pointer", w.pointer}, {"message", w.message}});
     if (dry_run)
         return done(nullptr, Reply{200,
                                    {{"dry_run", true}, {"count", parsed.list.enterprises.size()}, {"sha256", digest},
-                                    {"problems", json::array()}},
+                                    {"problems", json::array()}, {"warnings", warnings}},
                                    ""});
-    runner_.run(c, [this, list = std::move(parsed.list), digest, source, who = c.principal](Tx& tx) {
+    runner_.run(c, [this, list = std::move(parsed.list), digest, source, warnings, who = c.principal](Tx& tx) {
         auto const latest = tx.store.lists().latest_version();
         if (latest) {
             auto const current = tx.store.lists().version(*latest);
@@ -52,7 +55,9 @@ void ListsService::import_list(Command const& c, std::string const& text, std::s
              tx.now, "list_import", who.name,
              "导入应急减排清单第" + std::to_string(version) + "版，共" + std::to_string(count) + "家企业",
              json{{"list_version", version}, {"count", count}, {"sha256", digest}}.dump(), views_.plan.version});
-        return Reply{201, list_view(tx.store, version, false), "/v1/enterprises"};
+        auto view = list_view(tx.store, version, false);
+        view["warnings"] = warnings;
+        return Reply{201, view, "/v1/enterprises"};
     }, std::move(done));
 }
 

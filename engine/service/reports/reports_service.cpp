@@ -74,6 +74,12 @@ report::ProposalRecord proposal_record(std::int64_t id, ports::ProposalRecord co
     p.start_at = row.start_at;
     if (auto it = facts.distributed.find(id); it != facts.distributed.end()) p.distributed_at = it->second;
     if (auto it = facts.effective.find(id); it != facts.effective.end()) p.effective_at = it->second;
+    auto const checks = json::parse(row.checks);
+    if (auto const d = checks.find("deviation"); d != checks.end()) {
+        p.deviates = true;
+        p.recommended_level = d->at("recommended_level").is_null() ? "" : d->at("recommended_level").get<std::string>();
+        p.justification = d->value("justification", "");
+    }
     return p;
 }
 

@@ -1,5 +1,7 @@
 #include "engine/service/warnings/directives_service.hpp"
 
+#include <algorithm>
+
 #include "engine/delivery/sms_text.hpp"
 #include "engine/domain/ref.hpp"
 #include "engine/service/error.hpp"
@@ -63,6 +65,7 @@ void DirectivesService::create(Command const& c, json const& body, Completion do
                 {{"directive_id", id}, {"issuer", d.issuer}, {"level", d.level}, {"reference", d.reference}}});
         tx.store.timers().add("directive_start", directive_ref(id), d.start_at, tx.real_now);
         if (d.end_at) tx.store.timers().add("directive_end", directive_ref(id), *d.end_at, tx.real_now);
+        notify(tx, d, id, std::max(d.start_at, tx.now));
         if (d.start_at <= tx.now) this->start(tx, id, tx.now);
         return Reply{201, view(tx.store, id), "/v1/directives/" + std::to_string(id)};
     }, std::move(done));
@@ -75,14 +78,14 @@ void DirectivesService::start(Tx& tx, std::int64_t id, Instant at) {
     auto const outcome = cycle_.apply(tx, engine::DirectiveStart{directive_ref(id), *views_.plan.rank(d->level), at}, "system");
     if (!outcome.accepted) WarningCycle::refuse(outcome.refusal);
     alerts_.publish(tx, before, "directive_start");
-    notify_start(tx, *d, id, at);
     tx.store.timers().cancel("directive_start", directive_ref(id), tx.real_now);
     tx.store.directives().started(id, at);
 }
 
-void DirectivesService::notify_start(Tx& tx, ports::DirectiveRecord const& d, std::int64_t id, Instant at) const {
-    // The regional warning is distributed like a signed one: within the plan's hours, to every
-    // registered receiver, and counted as distributed only when all of them have it.
+void DirectivesService::notify(Tx& tx, ports::DirectiveRecord const& d, std::int64_t id, Instant at) const {
+    // The regional warning is distributed like a signed one (domain §4.2 item 5): when it is
+    // received, within the plan's hours, to every registered receiver, and counted as distributed
+    // only when all of them have it.
     auto const& plan = views_.plan;
     auto const& level = plan.level_at(*plan.rank(d.level));
     std::string const issuer = d.issuer == "MEE" ? "生态环境部" : d.issuer == "shanxi" ? "山西省" : "汾渭平原大气污染防治协作小组办公室";

@@ -31,8 +31,9 @@ public:
     void end(Tx& tx, std::int64_t id, engine::Instant at);
 
 private:
-    /// The notice of a regional warning that took effect, to every registered receiver.
-    void notify_start(Tx& tx, ports::DirectiveRecord const& d, std::int64_t id, engine::Instant at) const;
+    /// The notice of a regional warning taking effect at `at`, to every registered receiver, when
+    /// it is recorded (received), with the plan's distribution deadline from then.
+    void notify(Tx& tx, ports::DirectiveRecord const& d, std::int64_t id, engine::Instant at) const;
     nlohmann::json view(ports::Store& store, std::int64_t id) const;
     CommandRunner& runner_;
     ports::Transactions& transactions_;

@@ -37,12 +37,10 @@ engine::Action ProposalsService::action_of(ports::ProposalRecord const& p, Insta
     auto const checks = json::parse(p.checks);
     bool const ordered = checks.value("directive_ordered", false);
     std::string const cause = proposal_ref(p.id);
-    if (p.action == "issue") return engine::Issue{level, p.start_at, p.end_at, cause};
-    if (p.action == "upgrade") return engine::Upgrade{level, p.start_at, p.end_at, cause, p.open_ended};
-    if (p.action == "downgrade") {
-        bool const fluctuation = checks.contains("fluctuation") && checks["fluctuation"].value("applies", false);
-        return engine::Downgrade{level, p.start_at, p.end_at, fluctuation, ordered, cause, p.open_ended};
-    }
+    bool const fluctuation = checks.contains("fluctuation") && checks["fluctuation"].value("applies", false);
+    if (p.action == "issue") return engine::Issue{level, p.start_at, p.end_at, cause, fluctuation, ordered};
+    if (p.action == "upgrade") return engine::Upgrade{level, p.start_at, p.end_at, cause, p.open_ended, fluctuation, ordered};
+    if (p.action == "downgrade") return engine::Downgrade{level, p.start_at, p.end_at, fluctuation, ordered, cause, p.open_ended};
     if (p.action == "extend") return engine::Extend{p.end_at, now, cause};
     bool const met = checks.contains("lift") && checks["lift"].value("satisfied", false);
     return engine::Lift{p.start_at, met, ordered, cause};
@@ -106,14 +104,33 @@ void ProposalsService::create(Command const& c, json const& body, Completion don
         p.created_at = tx.now;
         p.form_due_at = p.consulted_at + plan.time_limits.approval_form_hours * engine::kHour;
         p.approval_due_at = tx.now + plan.time_limits.signature_hours * engine::kHour;
-        json checks = rule_checks(plan, *plan.rule_set(r.rule_set.value_or(plan.default_rule_set)), forecast, r.action,
-                                  state.level, p.start_at, r.directive_id.has_value());
+        auto const& rules = *plan.rule_set(r.rule_set.value_or(plan.default_rule_set));
+        json checks = rule_checks(plan, rules, forecast, r, state.level, p.start_at);
         // Before signing: the list's planned city-wide cuts against the plan's target for the level.
         if (r.level) checks["reduction_plan"] = lists_.reduction_plan(tx.store, lists_.current_version(tx.store), *r.level);
         p.checks = checks.dump();
-        p.id = tx.store.proposals().add(p);
         // Refuse now what the machine would refuse at signature (it is checked again then).
         if (auto dry = machine.try_handle(action_of(p, tx.now)); !dry.accepted) WarningCycle::refuse(dry.refusal);
+        if (!r.directive_id && state.last_episode) {
+            auto const last = tx.store.episodes().find(*state.last_episode);
+            auto const merged = merged_process(plan, r, state, last ? std::optional(last->peak_level) : std::nullopt, p.start_at);
+            if (!merged.is_null())
+                WarningCycle::refuse({engine::Refusal::Kind::plan_rule, state.phase, r.action,
+                                      "the last episode closed less than " + std::to_string(plan.episode_merge_hours) +
+                                          " h before this start: the plan treats both as one process at the stricter level (" +
+                                          merged.at("peak_level").get<std::string>() + ")",
+                                      "episode_merge"});
+        }
+        if (forecast && r.forecast_id) {  // the recommendation of the forecast the proposal cites
+            std::optional<std::string> directive_level;
+            if (r.directive_id) directive_level = tx.store.directives().find(*r.directive_id)->level;
+            auto const row = tx.store.forecasts().find(*r.forecast_id);
+            auto const d = deviation(plan, rules, *forecast, r, json::parse(row->assessment), directive_level, p.start_at);
+            if (!d.is_null()) checks["deviation"] = d;
+        }
+        if (auto n = advance_notice(plan, r, p.start_at, tx.now); !n.is_null()) checks["advance_notice"] = n;
+        p.checks = checks.dump();
+        p.id = tx.store.proposals().add(p);
         tx.store.timers().add("approval_due", proposal_ref(p.id), p.approval_due_at, tx.real_now);
         std::string summary = who.name + "提交审批单P-" + std::to_string(p.id) + "（" + r.action + "）";
         if (r.level) summary += "：" + plan.level_at(*plan.rank(*r.level)).name_cn;

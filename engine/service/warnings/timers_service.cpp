@@ -20,6 +20,7 @@ bool TimersService::fire_one(ports::Store& store, Instant until) {
     try {
         if (kind == "start") parts_.cycle.apply(tx, engine::StartDue{due}, "system");
         else if (kind == "end") parts_.cycle.apply(tx, engine::EndDue{due}, "system");
+        else if (kind == "end_reminder") parts_.cycle.remind_extension(tx, due);
         else if (ref && ref->is(Ref::Kind::directive) && kind == "directive_start") parts_.directives.start(tx, ref->id, due);
         else if (ref && ref->is(Ref::Kind::directive) && kind == "directive_end") parts_.directives.end(tx, ref->id, due);
         else if (ref && ref->is(Ref::Kind::batch)) parts_.issuer.deadline(tx, kind, ref->id, due);

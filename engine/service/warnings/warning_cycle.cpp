@@ -133,8 +133,19 @@ void WarningCycle::record_effects(Tx& tx, std::vector<engine::Effect> const& eff
     }
 }
 
+void WarningCycle::remind_extension(Tx& tx, Instant due) const {
+    auto const s = tx.store.warning().state();
+    if (!s.level || !s.planned_end) return;
+    record(tx.store, views_.plan.version,
+           {s.episode, engine::to_string(engine::Ref::warning()), due, "extension_reminder", "system",
+            "预警计划于" + engine::format_local_time_cn(*s.planned_end, views_.offset_minutes) +
+                "结束，请值班员组织会商研判是否延长（延长须报批）",
+            {{"planned_end", views_.local(*s.planned_end)}, {"level", views_.plan.level_at(*s.level).id}}});
+}
+
 void WarningCycle::sync_timers(Tx& tx, engine::WarningState const& s) {
-    // The machine's own timers are derived from its state: at most one scheduled start and one end.
+    // The machine's own timers are derived from its state: at most one scheduled start, one end
+    // and the reminder before the end.
     struct Want {
         char const* kind;
         std::string ref;
@@ -143,8 +154,12 @@ void WarningCycle::sync_timers(Tx& tx, engine::WarningState const& s) {
     std::vector<Want> want;
     if (s.scheduled) want.push_back({"start", s.scheduled->cause, s.scheduled->start_at});
     if (s.level && s.planned_end) want.push_back({"end", engine::to_string(engine::Ref::warning()), *s.planned_end});
+    // Before a planned end the duty officer is reminded to decide on an extension (延长).
+    if (int const h = views_.plan.time_limits.extension_reminder_hours; h > 0 && s.level && s.planned_end)
+        want.push_back({"end_reminder", engine::to_string(engine::Ref::warning()),
+                        std::max(*s.planned_end - h * engine::kHour, s.level_since.value_or(0))});
     auto& timers = tx.store.timers();
-    for (std::string const kind : {"start", "end"}) {
+    for (std::string const kind : {"start", "end", "end_reminder"}) {
         bool kept = false;
         for (auto const& t : timers.pending(kind)) {
             bool const match = std::any_of(want.begin(), want.end(), [&](Want const& w) {

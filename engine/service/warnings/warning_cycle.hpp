@@ -24,6 +24,8 @@ public:
     engine::Outcome apply(Tx& tx, engine::Action const& action, std::string const& actor);
     /// @brief Throws the Error (invalid_transition or plan_rule_violation) that answers a refusal.
     [[noreturn]] static void refuse(engine::Refusal const& refusal);
+    /// @brief The end_reminder timer: the planned end is near, the duty officer decides on 延长.
+    void remind_extension(Tx& tx, engine::Instant due) const;
 
 private:
     void record_effects(Tx& tx, std::vector<engine::Effect> const& effects, std::optional<int> episode,

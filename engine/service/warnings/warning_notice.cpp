@@ -17,6 +17,12 @@ std::string basis(ViewContext const& views, ports::Store& store, json const& pro
             return plan + "及区域预警指令（" + d->reference + "）。";
     return plan + "及会商意见。";
 }
+// The path of the proposal's forecast: a health-advisory episode lists no curtailment measures.
+std::string forecast_path(ports::Store& store, json const& proposal) {
+    if (proposal.at("forecast_id").is_null()) return "full_response";
+    auto const f = store.forecasts().find(proposal.at("forecast_id").get<std::int64_t>());
+    return f ? json::parse(f->assessment).value("pollutant_path", "full_response") : "full_response";
+}
 }  // namespace
 
 std::string render_warning_notice(ViewContext const& views, ports::Store& store, json const& p,
@@ -29,10 +35,9 @@ std::string render_warning_notice(ViewContext const& views, ports::Store& store,
     auto const* authority = plan.authority(signer.authority);
     json measures = json::array();
     if (rank && action != "lift")
-        for (auto const& m : plan.public_measures)
-            if (m.level == plan.level_at(*rank).id)
-                measures.push_back({{"index", std::to_string(measures.size() + 1)}, {"sector_cn", sector_cn(m.sector)},
-                                    {"text_cn", m.text_cn}});
+        for (auto const* m : plan.public_measures_for(plan.level_at(*rank).id, forecast_path(store, p)))
+            measures.push_back({{"index", std::to_string(measures.size() + 1)}, {"sector_cn", sector_cn(m->sector)},
+                                {"text_cn", m->text_cn}});
     json data{{"office_cn", plan.city_cn + "重污染天气应急指挥部办公室"},
               {"action_cn", action_cn(action)},
               {"level_cn", level_cn},

@@ -174,4 +174,55 @@ TEST_CASE("a warning withdrawn before its start cancels the orders it sent", "[a
     CHECK(progress.at("batches")[1].at("kind") == "termination");
 }
 
+TEST_CASE("Extension: an upgrade signed ahead and revised upward before its start leaves no plant with the dropped order",
+          "[api][orders][advance][rules]") {
+    Api api;
+    import_sample_list(api);
+    auto const coking = api.token("晋阳示例焦化", "enterprise", "", kCokePlant);
+    api.active_warning("yellow");
+    auto const up = api.propose({{"action", "upgrade"}, {"level", "orange"}, {"start_at", at(2, "00:00")},
+                                 {"consultation_note", "预计12月16日起日均AQI＞200"}});
+    REQUIRE(api.approve(up, api.mayor).status == 200);
+    auto const orange = newest_order(api, coking);
+    REQUIRE(orange.at("level").at("id") == "orange");
+
+    auto const revised = api.propose({{"action", "upgrade"}, {"level", "red"}, {"start_at", at(2, "00:00")},
+                                      {"consultation_note", "会商后预计12月16日AQI＞300，改为红色预警"}});
+    auto const r = api.approve(revised, api.mayor);
+    INFO(r.raw);
+    REQUIRE(r.status == 200);
+    auto const status = api.get("/v1/status", api.duty).body;
+    CHECK(status.at("state") == "change_scheduled");
+    CHECK(status.at("scheduled").at("level").at("id") == "red");
+
+    // The orange order is replaced, not left standing; the newest order is red, from D2 00:00,
+    // and until then the plant keeps a current order at the level in force (yellow).
+    auto const old = api.get("/v1/orders/" + std::to_string(orange.at("id").get<std::int64_t>()), coking).body;
+    CHECK(old.at("current") == false);
+    auto const red = newest_order(api, coking);
+    CHECK(red.at("level").at("id") == "red");
+    CHECK(red.at("effective_from") == at(2, "00:00"));
+    auto const held = api.get("/v1/orders/" + std::to_string(red.at("supersedes").get<std::int64_t>()), coking).body;
+    CHECK(held.at("level").at("id") == "yellow");
+    CHECK(held.at("in_force_until") == at(2, "00:00"));
+}
+
+TEST_CASE("Directives: a directive's start sends each listed plant its order with the deadlines of a city issue",
+          "[api][orders][rules]") {
+    Api api;
+    import_sample_list(api);
+    auto const coking = api.token("晋阳示例焦化", "enterprise", "", kCokePlant);
+    auto const d = api.post("/v1/directives",
+                            {{"issuer", "shanxi"}, {"level", "orange"}, {"start_at", at(1, "09:00")},
+                             {"reference", "晋气指〔2026〕12号"}},
+                            api.duty);
+    REQUIRE(d.status == 201);
+    auto const order = newest_order(api, coking);
+    CHECK(order.at("level").at("id") == "orange");
+    auto const issued = instant(order.at("issued_at").get<std::string>());
+    CHECK(instant(order.at("deadlines").at("ack_due_at").get<std::string>()) == issued + 3600);  // plan: 1 h
+    CHECK(instant(order.at("deadlines").at("execution_due_at").get<std::string>()) ==
+          instant(order.at("effective_from").get<std::string>()) + 24 * 3600);  // plan: 24 h
+}
+
 }  // namespace hazeguard::api::test

@@ -121,7 +121,9 @@ TEST_CASE("scenario C1: at D2 00:00 the yellow warning takes effect and opens an
     CHECK(status.at("planned_end") == "2026-12-17T00:00:00+08:00");
     CHECK(status.at("open_ended") == false);
     CHECK(status.at("episode_id") == 1);
-    CHECK(status.at("next").at(0) == json{{"kind", "end"}, {"ref", "warning"}, {"due_at", "2026-12-17T00:00:00+08:00"}});
+    // First the reminder to decide on an extension (plan: 6 h before), then the end itself.
+    CHECK(status.at("next").at(0) == json{{"kind", "end_reminder"}, {"ref", "warning"}, {"due_at", "2026-12-16T18:00:00+08:00"}});
+    CHECK(status.at("next").at(1) == json{{"kind", "end"}, {"ref", "warning"}, {"due_at", "2026-12-17T00:00:00+08:00"}});
 
     auto const episodes = api.get("/v1/episodes", api.auditor).body.at("items");
     REQUIRE(episodes.size() == 1);

@@ -45,10 +45,10 @@ TEST_CASE("changes that the warning's phase does not allow are invalid transitio
     Api api;
     auto const f = api.submit_forecast(forecast_c1());
     auto const yellow = api.propose(issue_yellow(f));
-    SECTION("1. an upgrade while the issue is only scheduled") {
+    SECTION("1. an upgrade no higher than the issue that is only scheduled (a higher one revises it)") {
         REQUIRE(api.approve(yellow, api.deputy_mayor).status == 200);
         auto const r = api.post("/v1/proposals",
-                                {{"action", "upgrade"}, {"level", "orange"}, {"start_at", at(2, "00:00")},
+                                {{"action", "upgrade"}, {"level", "yellow"}, {"start_at", at(2, "00:00")},
                                  {"consultation_note", "升级"}},
                                 api.duty);
         CHECK(is_problem(r, 409, "/problems/invalid-transition"));

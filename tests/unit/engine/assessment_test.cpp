@@ -2,6 +2,7 @@
 // threshold edges for both rule sets, evaluation order, forecast value, the domain §14 scenario,
 // fluctuation, the 36 h lift rule and the pollutant path.
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -189,16 +190,16 @@ TEST_CASE("scenario C3 calls for yellow and fluctuation does not block the downg
     auto const a = assess(taiyuan(), rules("national-2024"), c3);
     CHECK(level_of(a) == "yellow");
 
-    auto const fl = check_fluctuation(taiyuan(), rules("national-2024"), c3, "orange", midnight("2026-12-18"));
+    auto const fl = check_fluctuation(taiyuan(), rules("national-2024"), c3, "yellow", "orange", midnight("2026-12-18"));
     CHECK_FALSE(fl.applies);
-    CHECK(fl.thresholds == std::vector<int>{150, 200});
-    CHECK(fl.crossings == 1);  // 158 -> 112 across 150 only
+    CHECK(fl.thresholds == std::vector<int>{200});  // only the bound between yellow and orange
+    CHECK(fl.crossings == 0);
 }
 
 TEST_CASE("the C3 variant D5 195 / D6 205 / D7 170 crosses 200 twice, so the plan keeps orange",
           "[engine][assessment][fluctuation]") {
     auto const variant = forecast("2026-12-18", {195, 205, 170});
-    auto const fl = check_fluctuation(taiyuan(), rules("national-2024"), variant, "orange", midnight("2026-12-18"));
+    auto const fl = check_fluctuation(taiyuan(), rules("national-2024"), variant, "yellow", "orange", midnight("2026-12-18"));
     CHECK(fl.applies);
     CHECK(fl.crossings == 2);
     CHECK(contains(fl.explanation_cn, "200"));
@@ -206,28 +207,55 @@ TEST_CASE("the C3 variant D5 195 / D6 205 / D7 170 crosses 200 twice, so the pla
 }
 
 TEST_CASE("fluctuation counts only days inside the window from the downgrade's start", "[engine][assessment][fluctuation]") {
-    // From D4 the window 140, 176, 140 crosses 150 twice; from D5 the window 176, 140, 130 crosses it once.
-    auto const f = forecast("2026-12-17", {140, 176, 140, 130, 120});
-    auto const from_d4 = check_fluctuation(taiyuan(), rules("national-2024"), f, "orange", midnight("2026-12-17"));
+    // From D4 the window 190, 206, 190 crosses 200 twice; from D5 the window 206, 190, 180 crosses it once.
+    auto const f = forecast("2026-12-17", {190, 206, 190, 180, 170});
+    auto const from_d4 = check_fluctuation(taiyuan(), rules("national-2024"), f, "yellow", "orange", midnight("2026-12-17"));
     CHECK(from_d4.applies);
     CHECK(from_d4.crossings == 2);
-    auto const from_d5 = check_fluctuation(taiyuan(), rules("national-2024"), f, "orange", midnight("2026-12-18"));
+    auto const from_d5 = check_fluctuation(taiyuan(), rules("national-2024"), f, "yellow", "orange", midnight("2026-12-18"));
     CHECK_FALSE(from_d5.applies);
     CHECK(from_d5.crossings == 1);
 
     // Crossings after the 3-day window (D8 205, D9 190) do not count.
     auto const late = forecast("2026-12-18", {195, 170, 160, 205, 190});
-    auto const fl = check_fluctuation(taiyuan(), rules("national-2024"), late, "orange", midnight("2026-12-18"));
+    auto const fl = check_fluctuation(taiyuan(), rules("national-2024"), late, "yellow", "orange", midnight("2026-12-18"));
     CHECK_FALSE(fl.applies);
     CHECK(fl.crossings == 0);
 }
 
-TEST_CASE("fluctuation does not apply to a level without a rule in the rule set", "[engine][assessment][fluctuation]") {
+TEST_CASE("fluctuation does not apply between levels without rules in the rule set", "[engine][assessment][fluctuation]") {
     auto const f = forecast("2026-12-18", {95, 160, 95});
-    auto const fl = check_fluctuation(taiyuan(), rules("taiyuan-2019"), f, "adverse", midnight("2026-12-18"));
+    auto const fl = check_fluctuation(taiyuan(), rules("taiyuan-2019"), f, "adverse", "adverse", midnight("2026-12-18"));
     CHECK_FALSE(fl.applies);
     CHECK(fl.thresholds.empty());
     CHECK(fl.crossings == 0);
+}
+
+TEST_CASE("Fluctuation: only the bounds between the levels in question count (160/140/160 does not keep orange)",
+          "[engine][assessment][fluctuation][rules]") {
+    auto const f = forecast("2026-12-18", {160, 140, 160, 120});
+    auto const orange_to_yellow = check_fluctuation(taiyuan(), rules("national-2024"), f, "yellow", "orange", midnight("2026-12-18"));
+    CHECK_FALSE(orange_to_yellow.applies);  // wobbling at 150 is not between yellow and orange
+    CHECK(orange_to_yellow.thresholds == std::vector<int>{200});
+    // Between no warning and orange the 150 line counts (yellow's bounds are those above the
+    // pre-stage's: 200; the pre-stage's own are 100 and 150).
+    auto const from_none = check_fluctuation(taiyuan(), rules("national-2024"), f, std::nullopt, "orange", midnight("2026-12-18"));
+    CHECK(from_none.thresholds == std::vector<int>{100, 150, 200});
+    CHECK(from_none.applies);
+    CHECK(level_bounds(rules("national-2024"), "red") == std::vector<int>{300});
+    CHECK(level_bounds(rules("national-2024"), "orange") == std::vector<int>{200});
+    CHECK(next_level_up(rules("national-2024"), "yellow") == std::optional<std::string>{"orange"});
+    CHECK_FALSE(next_level_up(rules("national-2024"), "red").has_value());
+}
+
+TEST_CASE("Fluctuation: an issue at yellow while the forecast wobbles across 200 calls for orange",
+          "[engine][assessment][fluctuation][rules]") {
+    auto const f = forecast("2026-12-18", {190, 210, 195, 160});
+    auto const fl = check_fluctuation(taiyuan(), rules("national-2024"), f, "yellow",
+                                      *next_level_up(rules("national-2024"), "yellow"), midnight("2026-12-18"));
+    CHECK(fl.applies);
+    CHECK(fl.crossings == 2);
+    CHECK(contains(fl.explanation_cn, "就高执行橙色预警"));
 }
 
 TEST_CASE("scenario C4 calls for no level and the lift from yellow at D6 00:00 meets the 36 h rule",
@@ -320,6 +348,34 @@ TEST_CASE("only the days of the matched run decide the pollutant path", "[engine
         assess(taiyuan(), rules("national-2024"), forecast("2026-12-14", {90, 160, 170}, {"PM2.5", "O3", "O3"}));
     CHECK(a.pollutant_path == "health_advisory");
     CHECK(a.primary_pollutants == std::vector<std::string>{"O3"});
+}
+
+TEST_CASE("Health-advisory path: sandstorms, which the plan excludes, get no colour warning",
+          "[engine][assessment][pollutant][rules]") {
+    auto const sand = assess(taiyuan(), rules("national-2024"), forecast("2026-12-14", {120, 320, 260, 120}, {"sandstorm"}));
+    CHECK(level_of(sand) == "none");
+    CHECK(contains(sand.explanation_cn, "沙尘"));
+    // Dust (local blowing dust, not a sandstorm) keeps its warning on the health-advisory path.
+    auto const dust = assess(taiyuan(), rules("national-2024"), forecast("2026-12-14", {120, 205, 120}, {"dust"}));
+    CHECK(level_of(dust) == "yellow");
+    CHECK(dust.pollutant_path == "health_advisory");
+}
+
+TEST_CASE("Health-advisory path: the notice lists only health and advocacy measures, no 一厂一策",
+          "[engine][assessment][pollutant][rules]") {
+    auto const& plan = taiyuan();
+    auto const full = plan.public_measures_for("orange", "full_response");
+    auto const advisory = plan.public_measures_for("orange", "health_advisory");
+    CHECK(advisory.size() < full.size());
+    REQUIRE_FALSE(advisory.empty());
+    for (auto const* m : advisory) {
+        INFO(m->text_cn);
+        CHECK((m->sector == "health" || m->sector == "advocacy"));
+        CHECK_FALSE(contains(m->text_cn, "一厂一策"));
+    }
+    bool industrial = false;
+    for (auto const* m : full) industrial = industrial || m->sector == "industrial";
+    CHECK(industrial);
 }
 
 }  // namespace

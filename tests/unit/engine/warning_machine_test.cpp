@@ -31,7 +31,7 @@ constexpr Next X = std::nullopt;
 // end_due, directive_start, directive_end).
 constexpr std::array<std::array<Next, 9>, 4> kExpected = {{
     /* normal    */ {S, X, X, X, X, X, X, A, X},
-    /* scheduled */ {X, X, X, S, N, A, X, C, X},
+    /* scheduled */ {X, S, X, S, N, A, X, C, X},
     /* active    */ {X, C, C, A, C, X, N, A, X},
     /* change_s. */ {X, X, X, C, X, A, N, C, X},
 }};

@@ -29,10 +29,10 @@ struct Row {
 // Domain §13, first table and the "Baseline t/d" column of the second.
 constexpr Row kTable[] = {
     {"晋阳示例焦化有限公司", "清徐县", "焦化", "B", {96, 420, 72, 210}, {0.291, 1.273, 0.218, 0.636}},
-    {"并州示例钢铁有限公司", "清徐县", "钢铁", "B", {520, 1650, 610, 260}, {1.576, 5.000, 1.848, 0.788}},
+    {"并州示例钢铁有限公司", "清徐县", "长流程联合钢铁", "B", {520, 1650, 610, 260}, {1.576, 5.000, 1.848, 0.788}},
     {"太原示例水泥有限公司", "阳曲县", "水泥", "B", {45, 380, 38, 0}, {0.150, 1.267, 0.127, 0}},
     {"汾河示例石灰有限公司", "古交市", "石灰窑", "C", {18, 55, 24, 0}, {0.060, 0.183, 0.080, 0}},
-    {"西山示例新型建材(砖瓦)有限公司", "晋源区", "砖瓦窑", "C", {32, 26, 11, 0}, {0.107, 0.087, 0.037, 0}},
+    {"阳曲示例新型建材(砖瓦)有限公司", "阳曲县", "砖瓦窑", "B", {32, 26, 11, 0}, {0.107, 0.087, 0.037, 0}},
     {"龙城示例铸造有限公司", "晋源区", "铸造", "B", {2, 4, 9, 14}, {0.007, 0.013, 0.030, 0.047}},
     {"晋源示例机械涂装有限公司", "小店区", "工业涂装", "C", {0, 1, 3, 36}, {0, 0.003, 0.010, 0.120}},
     {"并州示例包装印刷有限公司", "小店区", "包装印刷", "C", {0, 0.5, 0.2, 48}, {0, 0.002, 0.001, 0.160}},
@@ -51,7 +51,8 @@ constexpr std::array<std::array<double, 4>, 3> kReductions[] = {
     {{{0.552, 1.375, 0.370, 0.079}, {1.103, 2.750, 0.739, 0.158}, {1.182, 3.000, 0.970, 0.197}}},
     {{{0, 0, 0, 0}, {0.030, 0.253, 0.025, 0}, {0.150, 1.267, 0.127, 0}}},
     {{{0.030, 0.092, 0.040, 0}, {0.060, 0.183, 0.080, 0}, {0.060, 0.183, 0.080, 0}}},
-    {{{0.053, 0.043, 0.018, 0}, {0.107, 0.087, 0.037, 0}, {0.107, 0.087, 0.037, 0}}},
+    // ENT-05 keeps its kiln warm at orange: not a 100 % cut (residual 30 % SO2/NOx, 15 % PM).
+    {{{0.053, 0.043, 0.018, 0}, {0.075, 0.061, 0.031, 0}, {0.107, 0.087, 0.037, 0}}},
     {{{0.003, 0.007, 0.015, 0.023}, {0.007, 0.013, 0.030, 0.047}, {0.007, 0.013, 0.030, 0.047}}},
     {{{0, 0.002, 0.005, 0.060}, {0, 0.003, 0.010, 0.120}, {0, 0.003, 0.010, 0.120}}},
     {{{0, 0.001, 0.000, 0.080}, {0, 0.002, 0.001, 0.160}, {0, 0.002, 0.001, 0.160}}},
@@ -141,7 +142,7 @@ TEST_CASE("sample measures name the right lines and actions", "[lists][sample]")
     CHECK(list[2].measures[0].action == "transport");
     CHECK(list[2].measures[1].parameter == 0.2);
     CHECK(list[3].measures[0].lines == std::vector<std::string>{"LK-2"});
-    CHECK(list[6].park == "山西转型综合改革示范区");
+    CHECK(list[6].park == "综改示范区");
     auto const& power = list[9];
     CHECK(power.guarantee == "民生保障（供暖）");
     for (auto const& m : power.measures) {
@@ -156,6 +157,51 @@ TEST_CASE("the sample list is valid against the Taiyuan plan", "[lists][sample][
     auto const result = parse_list_json(embedded_sample_list(), *plan);
     INFO(test::describe(result.problems));
     CHECK(result.ok());
+}
+
+TEST_CASE("Plan data: a guarantee plant in a key industry below B or 引领性 is imported with a warning",
+          "[lists][rules]") {
+    auto const& plan = test::taiyuan_plan();
+    REQUIRE(plan.has_value());
+    auto heating = test::minimal_enterprise();
+    heating["guarantee"] = "民生保障（供暖）";
+    heating["grade"] = "C";
+    auto fine = heating;
+    fine["credit_code"] = "91140121MA0TE00026";
+    fine["name"] = "测试焦化二厂有限公司";
+    fine["grade"] = "B";
+    auto non_key = heating;
+    non_key["credit_code"] = "91140121MA0TE00039";
+    non_key["name"] = "测试热力有限公司";
+    non_key["industry"] = "非重点行业";
+    non_key["grade"] = "非引领性";
+    nlohmann::json doc{{"enterprises", {fine, heating, non_key}}};
+    auto const parsed = parse_list_json(doc.dump(), *plan);
+    INFO(test::describe(parsed.problems));
+    REQUIRE(parsed.ok());  // a warning, not a refusal
+    auto const warnings = list_warnings(parsed.list, *plan);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].pointer == "/enterprises/1/grade");
+    CHECK(warnings[0].message.find("焦化") != std::string::npos);
+    // The ten samples have none: their guarantee plant (ENT-10) is not in a key industry.
+    CHECK(list_warnings(sample().list, *plan).empty());
+}
+
+TEST_CASE("Plan data: no generated fired-brick or lime plant in the six urban districts, fired brick B or better",
+          "[lists][generator][rules]") {
+    auto const& plan = test::taiyuan_plan();
+    REQUIRE(plan.has_value());
+    auto const list = generate_list(*plan, 20000, 7);
+    int brick = 0, lime = 0;
+    for (auto const& e : list.enterprises) {
+        if (e.industry != "砖瓦窑" && e.industry != "石灰窑") continue;
+        (e.industry == "砖瓦窑" ? brick : lime)++;
+        INFO(e.name << " " << e.district << " " << e.grade);
+        for (auto const* urban : {"小店区", "迎泽区", "杏花岭区", "尖草坪区", "万柏林区", "晋源区"}) CHECK(e.district != urban);
+        if (e.industry == "砖瓦窑") CHECK((e.grade == "A+" || e.grade == "A" || e.grade == "B"));
+    }
+    CHECK(brick > 10);
+    CHECK(lime > 5);
 }
 
 }  // namespace

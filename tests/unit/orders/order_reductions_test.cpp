@@ -48,7 +48,7 @@ Enterprise ent01() {
 /// A plant (1 / 2 / 3 / 4 t/day) with lines S (shares 0.7 / 0.5 / 0.4 / 0.2), B (0.1 / 0.1 /
 /// 0.25 / 0.1) and X (no shares given).
 Enterprise lined_plant() {
-    auto e = plant("钢铁", "B");
+    auto e = plant("长流程联合钢铁", "B");
     e.lines = {ProductionLine{"S", "烧结机", "烧结", {{"SO2", 0.7}, {"NOx", 0.5}, {"PM", 0.4}, {"VOCs", 0.2}}},
                ProductionLine{"B", "高炉", "炼铁", {{"SO2", 0.1}, {"NOx", 0.1}, {"PM", 0.25}, {"VOCs", 0.1}}},
                ProductionLine{"X", "轧钢", "轧钢", {}}};

@@ -1,3 +1,4 @@
+#include <map>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -261,6 +262,38 @@ TEST_CASE("ids and names must not be empty strings", "[plans]") {
     SECTION("measure text") { pointer = "/public_measures/0/text_cn"; }
     doc[json::json_pointer(pointer)] = "";
     CHECK_ONLY_PROBLEM(doc, pointer, "must not be an empty string");
+}
+
+TEST_CASE("Deviation needs a reason: the plan's advance notice per level and the extension reminder are read and checked",
+          "[plans][parser][rules]") {
+    auto doc = test::minimal_plan();
+    doc["time_limits"]["advance_notice_hours"] = {{"$comment", "red normally 24 h ahead"}, {"red", 24}};
+    doc["time_limits"]["extension_reminder_hours"] = 6;
+    auto const ok = test::parse(doc);
+    INFO(test::describe(ok));
+    REQUIRE(ok.ok());
+    CHECK(ok.plan.time_limits.advance_notice_hours == std::map<std::string, int>{{"red", 24}});
+    CHECK(ok.plan.time_limits.extension_reminder_hours == 6);
+
+    SECTION("an unknown level") {
+        doc["time_limits"]["advance_notice_hours"] = {{"purple", 24}};
+        CHECK_ONLY_PROBLEM(doc, "/time_limits/advance_notice_hours/purple", "level");
+    }
+    SECTION("hours out of range") {
+        doc["time_limits"]["advance_notice_hours"] = {{"red", 0}};
+        CHECK_ONLY_PROBLEM(doc, "/time_limits/advance_notice_hours/red", "");
+        doc["time_limits"]["advance_notice_hours"] = {{"red", 24}};
+        doc["time_limits"]["extension_reminder_hours"] = -1;
+        CHECK_ONLY_PROBLEM(doc, "/time_limits/extension_reminder_hours", "");
+    }
+    SECTION("both optional") {
+        doc["time_limits"].erase("advance_notice_hours");
+        doc["time_limits"].erase("extension_reminder_hours");
+        auto const bare = test::parse(doc);
+        REQUIRE(bare.ok());
+        CHECK(bare.plan.time_limits.advance_notice_hours.empty());
+        CHECK(bare.plan.time_limits.extension_reminder_hours == 0);
+    }
 }
 
 }  // namespace

@@ -143,10 +143,11 @@ TEST_CASE("Taiyuan workflow settings", "[plans][taiyuan]") {
 TEST_CASE("Taiyuan pollutant-differentiated response paths", "[plans][taiyuan]") {
     auto const& plan = test::taiyuan();
     for (auto const* p : {"PM2.5", "PM10"}) CHECK(plan.path_for(p) == "full_response");
-    for (auto const* p : {"O3", "dust", "sandstorm", "wildfire", "fireworks"}) {
+    for (auto const* p : {"O3", "dust", "wildfire", "fireworks"}) {
         INFO(p);
         CHECK(plan.path_for(p) == "health_advisory");
     }
+    CHECK(plan.path_for("sandstorm") == "excluded");  // the plan system excludes sandstorms (domain §4.1)
     CHECK(plan.path_for("CO") == "full_response");
     for (auto const& p : plan.pollutant_paths) CHECK_FALSE(p.note_cn.empty());
 }

@@ -1,4 +1,5 @@
 // Level appropriateness: the level the observed series justified against the level in force.
+#include "engine/forecast/assessment.hpp"
 #include "tests/unit/report/report_test_support.hpp"
 
 namespace hazeguard::engine::report::test {
@@ -73,6 +74,33 @@ TEST_CASE("rule set: the episode's rule set else the plan's default", "[report][
     auto const report = build_report(taiyuan(), in);
     CHECK(report.at("level_appropriateness").at("rule_set") == "national-2024");
     CHECK(column(report, "justified") == std::vector<std::string>{"orange", "orange"});
+}
+
+TEST_CASE("Red rule: the forecast assessment and the report read 210/220/230/190/310 alike (orange, not red)",
+          "[report][levels][rules]") {
+    // One implementation (engine/forecast/criterion.hpp): the day above 300 must belong to the
+    // run above 200, in the forecast as in the observed series.
+    std::vector<int> const series{210, 220, 230, 190, 310};
+    Forecast f{day(1) - 14 * kHour, "joint", std::nullopt, {}};
+    for (std::size_t i = 0; i < series.size(); ++i)
+        f.days.push_back({date(static_cast<int>(i) + 1), day(static_cast<int>(i) + 1), series[i] - 15, series[i] + 15,
+                          series[i], "PM2.5"});
+    auto const a = assess(taiyuan(), *taiyuan().rule_set("national-2024"), f);
+    REQUIRE(a.recommendation.has_value());
+    CHECK(a.recommendation->level_id == "orange");
+
+    auto in = empty_episode();
+    in.daily = daily(1, {210, 220, 230, 190, 310});
+    in.levels = {period("orange", day(1), day(6), "proposal:1")};
+    auto const report = build_report(taiyuan(), in);
+    CHECK(report.at("level_appropriateness").at("over_warned_days") == 0);
+    CHECK(column(report, "justified") == std::vector<std::string>{"orange", "orange", "orange", "orange", "orange"});
+
+    // With the 310 inside the run both call it red.
+    f.days[3].aqi_central = 205;
+    CHECK(assess(taiyuan(), *taiyuan().rule_set("national-2024"), f).recommendation->level_id == "red");
+    in.daily = daily(1, {210, 220, 230, 205, 310});
+    CHECK(column(build_report(taiyuan(), in), "justified") == std::vector<std::string>{"red", "red", "red", "red", "red"});
 }
 
 }  // namespace

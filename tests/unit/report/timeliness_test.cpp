@@ -81,5 +81,44 @@ TEST_CASE("directive lag: the first own start at the directive's level or higher
           "00生效，滞后3小时。");
 }
 
+TEST_CASE("Directives: the city's own signed warning at the directive's level follows it, though the level in force did not change",
+          "[report][timeliness][rules]") {
+    auto in = empty_episode();
+    in.directives = {{1, "山西省", "orange", "晋调度令〔2026〕9号", at(2, 8), at(2, 12), std::nullopt}};
+    // Orange from the directive; the city's own orange (proposal 1) signed at 13:00 for 14:00
+    // changes nothing in force, so no period of its own.
+    in.levels = {period("orange", at(2, 12), day(4), "directive:1")};
+    in.proposals = {proposal(1, "issue", "orange", at(2, 10), at(2, 11), at(2, 13), at(2, 13, 30), at(2, 14))};
+    in.proposals[0].effective_at.reset();
+    auto const report = build_report(taiyuan(), in);
+    auto const& d = report.at("timeliness").at("directives");
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].at("local_start_at") == rfc(at(2, 14)));
+    CHECK(d[0].at("lag_hours") == 2.0);
+    for (auto const& f : report.at("findings")) CHECK(f.at("code") != "directive_not_followed");
+}
+
+TEST_CASE("Deviation needs a reason: the report lists deviating levels and a red announced less than 24 h ahead",
+          "[report][timeliness][rules]") {
+    auto in = empty_episode();
+    in.proposals = {proposal(1, "issue", "orange", at(1, 10), at(1, 11), at(1, 12), at(1, 13), day(2)),
+                    proposal(2, "upgrade", "red", at(2, 10), at(2, 11), at(2, 12), at(2, 13), at(2, 20))};
+    in.proposals[0].deviates = true;
+    in.proposals[0].recommended_level = "yellow";
+    in.proposals[0].justification = "区域传输影响预计加重";
+    auto const report = build_report(taiyuan(), in);
+    auto const& list = report.at("timeliness").at("proposals");
+    CHECK(list[0].at("deviation").at("recommended_level") == "yellow");
+    CHECK(list[0].at("advance_notice").is_null());  // the plan sets no advance notice for orange
+    CHECK(list[1].at("deviation").is_null());
+    CHECK(list[1].at("advance_notice").at("hours") == 8.0);
+    CHECK(list[1].at("advance_notice").at("short") == true);
+    std::vector<std::string> codes;
+    for (auto const& f : report.at("findings")) codes.push_back(f.at("code").get<std::string>());
+    CHECK(codes == std::vector<std::string>{"level_deviation", "short_notice"});
+    CHECK(report.at("findings")[0].at("text_cn").get<std::string>().find("理由：区域传输影响预计加重。") != std::string::npos);
+    CHECK(report.at("findings")[1].at("evidence") == json::array({"/timeliness/proposals/1/advance_notice"}));
+}
+
 }  // namespace
 }  // namespace hazeguard::engine::report::test

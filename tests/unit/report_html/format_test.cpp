@@ -50,6 +50,7 @@ TEST_CASE("codes print in Chinese and unknown codes as they are", "[report_html]
     CHECK(action_cn(json("downgrade")) == "降级");
     CHECK(verdict_cn(json("under")) == "偏低");
     CHECK(timeline_kind_cn(json("ack_reminder")) == "签收提醒");
+    CHECK(timeline_kind_cn(json("extension_reminder")) == "延长提醒");
     CHECK(timeline_kind_cn(json("something_new")) == "something_new");
     CHECK(on_time_cn(json(false)) == "超时");
     CHECK(on_time_cn(json(nullptr)) == "未完成");
