@@ -6,6 +6,7 @@
 #include "engine/ports/batch_repository.hpp"
 #include "engine/ports/delivery_repository.hpp"
 #include "engine/ports/directive_repository.hpp"
+#include "engine/ports/document_repository.hpp"
 #include "engine/ports/episode_repository.hpp"
 #include "engine/ports/evaluation_repository.hpp"
 #include "engine/ports/forecast_repository.hpp"
@@ -45,6 +46,7 @@ public:
     virtual PublicAlertRepository& public_alerts() = 0;
     virtual DeliveryRepository& deliveries() = 0;
     virtual SmsRepository& sms() = 0;
+    virtual DocumentRepository& documents() = 0;
 };
 
 }  // namespace hazeguard::ports

@@ -190,6 +190,18 @@ CREATE TABLE sms_replies (
         R"sql(
 CREATE INDEX outbox_ref ON outbox(ref);
 )sql",
+        // 0011 and 0012 are taken by the branches merged beside this one (rules, delivery); these
+        // placeholders hold their places until the merge puts the real ones here.
+        "-- 0011: placeholder",
+        "-- 0012: placeholder",
+        // 0013: the documents (公文) signed proposals are published as, with their numbers: one
+        // per (series, period, serial) and one per ref, assigned in the signing transaction.
+        R"sql(
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY, series TEXT NOT NULL, period TEXT NOT NULL, serial INTEGER NOT NULL,
+  ref TEXT NOT NULL UNIQUE, number_cn TEXT NOT NULL, issued_at INTEGER NOT NULL, body TEXT NOT NULL,
+  UNIQUE (series, period, serial));
+)sql",
     };
     return kMigrations;
 }

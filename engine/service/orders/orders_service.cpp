@@ -15,6 +15,15 @@ using nlohmann::json;
 using engine::Instant;
 
 namespace {
+/// The document an order follows: the notice of the proposal that caused its batch, if any.
+json basis(ports::Store& store, std::int64_t batch) {
+    auto const cause = store.batches().cause(batch);
+    if (!cause) return nullptr;
+    auto const d = store.documents().find_by_ref(*cause);
+    if (!d) return nullptr;
+    return {{"number_cn", d->number_cn}, {"title_cn", json::parse(d->body).at("title_cn")}};
+}
+
 [[noreturn]] void refuse_superseded(ports::Store& store, ports::OrderRecord const& order) {
     auto const next = store.orders().successor(order);
     throw Error(Errc::order_superseded,
@@ -150,7 +159,7 @@ json OrdersService::view(ports::Store& store, std::int64_t id, bool with_text, b
     auto const order = store.orders().find(id);
     if (!order) not_found("order " + std::to_string(id));
     auto const details = store.orders().details(id);
-    auto out = order_view(views_, *order, details, store.orders().successor(*order), with_text);
+    auto out = order_view(views_, *order, details, store.orders().successor(*order), with_text, basis(store, order->batch));
     if (with_link) out["link"] = link_path(id, details.issued_at);
     // Every text message about it, and whether it reached the plant through any channel (null:
     // nothing was sent through one).

@@ -75,7 +75,7 @@ void WarningCycle::level_changed(Tx& tx, std::optional<int> episode, engine::Lev
     auto id_of = [&](std::optional<int> rank) { return rank ? json(plan.level_at(*rank).id) : json(nullptr); };
     if (!e.from && episode) link_episode(tx, *episode, e.cause);
     record(tx.store, plan.version,
-           {episode, e.cause, e.at, "transition", actor, name(e.from) + " → " + name(e.to) + "（" + e.action + "）",
+           {episode, e.cause, e.at, "transition", actor, name(e.from) + " → " + name(e.to) + "（" + transition_cn(e.action) + "）",
             {{"from", id_of(e.from)}, {"to", id_of(e.to)}, {"action", e.action}, {"cause", e.cause}}});
     if (!episode) return;
     issuer_.fan_out(tx, *episode, e);
