@@ -1,5 +1,6 @@
 #include "plans/detail/documents_reader.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -26,8 +27,13 @@ void read_level_wording(JsonReader& r, Json const& d, std::string const& p, Plan
         plan.documents.levels.push_back(std::move(w));
     });
     if (!levels_readable) return;
+    // A level whose id is itself at fault is reported there, not here again.
+    auto const well_formed = [](std::string const& id) {
+        return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+    };
     for (auto const& level : plan.levels)
-        if (!plan.documents.level(level.id)) r.report(lp, "no wording for level " + in_quotes(level.id));
+        if (well_formed(level.id) && !plan.documents.level(level.id))
+            r.report(lp, "no wording for level " + in_quotes(level.id));
 }
 
 }  // namespace
