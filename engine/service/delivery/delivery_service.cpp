@@ -180,7 +180,7 @@ void DeliveryService::enqueue_notice(Tx& tx, std::string const& ref, json const&
     if (recipients.empty()) {
         record(tx.store, plan.version,
                {episode, ref, tx.now, "notice_unsent", "system",
-                "未登记通知接收单位（订阅），通知未分发（时限至" + views_.local(due) + "）",
+                "未登记通知接收单位（订阅），通知未分发（时限至" + engine::format_local_time_cn(due, views_.offset_minutes) + "）",
                 {{"due_at", views_.local(due)}, {"recipients", 0}}});
         return;
     }
@@ -192,7 +192,7 @@ void DeliveryService::enqueue_notice(Tx& tx, std::string const& ref, json const&
     }
     record(tx.store, plan.version,
            {episode, ref, tx.now, "notice_queued", "system",
-            "通知已进入分发队列：" + std::to_string(recipients.size()) + "个接收单位（时限至" + views_.local(due) + "）",
+            "通知已进入分发队列：" + std::to_string(recipients.size()) + "个接收单位（时限至" + engine::format_local_time_cn(due, views_.offset_minutes) + "）",
             {{"message_id", message}, {"due_at", views_.local(due)}, {"recipients", names}}});
 }
 

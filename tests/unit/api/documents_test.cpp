@@ -2,6 +2,9 @@
 // downgrade, extend, lift), the adverse-weather stage's numbered 调度令, the lift of an issue that
 // never started, and an order for each grade path (own measures, A self-determined, D stop,
 // guarantee). Golden files: tests/golden/documents/.
+#include <regex>
+#include <set>
+
 #include "tests/unit/api/documents_support.hpp"
 
 namespace hazeguard::api::test {
@@ -129,6 +132,50 @@ TEST_CASE("an order for each grade path, and the termination at the lift", "[api
             auto const r = api.get("/v1/orders/" + std::to_string(o.at("id").get<int>()), api.duty);
             check_golden("order-termination", r.body.at("text_cn").get<std::string>());
         }
+}
+
+}  // namespace
+}  // namespace hazeguard::api::test
+
+namespace hazeguard::api::test {
+namespace {
+
+/// What a text written for people must not hold: English words (three or more Latin letters,
+/// other than the pollutant and index names officials write), RFC 3339 times, internal refs.
+std::vector<std::string> english_in(std::string const& text) {
+    static std::regex const word("[A-Za-z]{3,}"), rfc3339("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}"),
+        ref("(proposal|batch|forecast|directive|episode|order):\\d");
+    static std::set<std::string> const allowed = {"AQI", "VOCs", "NOx"};
+    std::vector<std::string> found;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), word); it != std::sregex_iterator(); ++it)
+        if (!allowed.count(it->str())) found.push_back(it->str());
+    for (auto const* re : {&rfc3339, &ref})
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), *re); it != std::sregex_iterator(); ++it)
+            found.push_back(it->str());
+    return found;
+}
+
+TEST_CASE("the timeline and the notices and orders of an episode hold no English word or RFC 3339 time or internal ref",
+          "[api][documents]") {
+    Api api(at(1, "10:00"));
+    REQUIRE(api.send("PUT", "/v1/enterprises", api.admin, sample_list()).status == 201);
+    auto const issued = signed_proposal(api, proposal("issue", at(1, "10:00"), at(3, "00:00"), "yellow"),
+                                        joint_forecast(at(1, "09:00"), 1, {162, 178, 146, 120, 95}), api.deputy_mayor);
+    auto const lifted = signed_proposal(api, proposal("lift", at(1, "12:00")),
+                                        joint_forecast(at(1, "11:00"), 1, {120, 110, 95, 85}), api.deputy_mayor);
+    std::vector<std::string> texts = {notice_of(issued), notice_of(lifted)};
+    auto const episode = api.get("/v1/episodes/1", api.auditor);
+    REQUIRE(episode.status == 200);
+    for (auto const& t : episode.body.at("timeline")) texts.push_back(t.at("summary_cn").get<std::string>());
+    auto const orders = api.get("/v1/episodes/1/orders?limit=100", api.duty);
+    for (auto const& o : orders.body.at("items"))
+        texts.push_back(
+            api.get("/v1/orders/" + std::to_string(o.at("id").get<int>()), api.duty).body.at("text_cn").get<std::string>());
+    CHECK(texts.size() > 10);
+    for (auto const& text : texts) {
+        INFO(text);
+        CHECK(english_in(text).empty());
+    }
 }
 
 }  // namespace
