@@ -1,10 +1,10 @@
 #include "engine/service/documents/notice_document.hpp"
 
 #include "engine/domain/ref.hpp"
+#include "engine/service/documents/document_page.hpp"
 #include "engine/service/documents/notice_basis.hpp"
 #include "engine/service/documents/notice_measures.hpp"
 #include "engine/time/document_time.hpp"
-#include "templates/renderer.hpp"
 
 namespace hazeguard::service {
 using nlohmann::json;
@@ -116,25 +116,6 @@ std::string closing_cn(plans::DocumentSettings const& settings, Subject const& s
     return (s.action == "lift" ? settings.lift_closing_cn : settings.reporting_cn) + "。";
 }
 
-/// The body as the plain text lays it out: one line per paragraph, heading and numbered measure.
-json body_lines(json const& document) {
-    json lines = document.at("body_cn");
-    auto const add_items = [&](json const& items) {
-        for (auto const& i : items)
-            lines.push_back(std::to_string(i.at("index").get<int>()) + "．" + i.at("text_cn").get<std::string>());
-    };
-    for (auto const& section : document.at("sections")) {
-        lines.push_back(section.at("heading_cn"));
-        add_items(section.at("items"));
-        for (auto const& sub : section.at("subsections")) {
-            lines.push_back(sub.at("heading_cn"));
-            add_items(sub.at("items"));
-        }
-    }
-    lines.push_back(document.at("closing_cn"));
-    return lines;
-}
-
 }  // namespace
 
 PublishedNotice publish_notice(ViewContext const& views, ports::Store& store, ports::ProposalRecord const& p,
@@ -198,21 +179,6 @@ json document_summary(json const& d) {
             {"date_cn", d.at("date_cn")}, {"metadata", d.at("metadata")}};
 }
 
-std::string notice_text(json const& document) {
-    json data = document;
-    // Lines rather than optional sections: an absent element leaves no blank line behind.
-    json header = json::array();
-    if (document.at("drill").get<bool>()) header.push_back("【演练】");
-    header.push_back(document.at("issuer_cn"));
-    if (!document.at("number_line_cn").is_null()) header.push_back(document.at("number_line_cn"));
-    json closing = json::array({document.at("issuer_cn"), document.at("date_cn"), "",
-                                "（" + document.at("contact_cn").get<std::string>() + "）", ""});
-    if (!document.at("copy_to_cn").is_null()) closing.push_back("抄送：" + document.at("copy_to_cn").get<std::string>() + "。");
-    closing.push_back(document.at("printed_cn").get<std::string>() + "　　" + document.at("printed_date_cn").get<std::string>());
-    data["header"] = header;
-    data["lines"] = body_lines(document);
-    data["closing_block"] = closing;
-    return templates::render("notices/notice", data);
-}
+std::string notice_text(json const& document) { return page_text(notice_page(document)); }
 
 }  // namespace hazeguard::service

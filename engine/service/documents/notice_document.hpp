@@ -39,7 +39,7 @@ PublishedNotice publish_notice(ViewContext const& views, ports::Store& store, po
 /// metadata} (the plan version and proposal id live here, not in the text).
 nlohmann::json document_summary(nlohmann::json const& document);
 
-/// @brief The plain text of a stored document (templates/notices/notice.mustache).
+/// @brief The plain text of a stored document (templates/documents/page.mustache).
 std::string notice_text(nlohmann::json const& document);
 
 }  // namespace hazeguard::service

@@ -18,11 +18,6 @@ nlohmann::json order_view(ViewContext const& views, ports::OrderRecord const& or
                           std::optional<std::int64_t> superseded_by, bool with_text,
                           nlohmann::json const& basis = nullptr);
 
-/// @brief The data templates/orders/*.mustache and the printable order read: the view plus every
-/// time and name as documents write them (templates/README.md).
-nlohmann::json order_template_data(ViewContext const& views, nlohmann::json const& view, nlohmann::json const& basis,
-                                   ports::OrderDetails const& details);
-
 /// @brief The answer to an acknowledgement: the order's status and the acknowledgement on record.
 nlohmann::json acknowledgement_answer(ViewContext const& views, ports::OrderRecord const& order,
                                       ports::Acknowledgement const& ack, std::optional<engine::Instant> due);

@@ -9,6 +9,8 @@
 #include "engine/service/input.hpp"
 #include "engine/service/orders/execution_report.hpp"
 #include "engine/service/orders/order_view.hpp"
+#include "engine/service/documents/document_page.hpp"
+#include "engine/service/orders/order_document.hpp"
 
 namespace hazeguard::service {
 using nlohmann::json;
@@ -153,6 +155,18 @@ void OrdersService::report_execution(Command const& c, std::int64_t id, json con
                                            decision == engine::ExecutionDecision::record_first);
         return Reply{200, view(tx.store, id, false), ""};
     }, std::move(done));
+}
+
+std::string OrdersService::order_html(Principal const& who, std::int64_t id) {
+    std::string out;
+    transactions_.read([&](ports::Store& store) {
+        auto const order = readable(store, who, id);
+        auto const details = store.orders().details(id);
+        auto const follows = basis(store, order.batch);
+        auto const v = order_view(views_, order, details, store.orders().successor(order), false, follows);
+        out = page_html(order_page(views_, v, follows, details));
+    });
+    return out;
 }
 
 json OrdersService::view(ports::Store& store, std::int64_t id, bool with_text, bool with_link) const {

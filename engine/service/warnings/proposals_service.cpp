@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/domain/ref.hpp"
+#include "engine/service/documents/document_page.hpp"
 #include "engine/service/documents/notice_document.hpp"
 #include "engine/service/error.hpp"
 #include "engine/service/input.hpp"
@@ -214,6 +215,17 @@ void ProposalsService::approval_overdue(Tx& tx, std::int64_t id, Instant due) {
            {tx.store.warning().state().episode, proposal_ref(id), due, "approval_overdue", "system",
             "审批单第" + std::to_string(id) + "号超过签发时限（" + std::to_string(views_.plan.time_limits.signature_hours) + "小时）仍未签发",
             {{"proposal", proposal_ref(id)}}});
+}
+
+std::string ProposalsService::notice_html(std::int64_t id) {
+    std::string out;
+    transactions_.read([&](ports::Store& store) {
+        auto const d = store.documents().find_by_ref(proposal_ref(id));
+        if (!d) not_found(store.proposals().find(id) ? "notice of proposal " + std::to_string(id) + " (not signed)"
+                                                     : "proposal " + std::to_string(id));
+        out = page_html(notice_page(json::parse(d->body)));
+    });
+    return out;
 }
 
 json ProposalsService::proposal(std::int64_t id) {

@@ -180,3 +180,39 @@ TEST_CASE("the timeline and the notices and orders of an episode hold no English
 
 }  // namespace
 }  // namespace hazeguard::api::test
+
+namespace hazeguard::api::test {
+namespace {
+
+TEST_CASE("the printable notice and order are HTML pages for the roles that read them", "[api][documents]") {
+    Api api(at(1, "10:00"));
+    REQUIRE(api.send("PUT", "/v1/enterprises", api.admin, sample_list()).status == 201);
+    auto const pending = api.propose(proposal("issue", at(1, "10:00"), at(3, "00:00"), "yellow"));
+    CHECK(is_problem(api.get("/v1/proposals/" + std::to_string(pending) + "/notice.html", api.duty), 404,
+                     "/problems/not-found"));
+    REQUIRE(api.approve(pending, api.deputy_mayor).status == 200);
+    auto const notice = api.get("/v1/proposals/" + std::to_string(pending) + "/notice.html", api.duty);
+    REQUIRE(notice.status == 200);
+    CHECK(notice.content_type == "text/html; charset=utf-8");
+    CHECK(notice.raw.find("<h1>关于发布重污染天气黄色预警的通知</h1>") != std::string::npos);
+    CHECK(notice.raw.find("并环委办发〔2026〕1号") != std::string::npos);
+    CHECK(notice.raw.find("size: A4") != std::string::npos);
+    CHECK(notice.raw.find("drill-banner") != std::string::npos);
+    CHECK(api.get("/v1/proposals/" + std::to_string(pending) + "/notice.html", api.enterprise).status == 403);
+
+    auto const mine = api.get("/v1/me/orders", api.enterprise).body.at("items");
+    auto const orders = api.get("/v1/episodes/1/orders?limit=100", api.duty).body.at("items");
+    REQUIRE_FALSE(orders.empty());
+    auto const id = std::to_string(orders.at(0).at("id").get<int>());
+    auto const order = api.get("/v1/orders/" + id + "/order.html", api.duty);
+    REQUIRE(order.status == 200);
+    CHECK(order.raw.find("重污染天气应急减排指令（一厂一策）") != std::string::npos);
+    if (mine.empty()) CHECK(api.get("/v1/orders/" + id + "/order.html", api.enterprise).status == 404);
+    if (auto const dir = std::getenv("HG_DOCUMENT_HTML_DIR")) {   // for scripts/check-document-pdf.sh
+        std::ofstream(std::filesystem::path(dir) / "notice.html") << notice.raw;
+        std::ofstream(std::filesystem::path(dir) / "order.html") << order.raw;
+    }
+}
+
+}  // namespace
+}  // namespace hazeguard::api::test
