@@ -6,7 +6,7 @@
 /// title, addressees, body, issuer and date, 附注 (contact), 抄送, 印发. The number is assigned
 /// and the document stored in the signing transaction.
 ///
-/// The document's JSON (stored in table documents, rendered by templates/notices/):
+/// The document's JSON (stored in table documents, laid out by document_page.hpp):
 /// {kind: "notice"|"dispatch", drill, issuer_cn, number_cn, title_cn, addressees_cn,
 ///  body_cn: [paragraph], sections: [{heading_cn, items: [{index, text_cn}],
 ///  subsections: [{heading_cn, items}]}], closing_cn, date_cn, contact_cn, copy_to_cn, printed_cn,

@@ -1,5 +1,5 @@
-// Unit tests for templates/renderer.* and templates/notices/notice.mustache (the plain-text
-// notice; its full text per action is checked by tests/unit/api/documents_test.cpp).
+// Unit tests for templates/renderer.* and templates/documents/page.mustache (the plain-text
+// layout of every document; full texts are checked by tests/unit/api/documents_test.cpp).
 #include <stdexcept>
 #include <string>
 
@@ -12,7 +12,7 @@ namespace hazeguard::templates {
 namespace {
 using nlohmann::json;
 
-constexpr char const* kNotice = "notices/notice";
+constexpr char const* kNotice = "documents/page";
 
 json notice_data() {
     return json{
@@ -30,11 +30,9 @@ bool contains(std::string const& text, std::string const& fragment) { return tex
 TEST_CASE("every compiled-in template parses", "[engine][templates]") {
     CHECK_NOTHROW(check_templates());
     CHECK(embedded_templates().count(kNotice) == 1);
-    CHECK(embedded_templates().count("orders/order") == 1);
-    CHECK(embedded_templates().count("orders/termination") == 1);
 }
 
-TEST_CASE("the notice lays out header, title, addressees, indented body and closing block", "[engine][templates]") {
+TEST_CASE("the page lays out header, title, addressees, indented body and closing block", "[engine][templates]") {
     std::string const text = render(kNotice, notice_data());
     CHECK(text ==
           "测试市生态环境保护委员会办公室\n测环委办发〔2026〕7号\n\n关于发布重污染天气黄色预警的通知\n\n各区人民政府：\n"
@@ -42,7 +40,7 @@ TEST_CASE("the notice lays out header, title, addressees, indented body and clos
           "　　请各区落实。\n\n测试市生态环境保护委员会办公室\n2026年12月14日\n");
 }
 
-TEST_CASE("the plain-text notice does not HTML-escape its data", "[engine][templates]") {
+TEST_CASE("the plain-text page does not HTML-escape its data", "[engine][templates]") {
     json data = notice_data();
     data["lines"][0] = "PM2.5 <75 & \"较差\" 'x' >200";
     std::string const text = render(kNotice, data);
