@@ -44,20 +44,11 @@ std::string forecast_issuer_cn(std::string const& issuer) {
     return issuer;
 }
 
-std::string directive_issuer_cn(std::string const& issuer) {
-    if (issuer == "MEE") return "生态环境部";
-    if (issuer == "shanxi") return "山西省";
-    if (issuer == "fenwei_office") return "汾渭平原大气污染防治协作小组办公室";
-    return issuer;
-}
-
 std::string pollutant_cn(std::string const& pollutant) {
     if (pollutant == "O3") return "臭氧";
     if (pollutant == "dust") return "沙尘";
     if (pollutant == "fireworks") return "烟花爆竹燃放";
     return pollutant;
 }
-
-std::string actor_cn(std::string const& actor) { return actor == "system" ? "系统（自动）" : actor; }
 
 }  // namespace hazeguard::service

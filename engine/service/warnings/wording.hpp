@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "engine/domain/words_cn.hpp"
+
 namespace hazeguard::service {
 
 /// @brief "issue" → "发布", "upgrade" → "升级为", …; an unknown code as it is.
@@ -19,12 +21,11 @@ std::string sector_cn(std::string const& sector);
 /// @brief Who held the consultation: "joint" → "省、市专家组联合会商", "city" → "市生态环境、气象部门
 /// 会商", …; any other issuer (already written by a person) as it is.
 std::string forecast_issuer_cn(std::string const& issuer);
-/// @brief Who issued a regional directive: "MEE" → "生态环境部", "shanxi" → "山西省",
-/// "fenwei_office" → "汾渭平原大气污染防治协作小组办公室"; any other as it is.
-std::string directive_issuer_cn(std::string const& issuer);
 /// @brief "PM2.5" and "PM10" as they are; "O3" → "臭氧", "dust" → "沙尘", "fireworks" → "烟花爆竹燃放".
 std::string pollutant_cn(std::string const& pollutant);
-/// @brief "system" → "系统（自动）"; a person's name as it is.
-std::string actor_cn(std::string const& actor);
+/// Refs, directive issuers and actors: engine/domain/words_cn.hpp.
+using engine::actor_cn;
+using engine::directive_issuer_cn;
+using engine::ref_cn;
 
 }  // namespace hazeguard::service
