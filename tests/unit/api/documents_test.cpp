@@ -19,8 +19,13 @@ json proposal(std::string const& action, std::string const& start, json end = nu
 
 std::string notice_of(json const& signed_view) { return signed_view.at("notice_cn").get<std::string>(); }
 
+std::vector<std::string> english_in(std::string const& text);
+/// Every text of episode 1 written for people: its timeline, and each order's text.
+std::vector<std::string> episode_texts(Api& api);
+
 TEST_CASE("the notices of one warning: issue, upgrade, downgrade, extend and lift", "[api][documents]") {
     Api api(at(5, "10:00"));
+    REQUIRE(api.send("PUT", "/v1/enterprises", api.admin, sample_list()).status == 201);
     auto const issued = signed_proposal(api, proposal("issue", at(1, "00:00"), at(3, "00:00"), "yellow"),
                                         joint_forecast(at(5, "09:00"), 1, {162, 178, 146, 120, 95, 80}), api.deputy_mayor);
     check_golden("notice-issue", notice_of(issued));
@@ -48,6 +53,14 @@ TEST_CASE("the notices of one warning: issue, upgrade, downgrade, extend and lif
         CHECK(notice_of(view).find("2024.1") == std::string::npos);
         CHECK(api.get("/v1/proposals/" + std::to_string(view.at("id").get<int>()), api.auditor).body.at("document") ==
               document);
+    }
+    // The whole episode — issue, upgrade, downgrade, extension, lift and the orders of each batch —
+    // holds no English word, RFC 3339 time or internal ref in anything written for people.
+    auto texts = episode_texts(api);
+    CHECK(texts.size() > 30);
+    for (auto const& text : texts) {
+        INFO(text);
+        CHECK(english_in(text).empty());
     }
 }
 
@@ -153,6 +166,22 @@ std::vector<std::string> english_in(std::string const& text) {
         for (auto it = std::sregex_iterator(text.begin(), text.end(), *re); it != std::sregex_iterator(); ++it)
             found.push_back(it->str());
     return found;
+}
+
+std::vector<std::string> episode_texts(Api& api) {
+    std::vector<std::string> texts;
+    auto const episode = api.get("/v1/episodes/1", api.auditor);
+    REQUIRE(episode.status == 200);
+    for (auto const& t : episode.body.at("timeline")) texts.push_back(t.at("summary_cn").get<std::string>());
+    // Every batch's orders (the sample list has ten plants: one page each).
+    for (auto const& batch : api.get("/v1/episodes/1/progress", api.duty).body.at("batches")) {
+        auto const page = api.get("/v1/episodes/1/orders?limit=100&batch=" + std::to_string(batch.at("id").get<int>()), api.duty);
+        REQUIRE(page.status == 200);
+        for (auto const& o : page.body.at("items"))
+            texts.push_back(
+                api.get("/v1/orders/" + std::to_string(o.at("id").get<int>()), api.duty).body.at("text_cn").get<std::string>());
+    }
+    return texts;
 }
 
 TEST_CASE("the timeline and the notices and orders of an episode hold no English word or RFC 3339 time or internal ref",
