@@ -94,9 +94,11 @@ json order_page(ViewContext const& views, json const& view, json const& basis, p
         number = "指令编号：" + number_of(view.at("id")) + (supersedes.empty() ? "" : "（替代" + supersedes + "指令）");
         addressees = e.at("name").get<std::string>();
         add(plant_line(e));
-        std::string const basis_cn = basis.is_null() ? issuer + "发布的" + level
-                                                     : issuer + "《" + basis.at("title_cn").get<std::string>() + "》（" +
-                                                           basis.at("number_cn").get<std::string>() + "）";
+        std::string basis_cn = issuer + "发布的" + level;
+        if (!basis.is_null()) {
+            basis_cn = issuer + "《" + basis.at("title_cn").get<std::string>() + "》";
+            if (!basis.at("number_cn").is_null()) basis_cn += "（" + basis.at("number_cn").get<std::string>() + "）";
+        }
         std::string const keeps = view.at("advance_notice").get<bool>() && !supersedes.empty()
                                       ? "；在此之前，继续执行" + supersedes + "指令规定的措施" : "";
         auto const& content = view.at("content");

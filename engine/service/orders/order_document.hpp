@@ -12,7 +12,7 @@
 namespace hazeguard::service {
 
 /// @param view the order's JSON view (order_view.hpp)
-/// @param basis {number_cn, title_cn} of the notice the order follows, or null
+/// @param basis {number_cn (null for a 调度令), title_cn} of the document the order follows, or null
 nlohmann::json order_page(ViewContext const& views, nlohmann::json const& view, nlohmann::json const& basis,
                           ports::OrderDetails const& details);
 

@@ -12,8 +12,8 @@
 
 namespace hazeguard::service {
 
-/// @param basis the document the order follows ({number_cn, title_cn}: the notice that changed the
-/// level), or null when there is none (a regional directive's start)
+/// @param basis the document the order follows ({number_cn, title_cn}: the notice or 调度令 that
+/// changed the level), or null when there is none (a regional directive's start)
 nlohmann::json order_view(ViewContext const& views, ports::OrderRecord const& order, ports::OrderDetails const& details,
                           std::optional<std::int64_t> superseded_by, bool with_text,
                           nlohmann::json const& basis = nullptr);

@@ -23,7 +23,9 @@ json basis(ports::Store& store, std::int64_t batch) {
     if (!cause) return nullptr;
     auto const d = store.documents().find_by_ref(*cause);
     if (!d) return nullptr;
-    return {{"number_cn", d->number_cn}, {"title_cn", json::parse(d->body).at("title_cn")}};
+    // A 调度令 carries its number in its title.
+    return {{"number_cn", d->series == "dispatch" ? json(nullptr) : json(d->number_cn)},
+            {"title_cn", json::parse(d->body).at("title_cn")}};
 }
 
 [[noreturn]] void refuse_superseded(ports::Store& store, ports::OrderRecord const& order) {
