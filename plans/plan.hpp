@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "plans/document_settings.hpp"
+
 namespace hazeguard::plans {
 
 /// @brief One warning level. Levels are ordered lowest first; a level's rank is its index.
@@ -204,6 +206,7 @@ struct Plan {
     OrderRules orders;
     EvaluationRules evaluation;
     std::optional<PublicAlertSettings> public_alert;
+    DocumentSettings documents;                       ///< notices, 调度令 and orders (公文)
 
     /// @brief Rank of a level id (index in `levels`), or nullopt when unknown.
     std::optional<int> rank(std::string const& level_id) const;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "plans/detail/json_reader.hpp"
+#include "plans/detail/documents_reader.hpp"
 #include "plans/detail/evaluation_reader.hpp"
 #include "plans/detail/public_alert_reader.hpp"
 #include "plans/detail/list_rules_reader.hpp"
@@ -36,7 +37,7 @@ std::initializer_list<std::string_view> const top_level_members = {
     "pollutant_paths", "unknown_pollutant_path", "reduction_targets",
     "baseline_emissions_t_per_day", "public_measures", "districts", "industries",
     "non_key_industry", "grades", "self_determined_grades", "stop_grades", "guarantee_types", "guarantee_grades",
-    "measure_catalog", "orders", "evaluation", "public_alert", "notes"};
+    "measure_catalog", "orders", "evaluation", "public_alert", "documents", "notes"};
 std::initializer_list<std::string_view> const response_paths = {"full_response", "health_advisory", "excluded"};
 std::initializer_list<std::string_view> const reduction_pollutants = {"SO2", "NOx", "PM", "VOCs"};
 std::initializer_list<std::string_view> const measure_sectors = {
@@ -78,6 +79,7 @@ public:
         detail::read_list_rules(r_, root, plan_, levels_readable_);
         detail::read_evaluation(r_, root, plan_, levels_readable_);
         detail::read_public_alert(r_, root, plan_, levels_readable_);
+        detail::read_documents(r_, root, plan_, levels_readable_);
         read_notes(root);
         return std::move(plan_);
     }

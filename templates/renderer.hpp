@@ -10,7 +10,7 @@
 
 namespace hazeguard::templates {
 
-/// @brief name ("notices/warning_notice") → template text, as compiled in.
+/// @brief name ("documents/page") → template text, as compiled in.
 std::map<std::string, std::string_view> const& embedded_templates();
 
 /// @brief Parses every template once; throws std::runtime_error naming the first invalid one.

@@ -27,6 +27,7 @@ nlohmann::json report_html_data(plans::Plan const& plan, nlohmann::json const& r
         {"orders", orders_view(plan, report)},
         {"reductions", reductions_view(plan, report)},
         {"findings", findings_view(report)},
+        {"conclusions", conclusions_view(report)},
     };
 }
 

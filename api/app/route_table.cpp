@@ -66,6 +66,14 @@ std::string list_format(Request const& r) {
                   "send the list as application/json or text/csv");
 }
 
+Response html_response(std::string body) {
+    Response out;
+    out.status = 200;
+    out.content_type = "text/html; charset=utf-8";
+    out.body = std::move(body);
+    return out;
+}
+
 Response report_response(service::ReportsService& reports, std::int64_t episode, std::string const& format) {
     if (format == "json") return json_response(200, reports.episode_report(episode));
     Response out;
@@ -103,6 +111,7 @@ Table warning_routes(service::Service& s) {
         {"POST", "/v1/proposals", {kDuty, after_commit([&](Context const& c, Completion done) { s.proposals().create(c.command(), body_of(c.request), std::move(done)); })}},
         {"GET", "/v1/proposals", {kStaff, now([&](Context const& c) { return json_response(200, s.proposals().proposals(proposal_status(c.match))); })}},
         {"GET", "/v1/proposals/{id}", {kStaff, now([&](Context const& c) { return json_response(200, s.proposals().proposal(id(c))); })}},
+        {"GET", "/v1/proposals/{id}/notice.html", {kStaff, now([&](Context const& c) { return html_response(s.proposals().notice_html(id(c))); })}},
         {"POST", "/v1/proposals/{id}/approve", {kApprover, after_commit([&](Context const& c, Completion done) { s.proposals().approve(c.command(), id(c), body_of(c.request), std::move(done)); })}},
         {"POST", "/v1/proposals/{id}/reject", {kApprover, after_commit([&](Context const& c, Completion done) { s.proposals().reject(c.command(), id(c), body_of(c.request), std::move(done)); })}},
         {"POST", "/v1/directives", {kOperators, after_commit([&](Context const& c, Completion done) { s.directives().create(c.command(), body_of(c.request), std::move(done)); })}},
@@ -127,6 +136,7 @@ Table order_routes(service::Service& s) {
         {"GET", "/v1/enterprises/{code}", {kAnyone, now([&](Context const& c) { own_enterprise(c.principal, c.match.code); return json_response(200, s.lists().enterprise(c.match.code)); })}},
         {"GET", "/v1/me/orders", {kEnterprise, now([&](Context const& c) { return json_response(200, s.orders().my_orders(c.principal)); })}},
         {"GET", "/v1/orders/{id}", {kAnyone, now([&](Context const& c) { return json_response(200, s.orders().order(c.principal, id(c), c.match.query("text") != "false")); })}},
+        {"GET", "/v1/orders/{id}/order.html", {kAnyone, now([&](Context const& c) { return html_response(s.orders().order_html(c.principal, id(c))); })}},
         {"POST", "/v1/orders/{id}/ack", {kEnterprise, after_commit([&](Context const& c, Completion done) { s.orders().acknowledge(c.command(), id(c), body_of(c.request), std::move(done)); })}},
         {"POST", "/v1/orders/{id}/execution", {kEnterprise, after_commit([&](Context const& c, Completion done) { s.orders().report_execution(c.command(), id(c), body_of(c.request), std::move(done)); })}},
     };

@@ -149,10 +149,7 @@ OrderContent select_order(plans::Plan const& plan, Enterprise const& enterprise,
 
         if (!plan.level_at(*rank).pre_stage) {
             if (!enterprise.guarantee.empty())
-                return fixed("guarantee",
-                             "按保障类企业要求组织生产（" + enterprise.guarantee +
-                                 "），以热定产/以量定产，污染物稳定达标排放",
-                             "guarantee");
+                return fixed("guarantee", "仅承担保障任务，按保障任务所需组织生产，污染物稳定达标排放", "guarantee");
             if (contains(plan.self_determined_grades, enterprise.grade))
                 return fixed("self_determined", "自主采取减排措施", "self");
             if (contains(plan.stop_grades, enterprise.grade)) return grade_stop(enterprise);

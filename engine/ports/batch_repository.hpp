@@ -64,6 +64,8 @@ public:
     virtual void close(std::int64_t batch, BatchTotals const& totals, std::optional<engine::Instant> ack_due,
                        std::optional<engine::Instant> execution_due) = 0;
     virtual std::optional<BatchState> state(std::int64_t batch) = 0;
+    /// @brief What caused the batch ("proposal:3", "directive:1"), if the batch exists.
+    virtual std::optional<std::string> cause(std::int64_t batch) = 0;
     /// @brief The newest batch of `cause` issued before its effective time, if any.
     virtual std::optional<AdvanceBatch> advance(std::string const& cause) = 0;
     /// @brief Marks the unacknowledged orders reminded; returns how many.

@@ -6,6 +6,7 @@
 #include "engine/ports/batch_repository.hpp"
 #include "engine/ports/delivery_repository.hpp"
 #include "engine/ports/directive_repository.hpp"
+#include "engine/ports/document_repository.hpp"
 #include "engine/ports/episode_repository.hpp"
 #include "engine/ports/evaluation_repository.hpp"
 #include "engine/ports/forecast_repository.hpp"
@@ -47,6 +48,7 @@ public:
     virtual DeliveryRepository& deliveries() = 0;
     virtual SmsRepository& sms() = 0;
     virtual RosterRepository& rosters() = 0;
+    virtual DocumentRepository& documents() = 0;
 };
 
 }  // namespace hazeguard::ports

@@ -2,8 +2,19 @@
 
 #include <string_view>
 
+#include "engine/domain/words_cn.hpp"
+
 namespace hazeguard::engine::report::detail {
 namespace {
+
+/// The reduction pollutants as Taiyuan's notices name them.
+std::string pollutant_name_cn(std::string const& code) {
+    if (code == "SO2") return "二氧化硫";
+    if (code == "NOx") return "氮氧化物";
+    if (code == "PM") return "颗粒物";
+    if (code == "VOCs") return "挥发性有机物";
+    return code;
+}
 
 // Builds the findings list from the finished sections of the report.
 class Findings {
@@ -70,7 +81,7 @@ private:
         auto const& list = report_.at("timeliness").at("proposals");
         for (std::size_t i = 0; i < list.size(); ++i) {
             auto const& p = list[i];
-            std::string label = "审批单" + p.at("ref").get<std::string>() + "（" +
+            std::string label = engine::ref_cn(p.at("ref").get<std::string>()) + "（" +
                                 std::string(action_cn(p.at("action").get<std::string>()));
             if (!p.at("level").is_null()) label += level(p.at("level"));
             label += "）";
@@ -122,7 +133,7 @@ private:
         auto const& list = report_.at("timeliness").at("directives");
         for (std::size_t i = 0; i < list.size(); ++i) {
             auto const& d = list[i];
-            std::string const head = d.at("issuer").get<std::string>() + "指令" + d.at("reference").get<std::string>() +
+            std::string const head = engine::directive_issuer_cn(d.at("issuer").get<std::string>()) + "指令" + d.at("reference").get<std::string>() +
                                      "要求自" + when(d.at("start_at")) + "启动" + level(d.at("level"));
             if (d.at("lag_hours").is_null())
                 add("directive_not_followed", "high", head + "，本市未自行审批启动同级或更高级别预警。",
@@ -159,7 +170,7 @@ private:
             auto const& d = days[i];
             if (d.at("hit") != false) continue;
             add("forecast_category_miss", "low",
-                day(d.at("date")) + "：" + d.at("forecast_ref").get<std::string>() + "（提前" +
+                day(d.at("date")) + "：" + engine::ref_cn(d.at("forecast_ref").get<std::string>()) + "（提前" +
                     std::to_string(d.at("lead_days").get<int>()) + "天）预报AQI " +
                     std::to_string(d.at("forecast").get<int>()) + "（" +
                     d.at("category_forecast_cn").get<std::string>() + "），实测" +
@@ -201,7 +212,7 @@ private:
             for (auto const& [pollutant, meets] : b.at("meets_target").items()) {
                 if (meets.get<bool>()) continue;
                 add("reduction_below_target", "high",
-                    b.at("ref").get<std::string>() + "（" + level(b.at("level")) + "）" + pollutant + "计划减排" +
+                    engine::ref_cn(b.at("ref").get<std::string>()) + "（" + level(b.at("level")) + "）" + pollutant_name_cn(pollutant) + "计划减排" +
                         number(b.at("planned_t_per_day").at(pollutant)) + "吨/日，低于目标" +
                         number(b.at("required_t_per_day").at(pollutant)) + "吨/日（全市基准排放的" +
                         decimal(b.at("target_share").at(pollutant).get<double>() * 100) + "%）。",

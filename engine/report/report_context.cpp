@@ -54,7 +54,11 @@ json ReportContext::time_or_null(std::optional<Instant> t) const { return t ? js
 std::string ReportContext::date(Instant t) const { return format_local_date(t, offset_minutes); }
 
 std::string ReportContext::time_cn(Instant t) const {
-    return format_local_date_cn(t, offset_minutes) + time(t).substr(11, 5);
+    // "12月14日15时30分", "12月14日14时": as official documents write times, never "15:30".
+    auto const clock = time(t).substr(11, 5);
+    int const minute = std::stoi(clock.substr(3, 2));
+    return format_local_date_cn(t, offset_minutes) + std::to_string(std::stoi(clock.substr(0, 2))) + "时" +
+           (minute ? std::to_string(minute) + "分" : "");
 }
 
 Instant ReportContext::local_midnight(Instant t) const { return engine::local_midnight(t, offset_minutes); }

@@ -222,6 +222,14 @@ CREATE INDEX sms_due ON sms(state, next_try);
 CREATE INDEX sms_order ON sms(order_id);
 CREATE INDEX sms_phone ON sms(phone, id);
 )sql",
+        // 0012: the documents (公文) signed proposals are published as, with their numbers: one
+        // per (series, period, serial) and one per ref, assigned in the signing transaction.
+        R"sql(
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY, series TEXT NOT NULL, period TEXT NOT NULL, serial INTEGER NOT NULL,
+  ref TEXT NOT NULL UNIQUE, number_cn TEXT NOT NULL, issued_at INTEGER NOT NULL, body TEXT NOT NULL,
+  UNIQUE (series, period, serial));
+)sql",
     };
     return kMigrations;
 }

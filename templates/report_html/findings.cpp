@@ -4,6 +4,7 @@
 #include <string_view>
 #include <utility>
 
+#include "engine/domain/words_cn.hpp"
 #include "templates/report_html/format.hpp"
 #include "templates/report_html/labels.hpp"
 #include "templates/report_html/sections.hpp"
@@ -53,7 +54,7 @@ json evidence(json const& report, json const& pointer) {
     std::string const path = text(pointer);
     json out = {{"pointer", path}, {"subject", nullptr}, {"section_cn", "报告数据"}, {"anchor", nullptr}};
     if (path.empty() || path.front() != '/') return out;
-    if (auto named = subject(report, path); !named.empty()) out["subject"] = std::move(named);
+    if (auto named = subject(report, path); !named.empty()) out["subject"] = engine::ref_cn(named);
     std::string_view const head = std::string_view(path).substr(1, path.find('/', 1) - 1);
     for (auto const& section : kSections) {
         if (section.member != head) continue;

@@ -4,8 +4,18 @@
 #include "templates/report_html/sections.hpp"
 
 #include "engine/report/charts.hpp"
+#include "engine/time/document_time.hpp"
 
 namespace hazeguard::templates::report_html {
+
+namespace {
+/// "2026年12月20日": the report's date line, the day its episode closed (or its window ends).
+std::string document_date(plans::Plan const& plan, json const& rfc3339) {
+    auto const at = rfc3339.is_string() ? engine::parse_rfc3339(rfc3339.get<std::string>()) : std::nullopt;
+    if (!at) return "";
+    return engine::document_date_cn(*at, engine::parse_utc_offset(plan.utc_offset).value_or(480));
+}
+}  // namespace
 
 json header_view(plans::Plan const& plan, json const& report) {
     json const& episode = member(report, "episode");
@@ -14,6 +24,9 @@ json header_view(plans::Plan const& plan, json const& report) {
     return {
         {"drill", member(episode, "drill") == true},
         {"city_cn", plan.city_cn},
+        {"issuer_cn", plan.documents.issuer_cn},
+        {"date_cn", document_date(plan, member(episode, "closed_at").is_string() ? member(episode, "closed_at")
+                                                                                   : member(window, "to"))},
         {"plan_name_cn", plan.name_cn},
         {"episode_id", text(member(episode, "id"))},
         {"plan_version", text(member(episode, "plan_version"))},

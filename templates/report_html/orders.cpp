@@ -5,6 +5,7 @@
 
 #include "engine/report/charts.hpp"
 #include "templates/report_html/chart_data.hpp"
+#include "engine/domain/words_cn.hpp"
 #include "templates/report_html/format.hpp"
 #include "templates/report_html/labels.hpp"
 #include "templates/report_html/sections.hpp"
@@ -27,7 +28,7 @@ json batch_rows(plans::Plan const& plan, json const& batches) {
     json rows = json::array();
     for (auto const& batch : batches) {
         json row = tally(batch);
-        row["ref"] = text(member(batch, "ref"));
+        row["ref"] = engine::ref_cn(text(member(batch, "ref")));
         row["kind_cn"] = action_cn(member(batch, "kind"));
         row["level_cn"] = level_name(plan, member(batch, "level"), kMissing);
         row["issued_at"] = local_time(member(batch, "issued_at"));
@@ -60,7 +61,7 @@ json never_acknowledged(plans::Plan const& plan, json const& list) {
         json const& order = list[i];
         rows.push_back({
             {"index", std::to_string(i + 1)},
-            {"ref", text(member(order, "ref"))},
+            {"ref", engine::ref_cn(text(member(order, "ref")))},
             {"level_cn", level_name(plan, member(order, "level"), kMissing)},
             {"credit_code", text(member(order, "credit_code"))},
             {"name", text(member(order, "name"))},

@@ -3,6 +3,7 @@
 
 #include "engine/report/charts.hpp"
 #include "templates/report_html/chart_data.hpp"
+#include "engine/domain/words_cn.hpp"
 #include "templates/report_html/format.hpp"
 #include "templates/report_html/labels.hpp"
 #include "templates/report_html/sections.hpp"
@@ -30,13 +31,14 @@ json daily_rows(plans::Plan const& plan, json const& observations) {
 json timeline_rows(json const& report) {
     json rows = json::array();
     for (auto const& entry : items(report, "timeline")) {
+        // Numbered from 1 in the report (the record's own sequence stays in the JSON).
         rows.push_back({
-            {"seq", text(member(entry, "seq"))},
+            {"seq", std::to_string(rows.size() + 1)},
             {"at", local_time(member(entry, "at"))},
             {"kind_cn", timeline_kind_cn(member(entry, "kind"))},
             {"summary_cn", text(member(entry, "summary_cn"))},
-            {"actor", text(member(entry, "actor"))},
-            {"ref", text(member(entry, "ref"))},
+            {"actor", engine::actor_cn(text(member(entry, "actor")))},
+            {"ref", engine::ref_cn(text(member(entry, "ref")))},
         });
     }
     return rows;

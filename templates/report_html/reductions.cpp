@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/domain/words_cn.hpp"
 #include "templates/report_html/format.hpp"
 #include "templates/report_html/labels.hpp"
 #include "templates/report_html/sections.hpp"
@@ -45,7 +46,7 @@ json batch_table(plans::Plan const& plan, json const& batch) {
             {"tone", tone_of_outcome(meets)},
         });
     }
-    return {{"ref", text(member(batch, "ref"))}, {"level_cn", level_name(plan, member(batch, "level"), kMissing)}, {"rows", rows}};
+    return {{"ref", engine::ref_cn(text(member(batch, "ref")))}, {"level_cn", level_name(plan, member(batch, "level"), kMissing)}, {"rows", rows}};
 }
 
 json electricity(json const& section) {
@@ -53,7 +54,7 @@ json electricity(json const& section) {
     for (auto const& row : items(section, "rows")) {
         bool const is_short = member(row, "short") == true;
         rows.push_back({
-            {"ref", text(member(row, "ref"))},
+            {"ref", engine::ref_cn(text(member(row, "ref")))},
             {"name", text(member(row, "name"))},
             {"credit_code", text(member(row, "credit_code"))},
             {"baseline", fixed(member(row, "baseline_kwh_per_day"), 0)},

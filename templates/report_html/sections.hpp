@@ -41,4 +41,7 @@ json reductions_view(plans::Plan const& plan, json const& report);
 /// @brief 七、发现的问题: findings with their evidence resolved to sections (`findings`).
 json findings_view(json const& report);
 
+/// @brief The closing 问题与建议: {summary_cn, recommendations[{index, text_cn}], has_recommendations}.
+json conclusions_view(json const& report);
+
 }  // namespace hazeguard::templates::report_html

@@ -2,6 +2,7 @@
 #include <array>
 #include <utility>
 
+#include "engine/domain/words_cn.hpp"
 #include "templates/report_html/format.hpp"
 #include "templates/report_html/labels.hpp"
 #include "templates/report_html/sections.hpp"
@@ -20,7 +21,7 @@ json proposal_rows(plans::Plan const& plan, json const& proposals) {
     for (auto const& p : proposals) {
         json const& effective = member(p, "effective");
         rows.push_back({
-            {"ref", text(member(p, "ref"))},
+            {"ref", engine::ref_cn(text(member(p, "ref")))},
             {"action_cn", action_cn(member(p, "action"))},
             {"level_cn", level_name(plan, member(p, "level"), kMissing)},
             {"status_cn", proposal_status_cn(member(p, "status"))},
@@ -40,7 +41,7 @@ json step_rows(json const& proposals) {
             if (step.is_null()) continue;
             json const& on_time = member(step, "on_time");
             rows.push_back({
-                {"ref", text(member(p, "ref"))},
+                {"ref", engine::ref_cn(text(member(p, "ref")))},
                 {"step_cn", step_cn},
                 {"at", local_time(member(step, "at"))},
                 {"due_at", local_time(member(step, "due_at"))},
@@ -84,9 +85,9 @@ json directive_rows(plans::Plan const& plan, json const& directives) {
     for (auto const& d : directives) {
         json const& lag_hours = member(d, "lag_hours");
         rows.push_back({
-            {"ref", text(member(d, "ref"))},
+            {"ref", engine::ref_cn(text(member(d, "ref")))},
             {"reference", text(member(d, "reference"))},
-            {"issuer", text(member(d, "issuer"))},
+            {"issuer", engine::directive_issuer_cn(text(member(d, "issuer")))},
             {"level_cn", level_name(plan, member(d, "level"))},
             {"recorded_at", local_time(member(d, "recorded_at"))},
             {"start_at", local_time(member(d, "start_at"))},

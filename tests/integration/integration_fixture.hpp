@@ -115,6 +115,11 @@ public:
         auto r = client_->get(path, {{"Authorization", "Bearer " + token(role_key)}});
         return {r.status, r.body.empty() ? json() : json::parse(r.body)};
     }
+    /// @brief A GET of a page that is not JSON (a printable document); the body as sent.
+    std::pair<int, std::string> get_text(std::string const& path, std::string const& role_key = "duty_officer") {
+        auto r = client_->get(path, {{"Authorization", "Bearer " + token(role_key)}});
+        return {r.status, r.body};
+    }
     /// @brief A GET without a token (the public routes); the body as sent.
     std::pair<int, std::string> get_public(std::string const& path) {
         auto r = client_->get(path, {});

@@ -231,10 +231,11 @@ void DeliveryService::enqueue_notice(Tx& tx, NoticeMessage const& notice) const 
     auto const audience = notice_audience(roster, tx.store.deliveries().subscriptions("notices"));
     auto const episode = tx.store.warning().state().episode;
     auto const due = views_.local(notice.due);
+    auto const due_cn = engine::format_local_time_cn(notice.due, views_.offset_minutes);
     if (audience.recipients.empty()) {
         record(tx.store, plan.version,
                {episode, notice.ref, tx.now, "notice_unsent", "system",
-                "未确定通知接收单位（名单或订阅），通知未分发（时限至" + due + "）",
+                "未确定通知接收单位（名单或订阅），通知未分发（时限至" + due_cn + "）",
                 {{"due_at", due}, {"recipients", 0}}});
         return;
     }
@@ -258,7 +259,7 @@ void DeliveryService::enqueue_notice(Tx& tx, NoticeMessage const& notice) const 
     if (texts > 0) summary += "（短信" + std::to_string(texts) + "条）";
     if (!unreachable.empty()) summary += "，其中" + std::to_string(unreachable.size()) + "个无送达渠道、无法送达";
     record(tx.store, plan.version,
-           {episode, notice.ref, tx.now, "notice_queued", "system", summary + "（时限至" + due + "）",
+           {episode, notice.ref, tx.now, "notice_queued", "system", summary + "（时限至" + due_cn + "）",
             {{"message_id", message}, {"due_at", due}, {"recipients", names}, {"unreachable", unreachable},
              {"texts", texts}}});
 }

@@ -8,6 +8,7 @@
 #include "engine/service/forecasts/forecast_codec.hpp"
 #include "engine/service/input.hpp"
 #include "engine/service/timeline.hpp"
+#include "engine/service/warnings/wording.hpp"
 
 namespace hazeguard::service {
 using nlohmann::json;
@@ -29,7 +30,7 @@ void ForecastsService::submit(Command const& c, json const& body, Completion don
         auto const rec = assessment.at("recommended_level");
         record(tx.store, views_.plan.version,
                {state.episode, engine::to_string(engine::Ref::forecast(id)), f.issued_at, "forecast", who.name,
-                "录入预报（" + f.issuer + "）：" + assessment.at("explanation_cn").get<std::string>(),
+                "录入预报（" + forecast_issuer_cn(f.issuer) + "）：" + assessment.at("explanation_cn").get<std::string>(),
                 {{"forecast_id", id},
                  {"recommended_level", rec.is_null() ? json(nullptr) : rec.at("id")},
                  {"rule_set", rules->id}}});

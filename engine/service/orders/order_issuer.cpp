@@ -111,10 +111,10 @@ void OrderIssuer::issue(Tx& tx, BatchPlan const& what, std::optional<std::int64_
                               {"ack_due_at", views_.local(ack_due)},
                               {"execution_due_at", totals.orders > 0 ? json(views_.local(exec_due)) : json(nullptr)}});
     bool const advance = what.issued < what.effective;
-    std::string const from_cn = advance ? "，自" + views_.local(what.effective) + "起执行" : "";
+    std::string const from_cn = advance ? "，自" + engine::format_local_time_cn(what.effective, views_.offset_minutes) + "起执行" : "";
     std::string summary = what.to ? "向" + std::to_string(totals.orders) + "家企业下达" + plan.level_at(*what.to).name_cn +
                                         "减排指令（一厂一策）" + from_cn
-                          : withdrawn_from ? "撤销原定于" + views_.local(*withdrawn_from) + "起执行的指令"
+                          : withdrawn_from ? "撤销原定于" + engine::format_local_time_cn(*withdrawn_from, views_.offset_minutes) + "起执行的指令"
                                            : "预警解除" + from_cn;
     if (totals.terminations > 0)
         summary += "，向" + std::to_string(totals.terminations) + "家企业发出" + (withdrawn_from ? "撤销" : "终止") + "通知";

@@ -1,10 +1,10 @@
 #include "engine/service/orders/order_view.hpp"
 
-#include <cstdio>
 
 #include "engine/orders/order_content.hpp"
 #include "engine/orders/order_lifecycle.hpp"
-#include "templates/renderer.hpp"
+#include "engine/service/documents/document_page.hpp"
+#include "engine/service/orders/order_document.hpp"
 
 namespace hazeguard::service {
 using nlohmann::json;
@@ -29,34 +29,10 @@ json plant_json(engine::Enterprise const& e) {
             {"industry", e.industry},       {"grade", e.grade},       {"guarantee", e.guarantee}, {"contacts", contacts}};
 }
 
-// What the Mustache templates of orders read besides the view itself.
-json template_data(ViewContext const& views, json const& view) {
-    json d = view;
-    d["office_cn"] = views.plan.city_cn + "重污染天气应急指挥部办公室";
-    d["level_cn"] = view.at("level").is_null() ? "" : view.at("level").at("name_cn");
-    d["previous_level_cn"] = view.at("previous_level").is_null() ? "" : view.at("previous_level").at("name_cn");
-    d["keeps_previous"] = view.at("advance_notice").get<bool>() && !view.at("supersedes").is_null();
-    if (view.contains("content")) {
-        json reductions = json::array();
-        for (auto const& [p, t] : view.at("content").at("reductions_t_per_day").items()) {
-            char buf[32];
-            std::snprintf(buf, sizeof buf, "%.3f", t.get<double>());
-            reductions.push_back({{"pollutant", p}, {"t_per_day", buf}});
-        }
-        d["reductions"] = reductions;
-        d["has_transport"] = !view.at("content").at("transport").get<std::string>().empty();
-        for (auto& m : d["content"]["measures"]) {
-            std::string joined;
-            for (auto const& l : m.at("lines")) joined += (joined.empty() ? "" : "、") + l.get<std::string>();
-            m["lines_cn"] = joined.empty() ? json(nullptr) : json(joined);
-        }
-    }
-    return d;
-}
 }  // namespace
 
 json order_view(ViewContext const& views, ports::OrderRecord const& order, ports::OrderDetails const& d,
-                std::optional<std::int64_t> superseded_by, bool with_text) {
+                std::optional<std::int64_t> superseded_by, bool with_text, json const& basis) {
     bool const termination = order.kind == engine::OrderKind::termination;
     json view{{"id", order.id},
               {"kind", std::string(engine::to_string(order.kind))},
@@ -94,11 +70,7 @@ json order_view(ViewContext const& views, ports::OrderRecord const& order, ports
         view["content"] = {{"source", content.source}, {"measures", measures}, {"transport", content.transport},
                            {"reductions_t_per_day", content.reductions_t_per_day}};
     }
-    if (with_text) {
-        json data = template_data(views, view);
-        if (termination) data["cancelled_from"] = views.local_or_null(d.superseded_effective_from);
-        view["text_cn"] = templates::render(termination ? "orders/termination" : "orders/order", data);
-    }
+    if (with_text) view["text_cn"] = page_text(order_page(views, view, basis, d));
     return view;
 }
 

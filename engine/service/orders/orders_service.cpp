@@ -9,12 +9,25 @@
 #include "engine/service/input.hpp"
 #include "engine/service/orders/execution_report.hpp"
 #include "engine/service/orders/order_view.hpp"
+#include "engine/service/documents/document_page.hpp"
+#include "engine/service/orders/order_document.hpp"
 
 namespace hazeguard::service {
 using nlohmann::json;
 using engine::Instant;
 
 namespace {
+/// The document an order follows: the notice of the proposal that caused its batch, if any.
+json basis(ports::Store& store, std::int64_t batch) {
+    auto const cause = store.batches().cause(batch);
+    if (!cause) return nullptr;
+    auto const d = store.documents().find_by_ref(*cause);
+    if (!d) return nullptr;
+    // A 调度令 carries its number in its title.
+    return {{"number_cn", d->series == "dispatch" ? json(nullptr) : json(d->number_cn)},
+            {"title_cn", json::parse(d->body).at("title_cn")}};
+}
+
 [[noreturn]] void refuse_superseded(ports::Store& store, ports::OrderRecord const& order) {
     auto const next = store.orders().successor(order);
     throw Error(Errc::order_superseded,
@@ -146,11 +159,23 @@ void OrdersService::report_execution(Command const& c, std::int64_t id, json con
     }, std::move(done));
 }
 
+std::string OrdersService::order_html(Principal const& who, std::int64_t id) {
+    std::string out;
+    transactions_.read([&](ports::Store& store) {
+        auto const order = readable(store, who, id);
+        auto const details = store.orders().details(id);
+        auto const follows = basis(store, order.batch);
+        auto const v = order_view(views_, order, details, store.orders().successor(order), false, follows);
+        out = page_html(order_page(views_, v, follows, details));
+    });
+    return out;
+}
+
 json OrdersService::view(ports::Store& store, std::int64_t id, bool with_text, bool with_link) const {
     auto const order = store.orders().find(id);
     if (!order) not_found("order " + std::to_string(id));
     auto const details = store.orders().details(id);
-    auto out = order_view(views_, *order, details, store.orders().successor(*order), with_text);
+    auto out = order_view(views_, *order, details, store.orders().successor(*order), with_text, basis(store, order->batch));
     if (with_link) out["link"] = link_path(id, details.issued_at);
     // Every text message about it, and whether it reached the plant through any channel (null:
     // nothing was sent through one).

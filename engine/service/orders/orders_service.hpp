@@ -54,6 +54,9 @@ public:
     /// see only their own, with its one-time link: another plant's order answers exactly as a
     /// missing id.
     nlohmann::json order(Principal const& who, std::int64_t id, bool with_text);
+    /// @brief The printable order or termination (one A4 HTML page, document_page.hpp); an
+    /// enterprise reads only its own (404 otherwise).
+    std::string order_html(Principal const& who, std::int64_t id);
     /// @brief An enterprise's newest orders, newest first.
     nlohmann::json my_orders(Principal const& who);
 

@@ -7,6 +7,7 @@
 #include "engine/service/error.hpp"
 #include "engine/service/input.hpp"
 #include "engine/service/timeline.hpp"
+#include "engine/service/warnings/wording.hpp"
 
 namespace hazeguard::service {
 using nlohmann::json;
@@ -60,8 +61,9 @@ void DirectivesService::create(Command const& c, json const& body, Completion do
         auto const id = tx.store.directives().add(d);
         record(tx.store, views_.plan.version,
                {tx.store.warning().state().episode, directive_ref(id), tx.now, "directive", d.recorded_by,
-                "收到区域预警指令（" + d.issuer + "，" + d.reference + "）：" +
-                    views_.plan.level_at(*views_.plan.rank(d.level)).name_cn + "，自" + views_.local(d.start_at) + "起",
+                "收到" + directive_issuer_cn(d.issuer) + "区域预警指令（" + d.reference + "）：" +
+                    views_.plan.level_at(*views_.plan.rank(d.level)).name_cn + "，自" +
+                    engine::format_local_time_cn(d.start_at, views_.offset_minutes) + "起",
                 {{"directive_id", id}, {"issuer", d.issuer}, {"level", d.level}, {"reference", d.reference}}});
         tx.store.timers().add("directive_start", directive_ref(id), d.start_at, tx.real_now);
         if (d.end_at) tx.store.timers().add("directive_end", directive_ref(id), *d.end_at, tx.real_now);

@@ -4,11 +4,13 @@
 
 #include "engine/delivery/sms_text.hpp"
 #include "engine/domain/ref.hpp"
+#include "engine/service/documents/document_page.hpp"
+#include "engine/service/documents/notice_document.hpp"
 #include "engine/service/error.hpp"
 #include "engine/service/input.hpp"
 #include "engine/service/timeline.hpp"
 #include "engine/service/warnings/proposal_request.hpp"
-#include "engine/service/warnings/warning_notice.hpp"
+#include "engine/service/warnings/wording.hpp"
 
 namespace hazeguard::service {
 using nlohmann::json;
@@ -30,6 +32,10 @@ std::string notice_decision(ports::ProposalRecord const& p, engine::WarningState
     return engine::notice_decision_cn({p.action, name(from), name(to), p.start_at, p.end_at, views.offset_minutes});
 }
 
+json document_or_null(ports::Store& store, std::int64_t id) {
+    auto const d = store.documents().find_by_ref(proposal_ref(id));
+    return d ? document_summary(json::parse(d->body)) : json(nullptr);
+}
 }  // namespace
 
 engine::Action ProposalsService::action_of(ports::ProposalRecord const& p, Instant now) const {
@@ -73,6 +79,7 @@ json ProposalsService::view(ports::Store& store, std::int64_t id) const {
                 {"approval_late", p->approval_late ? json(*p->approval_late) : json(nullptr)},
                 {"distribution_due_at", views_.local_or_null(p->distribution_due_at)},
                 {"notice_cn", text_or_null(p->notice)},
+                {"document", document_or_null(store, id)},
                 {"episode_id", id_or_null(p->episode_id)},
                 {"drill", views_.drill}};
 }
@@ -132,7 +139,7 @@ void ProposalsService::create(Command const& c, json const& body, Completion don
         p.checks = checks.dump();
         p.id = tx.store.proposals().add(p);
         tx.store.timers().add("approval_due", proposal_ref(p.id), p.approval_due_at, tx.real_now);
-        std::string summary = who.name + "提交审批单P-" + std::to_string(p.id) + "（" + r.action + "）";
+        std::string summary = who.name + "提交审批单第" + std::to_string(p.id) + "号（" + action_name_cn(r.action) + "）";
         if (r.level) summary += "：" + plan.level_at(*plan.rank(*r.level)).name_cn;
         json detail{{"proposal_id", p.id}, {"action", r.action}, {"level", text_or_null(r.level)}, {"note", r.note},
                     {"checks", checks}, {"form_late", tx.now > p.form_due_at}, {"forecast", nullptr}};
@@ -180,12 +187,18 @@ void ProposalsService::approve(Command const& c, std::int64_t id, json const& bo
         }
         bool const late = tx.now > p.approval_due_at;
         Instant const distribution_due = tx.now + plan.time_limits.distribution_hours * engine::kHour;
-        auto const notice = render_warning_notice(views_, tx.store, view(tx.store, id), state, who, tx.now);
+        // What the machine would refuse is refused before a document number is given out.
+        if (auto dry = cycle_.load(tx.store).try_handle(action_of(p, tx.now)); !dry.accepted)
+            WarningCycle::refuse(dry.refusal);
+        auto const published = publish_notice(views_, tx.store, p, state, who, tx.now);
+        auto const& notice = published.text_cn;
+        auto const number = published.document.at("number_cn").get<std::string>();
         tx.store.proposals().decide(id, {"approved", who.name, who.authority, tx.now, note, late, distribution_due, notice});
         tx.store.timers().cancel("approval_due", proposal_ref(id), tx.real_now);
         record(tx.store, plan.version,
                {state.episode, proposal_ref(id), tx.now, "signature", who.name,
-                who.name + "签发审批单P-" + std::to_string(id) + (late ? "（超过签发时限）" : ""),
+                who.name + "签发审批单第" + std::to_string(id) + "号，" + published.document.at("title_cn").get<std::string>() +
+                    "（" + number + "）印发" + (late ? "（超过签发时限）" : ""),
                 {{"proposal_id", id}, {"decision", "approved"}, {"authority", who.authority}, {"late", late}, {"note", note}}});
         // The notice goes to every registered recipient through the outbox; it counts as
         // distributed when all of them have it (DeliveryService), not at the signature.
@@ -194,7 +207,8 @@ void ProposalsService::approve(Command const& c, std::int64_t id, json const& bo
                  {{"proposal_id", id}, {"action", p.action}, {"level", views_.level(p.level ? plan.rank(*p.level) : std::nullopt)},
                   {"start_at", views_.local(p.start_at)}, {"end_at", views_.local_or_null(p.end_at)},
                   {"signed_by", who.name}, {"signed_at", views_.local(tx.now)},
-                  {"distribution_due_at", views_.local(distribution_due)}, {"notice_cn", notice}},
+                  {"distribution_due_at", views_.local(distribution_due)},
+                  {"document", document_summary(published.document)}, {"notice_cn", notice}},
                  distribution_due, notice_decision(p, state, views_)});
         auto const outcome = cycle_.apply(tx, action_of(p, tx.now), who.name);
         if (!outcome.accepted) WarningCycle::refuse(outcome.refusal);
@@ -219,7 +233,7 @@ void ProposalsService::reject(Command const& c, std::int64_t id, json const& bod
         tx.store.timers().cancel("approval_due", proposal_ref(id), tx.real_now);
         record(tx.store, views_.plan.version,
                {tx.store.warning().state().episode, proposal_ref(id), tx.now, "signature", who.name,
-                who.name + "退回审批单P-" + std::to_string(id) + "：" + reason,
+                who.name + "退回审批单第" + std::to_string(id) + "号：" + reason,
                 {{"proposal_id", id}, {"decision", "rejected"}, {"reason", reason}}});
         return Reply{200, view(tx.store, id), ""};
     }, std::move(done));
@@ -230,8 +244,19 @@ void ProposalsService::approval_overdue(Tx& tx, std::int64_t id, Instant due) {
     if (!p || p->status != "pending") return;
     record(tx.store, views_.plan.version,
            {tx.store.warning().state().episode, proposal_ref(id), due, "approval_overdue", "system",
-            "审批单" + proposal_ref(id) + "超过签发时限（" + std::to_string(views_.plan.time_limits.signature_hours) + "小时）仍未签发",
+            "审批单第" + std::to_string(id) + "号超过签发时限（" + std::to_string(views_.plan.time_limits.signature_hours) + "小时）仍未签发",
             {{"proposal", proposal_ref(id)}}});
+}
+
+std::string ProposalsService::notice_html(std::int64_t id) {
+    std::string out;
+    transactions_.read([&](ports::Store& store) {
+        auto const d = store.documents().find_by_ref(proposal_ref(id));
+        if (!d) not_found(store.proposals().find(id) ? "notice of proposal " + std::to_string(id) + " (not signed)"
+                                                     : "proposal " + std::to_string(id));
+        out = page_html(notice_page(json::parse(d->body)));
+    });
+    return out;
 }
 
 json ProposalsService::proposal(std::int64_t id) {

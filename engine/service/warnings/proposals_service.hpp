@@ -30,6 +30,9 @@ public:
     void create(Command const& c, nlohmann::json const& body, Completion done);
     void approve(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
     void reject(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
+    /// @brief The printable notice (or 调度令) of a signed proposal: one A4 HTML page
+    /// (document_page.hpp); not_found for a proposal without a document (not signed).
+    std::string notice_html(std::int64_t id);
     nlohmann::json proposal(std::int64_t id);
     /// @brief The newest 200, optionally of one status (pending, approved, rejected); without notices.
     nlohmann::json proposals(std::optional<std::string> const& status);

@@ -75,7 +75,7 @@ void WarningCycle::level_changed(Tx& tx, std::optional<int> episode, engine::Lev
     auto id_of = [&](std::optional<int> rank) { return rank ? json(plan.level_at(*rank).id) : json(nullptr); };
     if (!e.from && episode) link_episode(tx, *episode, e.cause);
     record(tx.store, plan.version,
-           {episode, e.cause, e.at, "transition", actor, name(e.from) + " → " + name(e.to) + "（" + e.action + "）",
+           {episode, e.cause, e.at, "transition", actor, name(e.from) + " → " + name(e.to) + "（" + transition_cn(e.action) + "）",
             {{"from", id_of(e.from)}, {"to", id_of(e.to)}, {"action", e.action}, {"cause", e.cause}}});
     if (!episode) return;
     issuer_.fan_out(tx, *episode, e);
@@ -101,7 +101,7 @@ void WarningCycle::record_effects(Tx& tx, std::vector<engine::Effect> const& eff
                            record(tx.store, plan.version,
                                   {episode, e.cause, tx.now, "scheduled", actor,
                                    "已批准" + action_cn(e.action) + (e.level ? name(e.level) : "") + "，定于" +
-                                       views_.local(e.start_at) + "生效",
+                                       engine::format_local_time_cn(e.start_at, views_.offset_minutes) + "生效",
                                    {{"action", e.action}, {"level", id_of(e.level)}, {"start_at", views_.local(e.start_at)}}});
                            issuer_.announce(tx, e);
                        },
@@ -114,7 +114,7 @@ void WarningCycle::record_effects(Tx& tx, std::vector<engine::Effect> const& eff
                        [&](engine::PlannedEndChanged const& e) {
                            record(tx.store, plan.version,
                                   {episode, e.cause, tx.now, "planned_end", actor,
-                                   e.end_at ? "计划结束时间：" + views_.local(*e.end_at) : "解除时间另行通知（不设结束时间）",
+                                   e.end_at ? "计划结束时间：" + engine::format_local_time_cn(*e.end_at, views_.offset_minutes) : "解除时间另行通知（不设结束时间）",
                                    {{"end_at", views_.local_or_null(e.end_at)}}});
                        },
                        [&](engine::EpisodeOpened const& e) {

@@ -145,6 +145,15 @@ std::vector<ports::OverduePlant> SqliteBatchRepository::overdue_plants(std::int6
     return out;
 }
 
+std::optional<std::string> SqliteBatchRepository::cause(std::int64_t batch) {
+    auto& q = st_.get("SELECT cause FROM order_batches WHERE id = ?");
+    q.bind(1, batch);
+    if (!q.executeStep()) return std::nullopt;
+    auto cause = q.getColumn(0).getString();
+    q.reset();
+    return cause;
+}
+
 std::optional<ports::AdvanceBatch> SqliteBatchRepository::advance(std::string const& cause) {
     auto& q = st_.get("SELECT b.id, b.episode_id, b.list_version, b.level, b.effective_from, (SELECT max(id) FROM "
                       "order_batches x WHERE x.episode_id = b.episode_id) FROM order_batches b WHERE b.cause = ? AND "

@@ -16,6 +16,7 @@ public:
     void close(std::int64_t batch, ports::BatchTotals const& totals, std::optional<engine::Instant> ack_due,
                std::optional<engine::Instant> execution_due) override;
     std::optional<ports::BatchState> state(std::int64_t batch) override;
+    std::optional<std::string> cause(std::int64_t batch) override;
     std::optional<ports::AdvanceBatch> advance(std::string const& cause) override;
     std::vector<ports::OverduePlant> overdue_plants(std::int64_t batch, std::string const& district, bool ack,
                                                     int limit) override;

@@ -74,7 +74,7 @@ TEST_CASE("a warning signed ahead of its start sends its orders at the signature
     // Acknowledge within the plan's hour of the issue; report execution within 24 h of the start.
     CHECK(instant(order.at("deadlines").at("ack_due_at").get<std::string>()) == issued + 3600);
     CHECK(order.at("deadlines").at("execution_due_at") == at(3, "00:00"));
-    CHECK(has(order.at("text_cn").get<std::string>(), "自" + at(2, "00:00") + "起执行以下减排措施"));
+    CHECK(has(order.at("text_cn").get<std::string>(), "须自2026年12月15日0时起执行以下减排措施"));
 
     // Officials follow it already: the status names the batch and its episode, progress counts it.
     auto const status = api.get("/v1/status", api.duty).body;
@@ -126,7 +126,7 @@ TEST_CASE("an upgrade signed ahead keeps the current order in force until it sta
     CHECK(orange.at("supersedes") == yellow.at("id"));
     CHECK(orange.at("effective_from") == at(2, "00:00"));
     CHECK(has(orange.at("text_cn").get<std::string>(),
-              "在此之前，继续执行指令" + std::to_string(yellow.at("id").get<std::int64_t>()) + "规定的措施"));
+              "在此之前，继续执行第" + std::to_string(yellow.at("id").get<std::int64_t>()) + "号指令规定的措施"));
     CHECK(api.get("/v1/status", api.duty).body.at("level").at("id") == "yellow");   // not before its start
 
     // The yellow order holds until then: it says so, and can still be acknowledged.
@@ -160,7 +160,7 @@ TEST_CASE("a warning withdrawn before its start cancels the orders it sent", "[a
     CHECK(cancel.at("supersedes") == order.at("id"));
     CHECK(cancel.at("advance_notice") == false);
     auto const text = cancel.at("text_cn").get<std::string>();
-    CHECK(has(text, "原定于" + at(2, "00:00") + "起执行的黄色预警（Ⅲ级响应）减排指令"));
+    CHECK(has(text, "原定于2026年12月15日0时起执行的重污染天气黄色预警减排指令"));
     CHECK(has(text, "撤销，不再执行"));
     CHECK_FALSE(has(text, "此前执行的"));
     auto const old = api.get("/v1/orders/" + std::to_string(order.at("id").get<std::int64_t>()), coking).body;

@@ -76,9 +76,13 @@ TEST_CASE("scenario C1: a yellow warning proposed, signed and scheduled for D2 0
     auto const notice = s.body.at("notice_cn").get<std::string>();
     CHECK(contains(notice, "黄色"));
     CHECK(contains(notice, "【演练】"));
-    CHECK(contains(notice, "2026-12-15T00:00:00+08:00"));
-    CHECK(contains(notice, "主管副市长（副市长李明）"));
-    CHECK(contains(notice, "P-1"));
+    CHECK(contains(notice, "关于发布重污染天气黄色预警的通知"));
+    CHECK(contains(notice, "（12月15日0时至12月16日24时）"));
+    CHECK(contains(notice, "经市人民政府同意"));
+    CHECK_FALSE(contains(notice, "+08:00"));
+    CHECK_FALSE(contains(notice, "副市长李明"));
+    CHECK(s.body.at("document").at("number_cn") == "并环委办发〔2026〕1号");
+    CHECK(s.body.at("document").at("metadata").at("proposal_id") == 1);
     CHECK(api.get("/v1/proposals/1", api.auditor).body == s.body);
     CHECK(api.get("/v1/proposals?status=approved", api.duty).body.at("items").size() == 1);
 

@@ -91,7 +91,7 @@ TEST_CASE("a guarantee plant gets its guarantee conditions whatever its grade", 
             CHECK(order.level == level);
             REQUIRE(order.measures.size() == 1);
             CHECK(order.measures[0].text ==
-                  "按保障类企业要求组织生产（民生保障（供暖）），以热定产/以量定产，污染物稳定达标排放");
+                  "仅承担保障任务，按保障任务所需组织生产，污染物稳定达标排放");
             CHECK(order.measures[0].action == "guarantee");
             CHECK(order.transport.empty());
             check_reductions(order, 0, 0, 0, 0);

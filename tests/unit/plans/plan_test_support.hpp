@@ -66,7 +66,15 @@ inline json minimal_plan() {
       "orders": {"ack_hours": 2, "execution_hours": 12, "escalate_after_hours": 3},
       "evaluation": {"aqi_categories": [{"name_cn": "好", "max": 100}, {"name_cn": "差"}],
                      "heavy_pollution_aqi": 200, "onset_checks": [{"aqi_above": 150, "level": "yellow"}],
-                     "electricity_tolerance": 0.1}
+                     "electricity_tolerance": 0.1},
+      "documents": {"issuer_cn": "测试市生态环境保护委员会办公室", "number_prefix_cn": "测环委办发",
+                    "addressees_cn": "各区人民政府", "approval_cn": "经市人民政府同意",
+                    "reporting_cn": "请各区落实", "lift_closing_cn": "请各区总结", "copy_to_cn": "市政府办公室",
+                    "contact_cn": "联系电话：0000-0000000", "dispatch_series_cn": "秋冬季应对不利气象条件调度令",
+                    "season_start_month": 9,
+                    "levels": [{"level": "adverse", "warning_cn": "不利气象条件应对", "response_cn": "应对措施"},
+                               {"level": "yellow", "warning_cn": "黄色预警", "response_cn": "Ⅲ级应急响应"},
+                               {"level": "red", "warning_cn": "红色预警", "response_cn": "Ⅰ级应急响应"}]}
     })");
 }
 

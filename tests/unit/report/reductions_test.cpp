@@ -26,7 +26,7 @@ TEST_CASE("targets: required is the level's share of the city baseline", "[repor
     CHECK(evidence == std::vector<std::string>{"/reductions/by_batch/0/meets_target/PM",
                                                "/reductions/by_batch/0/meets_target/VOCs"});
     CHECK(report.at("findings")[0].at("text_cn") ==
-          "batch:1（橙色预警（Ⅱ级响应））PM计划减排23.9吨/日，低于目标24吨/日（全市基准排放的20%）。");
+          "第1批指令（橙色预警（Ⅱ级响应））颗粒物计划减排23.9吨/日，低于目标24吨/日（全市基准排放的20%）。");
 }
 
 TEST_CASE("electricity: short when the metered cut trails the planned share by more than the tolerance",

@@ -171,8 +171,8 @@ TEST_CASE("§14 episode: reductions electricity and findings", "[report][scenari
     CHECK(signature.at("severity") == "medium");
     CHECK(signature.at("evidence") == json::array({"/timeliness/proposals/0/signature"}));
     CHECK(signature.at("text_cn") ==
-          "审批单proposal:1（发布黄色预警（Ⅲ级响应））：12月14日15:30签发，超过时限12月14日14:"
-          "00（审批表完成后2小时内），超时1.5小时。");
+          "第1号审批单（发布黄色预警（Ⅲ级响应））：12月14日15时30分签发，超过时限12月14日14时"
+          "（审批表完成后2小时内），超时1.5小时。");
     for (auto const& f : scenario_report().at("findings"))
         for (auto const& pointer : f.at("evidence"))
             CHECK(scenario_report().contains(json::json_pointer(pointer.get<std::string>())));

@@ -77,8 +77,8 @@ TEST_CASE("directive lag: the first own start at the directive's level or higher
     for (auto const& f : report.at("findings")) codes.push_back(f.at("code").get<std::string>());
     CHECK(codes == std::vector<std::string>{"directive_lag", "directive_not_followed"});
     CHECK(report.at("findings")[0].at("text_cn") ==
-          "山西省指令晋调度令〔2026〕9号要求自12月15日12:00启动橙色预警（Ⅱ级响应），本市同级或更高级别预警于12月15日15:"
-          "00生效，滞后3小时。");
+          "山西省指令晋调度令〔2026〕9号要求自12月15日12时启动橙色预警（Ⅱ级响应），本市同级或更高级别预警于12月15日15时"
+          "生效，滞后3小时。");
 }
 
 TEST_CASE("Directives: the city's own signed warning at the directive's level follows it, though the level in force did not change",

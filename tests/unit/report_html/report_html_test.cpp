@@ -103,10 +103,29 @@ TEST_CASE("findings point at the sections that hold their evidence", "[report_ht
     CHECK(contains(findings, "<span class=\"severity tone-warn\">中</span>proposal:1（发布黄色预警（Ⅲ级响应））签发"));
     CHECK(contains(findings, "<span class=\"severity tone-bad\">高</span>10份减排指令至签收时限未签收"));
     CHECK(contains(findings, "<span class=\"severity tone-none\">低</span>2026-12-20"));
-    CHECK(contains(findings, "<a href=\"#sec-timeliness\">二、时效性</a>（proposal:1） <code>/timeliness/proposals/0/signature</code>"));
-    CHECK(contains(findings, "<a href=\"#sec-levels\">四、预警级别适当性</a>（2026-12-18） <code>/level_appropriateness/runs/0</code>"));
-    CHECK(contains(findings, "<a href=\"#sec-reductions\">六、减排</a>（batch:1） <code>/reductions/by_batch/0/meets_target/VOCs</code>"));
-    CHECK(contains(findings, "<a href=\"#sec-orders\">五、企业指令与签收</a> <code>/orders/never_acknowledged</code>"));
+    // The evidence names sections and subjects as people know them; JSON pointers stay in the JSON.
+    CHECK(contains(findings, "<a href=\"#sec-timeliness\">二、时效性</a>（第1号审批单）</span>"));
+    CHECK(contains(findings, "<a href=\"#sec-levels\">四、预警级别适当性</a>（2026-12-18）</span>"));
+    CHECK(contains(findings, "<a href=\"#sec-reductions\">六、减排</a>（第1批指令）</span>"));
+    CHECK(contains(findings, "<a href=\"#sec-orders\">五、企业指令与签收</a></span>"));
+    CHECK_FALSE(contains(findings, "<code>"));
+    CHECK_FALSE(contains(findings, "/timeliness/proposals/0"));
+}
+
+TEST_CASE("the report closes with problems and recommendations and the issuer's signature", "[report_html]") {
+    std::string const html = render(sample_report());
+    std::string const closing = between(html, "<section id=\"sec-conclusions\">", "</section>");
+    CHECK(contains(closing, "<h2>八、问题与建议</h2>"));
+    CHECK(contains(closing, "本次应急响应过程共发现问题13项"));
+    CHECK(contains(closing, "<li>优化审批签发流程，明确签发人及其授权，确保审批表在规定时限内签发</li>"));
+    CHECK(occurrences(closing, "<li>") >= 5);
+    CHECK(contains(html, "<p class=\"issuer\">太原市生态环境保护委员会办公室</p>"));
+    CHECK(contains(html, "<div class=\"signature-block\"><p>太原市生态环境保护委员会办公室</p><p>2026年12月"));
+    // The timeline is numbered from 1 and names no internal ref or English actor.
+    std::string const overview = between(html, "<section id=\"sec-overview\">", "</section>");
+    CHECK_FALSE(contains(overview, ">system<"));
+    CHECK_FALSE(contains(overview, "proposal:"));
+    CHECK(contains(overview, "<td class=\"num\">1</td>"));
 }
 
 TEST_CASE("data is HTML-escaped", "[report_html]") {
