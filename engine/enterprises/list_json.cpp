@@ -1,8 +1,11 @@
-// parse_list_json: the JSON form of a list (docs/list-format.md §"JSON"). Shape problems are found
-// here; everything else is validate_list's job, so a built list and a parsed one obey one rule set.
+// The JSON form of a list (docs/list-format.md §"JSON") read into the model: the document's own
+// members and one enterprise at a time (list_json_stream.cpp hands them over as they are parsed).
+// Shape problems are found here; everything else is validate_list's job, so a built list and a
+// parsed one obey one rule set.
 #include <climits>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -10,7 +13,6 @@
 
 #include "engine/enterprises/detail/list_common.hpp"
 #include "engine/enterprises/list_import.hpp"
-#include "engine/util/untrusted_json.hpp"
 
 namespace hazeguard::engine {
 
@@ -46,12 +48,13 @@ class DocumentReader {
 public:
     explicit DocumentReader(std::vector<ListProblem>& problems) : problems_(problems) {}
 
-    EnterpriseList read(json const& root, std::string& city) {
-        EnterpriseList list;
+    // The document's own members. `streamed`: the enterprises array was read element by element
+    // already (it is then not in `root`) and had that many elements.
+    void header(json const& root, std::optional<std::size_t> streamed, std::string& city) {
         if (!root.is_object()) {
             report("",
                    std::string("a list document must be a JSON object, got ") + std::string(type_name(root)));
-            return list;
+            return;
         }
         unknown_members(root, "", {"list", "enterprises"});
         if (auto const* header = member(root, "list");
@@ -61,18 +64,22 @@ public:
             std::string note;
             text(*header, "/list", "note", note);
         }
+        if (streamed) {
+            if (*streamed == 0) report("/enterprises", "the list has no enterprises");
+            return;
+        }
         auto const* items = member(root, "enterprises");
         if (items == nullptr) {
             report("/enterprises", "missing required member \"enterprises\"");
-        } else if (expect(*items, "/enterprises", json::value_t::array)) {
-            if (items->empty()) report("/enterprises", "the list has no enterprises");
-            list.enterprises.reserve(items->size());
-            for (std::size_t i = 0; i < items->size(); ++i) {
-                row_ = static_cast<int>(i) + 1;
-                list.enterprises.push_back(enterprise((*items)[i], detail::enterprise_pointer(i)));
-            }
+        } else if (expect(*items, "/enterprises", json::value_t::array) && items->empty()) {
+            report("/enterprises", "the list has no enterprises");
         }
-        return list;
+    }
+
+    // Enterprise `index` of the document.
+    Enterprise enterprise(json const& v, std::size_t index) {
+        row_ = static_cast<int>(index) + 1;
+        return enterprise(v, detail::enterprise_pointer(index));
     }
 
 private:
@@ -218,30 +225,23 @@ private:
 
 namespace detail {
 
+void read_list_header(json const& root, std::optional<std::size_t> streamed, std::vector<ListProblem>& problems,
+                      std::string& city) {
+    DocumentReader(problems).header(root, streamed, city);
+}
+
+Enterprise read_enterprise(json const& value, std::size_t index, std::vector<ListProblem>& problems) {
+    return DocumentReader(problems).enterprise(value, index);
+}
+
 EnterpriseList read_list_document(json const& root, std::vector<ListProblem>& problems, std::string& city) {
-    return DocumentReader(problems).read(root, city);
+    EnterpriseList list;
+    read_list_header(root, std::nullopt, problems, city);
+    if (auto const it = root.find("enterprises"); root.is_object() && it != root.end() && it->is_array())
+        for (std::size_t i = 0; i < it->size(); ++i) list.enterprises.push_back(read_enterprise((*it)[i], i, problems));
+    return list;
 }
 
 }  // namespace detail
-
-ListParseResult parse_list_json(std::string_view text, plans::Plan const& plan) {
-    ListParseResult result;
-    json root;
-    try {
-        root = parse_untrusted_json(text);
-    } catch (JsonInputError const& e) {
-        result.problems.push_back({0, "", std::string("malformed JSON: ") + e.what()});
-        result.malformed = true;
-        return result;
-    }
-    std::string city;
-    result.list = detail::read_list_document(root, result.problems, city);
-    if (!city.empty() && !plan.city_cn.empty() && city != plan.city_cn)
-        result.problems.push_back({0, "/list/city",
-                                   "the list is for " + detail::in_quotes(city) + " but the plan is for " +
-                                       detail::in_quotes(plan.city_cn)});
-    detail::merge_problems(result.problems, validate_list(result.list, plan));
-    return result;
-}
 
 }  // namespace hazeguard::engine

@@ -1,0 +1,29 @@
+#include "engine/service/lists/list_rows.hpp"
+
+#include <string_view>
+#include <utility>
+
+#include "engine/service/lists/level_reductions.hpp"
+
+namespace hazeguard::service {
+
+ListRows::ListRows(plans::Plan const& plan)
+    : plan_(plan), writer_([this](std::string_view piece) { digest_.update(piece); }) {}
+
+void ListRows::add(engine::Enterprise const& e) {
+    auto const id = ++count_;
+    rows_.push_back({id, e.credit_code, e.name, e.district, e.industry, e.grade, writer_.add(e)});
+    for (auto& level : level_reductions(plan_, id, e)) levels_.push_back(std::move(level));
+}
+
+void ListRows::clear() {
+    rows_.clear();
+    levels_.clear();
+}
+
+std::string ListRows::finish() {
+    writer_.finish();
+    return digest_.hex();
+}
+
+}  // namespace hazeguard::service
