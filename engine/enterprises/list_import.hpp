@@ -41,9 +41,9 @@ struct ListReadProgress {
 
 /// @brief What a streamed read hands on, in list order, as it goes.
 struct ListVisitor {
-    /// each enterprise once read and checked; `valid`: no problem of its own (so far: duplicates
-    /// are found at the end). May be empty.
-    std::function<void(Enterprise const& e, bool valid)> enterprise;
+    /// each enterprise once read and checked, to keep or drop; `valid`: no problem of its own (so
+    /// far: duplicates are found at the end). May be empty.
+    std::function<void(Enterprise&& e, bool valid)> enterprise;
     /// every kProgressRows enterprises; may be empty
     std::function<void(ListReadProgress const&)> progress;
 };

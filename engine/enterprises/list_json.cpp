@@ -93,8 +93,15 @@ private:
     }
 
     // Number kinds are one kind here: an integer is a fine number.
+    static bool is(json const& v, json::value_t type) {
+        return v.type() == type || (type == json::value_t::number_float && v.is_number());
+    }
+    // The value at member `key` of `pointer`: the pointer is built only for a problem.
+    bool expect(json const& v, std::string const& pointer, std::string_view key, json::value_t type) {
+        return is(v, type) || expect(v, child(pointer, key), type);
+    }
     bool expect(json const& v, std::string const& pointer, json::value_t type) {
-        bool const ok = v.type() == type || (type == json::value_t::number_float && v.is_number());
+        bool const ok = is(v, type);
         if (!ok) {
             std::string_view const wanted = type == json::value_t::object   ? "an object"
                                             : type == json::value_t::array  ? "an array"
@@ -117,15 +124,15 @@ private:
 
     void text(json const& object, std::string const& pointer, std::string_view key, std::string& out) {
         auto const* v = member(object, key);
-        if (v && expect(*v, child(pointer, key), json::value_t::string)) out = v->get<std::string>();
+        if (v && expect(*v, pointer, key, json::value_t::string)) out = v->get_ref<std::string const&>();
     }
 
     void pollutants(json const& object, std::string const& pointer, std::string_view key, Pollutants& out) {
         auto const* v = member(object, key);
+        if (!v || !expect(*v, pointer, key, json::value_t::object)) return;
         auto const at = child(pointer, key);
-        if (!v || !expect(*v, at, json::value_t::object)) return;
         for (auto const& [name, value] : v->items())
-            if (expect(value, child(at, name), json::value_t::number_float)) out[name] = value.get<double>();
+            if (expect(value, at, name, json::value_t::number_float)) out[name] = value.get<double>();
     }
 
     // Calls f(element, pointer) for each object element of array member `key`.
@@ -135,7 +142,7 @@ private:
         auto const at = child(pointer, key);
         if (!v || !expect(*v, at, json::value_t::array)) return;
         for (std::size_t k = 0; k < v->size(); ++k)
-            if (expect((*v)[k], child(at, k), json::value_t::object)) f((*v)[k], child(at, k));
+            if (auto const element = child(at, k); expect((*v)[k], element, json::value_t::object)) f((*v)[k], element);
     }
 
     Enterprise enterprise(json const& v, std::string const& at) {
@@ -154,7 +161,7 @@ private:
         text(v, at, "guarantee", e.guarantee);
         operating_days(v, at, e);
         if (auto const* kwh = member(v, "baseline_kwh_per_day");
-            kwh && expect(*kwh, child(at, "baseline_kwh_per_day"), json::value_t::number_float))
+            kwh && expect(*kwh, at, "baseline_kwh_per_day", json::value_t::number_float))
             e.baseline_kwh_per_day = kwh->get<double>();
         objects(v, at, "lines", [&](json const& o, std::string const& p) { e.lines.push_back(line(o, p)); });
         pollutants(v, at, "baseline_t_per_year", e.baseline_t_per_year);
@@ -174,12 +181,11 @@ private:
     void operating_days(json const& v, std::string const& at, Enterprise& e) {
         auto const* days = member(v, "operating_days");
         if (!days) return;
-        auto const pointer = child(at, "operating_days");
         if (!days->is_number_integer()) {
-            report(pointer, "expected an integer, got " + std::string(type_name(*days)));
+            report(child(at, "operating_days"), "expected an integer, got " + std::string(type_name(*days)));
         } else if (days->is_number_unsigned() ? days->get<std::uint64_t>() > INT_MAX
                                               : days->get<std::int64_t>() < INT_MIN) {
-            report(pointer, "operating days must be 1..366");
+            report(child(at, "operating_days"), "operating days must be 1..366");
         } else {
             e.operating_days = static_cast<int>(days->get<std::int64_t>());
         }
@@ -204,14 +210,15 @@ private:
         text(o, p, "action", m.action);
         text(o, p, "transport", m.transport);
         if (auto const* param = member(o, "parameter")) {
-            if (expect(*param, child(p, "parameter"), json::value_t::number_float))
+            if (expect(*param, p, "parameter", json::value_t::number_float))
                 m.parameter = param->get<double>();
         }
         pollutants(o, p, "reductions_t_per_day", m.reductions_t_per_day);
         if (auto const* ids = member(o, "lines");
-            ids && expect(*ids, child(p, "lines"), json::value_t::array)) {
+            ids && expect(*ids, p, "lines", json::value_t::array)) {
             for (std::size_t j = 0; j < ids->size(); ++j)
-                if (expect((*ids)[j], child(child(p, "lines"), j), json::value_t::string))
+                if (is((*ids)[j], json::value_t::string) ||
+                    expect((*ids)[j], child(child(p, "lines"), j), json::value_t::string))
                     m.lines.push_back((*ids)[j].get<std::string>());
         }
         return m;

@@ -156,14 +156,14 @@ private:
         int const row = static_cast<int>(index) + 1;
         ++*streamed_;
         std::vector<ListProblem> found;
-        Enterprise const e = detail::read_enterprise(value, index, found);
+        Enterprise e = detail::read_enterprise(value, index, found);
         std::vector<ListProblem> checked;
         detail::check_enterprise(e, index, row, plan_, checked);
         if (!checked.empty()) detail::merge_problems(found, std::move(checked));
         duplicates_.add(e, index, row);
         bool const valid = found.empty();
         if (valid) ++valid_;
-        if (visitor_.enterprise) visitor_.enterprise(e, valid);
+        if (visitor_.enterprise) visitor_.enterprise(std::move(e), valid);
         problems_.insert(problems_.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
         if (visitor_.progress && count_ % kProgressRows == 0) visitor_.progress({count_, valid_, source_.bytes_read()});
     }
@@ -203,7 +203,7 @@ ListReadResult read_list_json(JsonSource& source, plans::Plan const& plan, ListV
 ListParseResult parse_list_json(std::string_view text, plans::Plan const& plan) {
     ListParseResult result;
     JsonSource source(text);
-    auto read = read_list_json(source, plan, {[&](Enterprise const& e, bool) { result.list.enterprises.push_back(e); }, {}});
+    auto read = read_list_json(source, plan, {[&](Enterprise&& e, bool) { result.list.enterprises.push_back(std::move(e)); }, {}});
     if (read.malformed) result.list.enterprises.clear();
     result.problems = std::move(read.problems);
     result.malformed = read.malformed;

@@ -125,10 +125,16 @@ private:
         number(value);
     }
 
-    // nlohmann's dump_escaped for valid UTF-8 (every list string is: parsed JSON, checked CSV).
+    // nlohmann's dump_escaped for valid UTF-8 (every list string is: parsed JSON, checked CSV):
+    // runs of plain bytes are copied whole.
     void string(std::string_view s) {
         out_ += '"';
-        for (char const c : s) {
+        std::size_t plain = 0;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            auto const c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            out_.append(s.data() + plain, i - plain);
+            plain = i + 1;
             switch (c) {
                 case '"': out_ += "\\\""; break;
                 case '\\': out_ += "\\\\"; break;
@@ -137,16 +143,14 @@ private:
                 case '\n': out_ += "\\n"; break;
                 case '\r': out_ += "\\r"; break;
                 case '\t': out_ += "\\t"; break;
-                default:
-                    if (static_cast<unsigned char>(c) < 0x20) {
-                        char escaped[8];
-                        std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-                        out_ += escaped;
-                    } else {
-                        out_ += c;
-                    }
+                default: {
+                    char escaped[8];
+                    std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+                    out_ += escaped;
+                }
             }
         }
+        out_.append(s.data() + plain, s.size() - plain);
         out_ += '"';
     }
 

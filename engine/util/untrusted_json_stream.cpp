@@ -10,6 +10,13 @@ constexpr std::size_t kChunk = std::size_t{1} << 20;
 
 using json = nlohmann::json;
 
+// The parser's input: nlohmann's lexer takes any type with char_type and get_character().
+struct SourceInput {
+    using char_type = char;
+    JsonSource* source;
+    std::char_traits<char>::int_type get_character() { return source->next(); }
+};
+
 // Forwards every event to the reader's handler, counts the nesting, and keeps the first failure.
 class BoundedSax final : public nlohmann::json_sax<json> {
 public:
@@ -54,7 +61,7 @@ private:
 JsonSource::JsonSource(std::istream& in) : in_(&in), buffer_(kChunk, '\0') { refill(); }
 
 void JsonSource::refill() {
-    if (in_ == nullptr) return;  // a whole text has no next chunk
+    if (in_ == nullptr) return;  // a whole text has no next chunk: the end
     before_ += chunk_.size();
     pos_ = 0;
     chunk_ = {};
@@ -68,7 +75,8 @@ void sax_parse_untrusted(JsonSource& source, nlohmann::json_sax<json>& sax, int 
         if (auto const at = detail::too_deep_at(source.whole_text(), max_depth))
             throw detail::too_deep(max_depth, *at);
     BoundedSax bounded(sax, source, max_depth);
-    if (json::sax_parse(source.begin(), source.end(), &bounded)) return;
+    nlohmann::detail::parser<json, SourceInput> parser(SourceInput{&source});
+    if (parser.sax_parse(&bounded, true)) return;
     if (bounded.failure()) throw *bounded.failure();
 }
 

@@ -7,7 +7,6 @@
 
 #include <cstddef>
 #include <iosfwd>
-#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -31,30 +30,11 @@ public:
     std::string_view whole_text() const { return whole_ ? chunk_ : std::string_view(); }
     bool in_memory() const { return whole_; }
 
-    /// @brief An input iterator over the bytes, as nlohmann::json::sax_parse takes them.
-    class iterator {
-    public:
-        using iterator_category = std::input_iterator_tag;
-        using value_type = char;
-        using difference_type = std::ptrdiff_t;
-        using pointer = char const*;
-        using reference = char const&;
-
-        explicit iterator(JsonSource* source) : source_(source) {}
-        char const& operator*() const { return source_->chunk_[source_->pos_]; }
-        iterator& operator++() {
-            if (++source_->pos_ == source_->chunk_.size()) source_->refill();
-            return *this;
-        }
-        bool operator==(iterator const& other) const { return at_end() == other.at_end(); }
-        bool operator!=(iterator const& other) const { return at_end() != other.at_end(); }
-
-    private:
-        bool at_end() const { return source_ == nullptr || source_->pos_ >= source_->chunk_.size(); }
-        JsonSource* source_;
-    };
-    iterator begin() { return iterator(this); }
-    iterator end() { return iterator(nullptr); }
+    /// @brief The next byte for the parser, or end of file (an input adapter's get_character).
+    std::char_traits<char>::int_type next() {
+        if (pos_ == chunk_.size() && (refill(), pos_ == chunk_.size())) return std::char_traits<char>::eof();
+        return std::char_traits<char>::to_int_type(chunk_[pos_++]);
+    }
 
 private:
     void refill();  // the next chunk of the stream; an empty chunk at its end

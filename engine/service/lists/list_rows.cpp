@@ -10,10 +10,12 @@ namespace hazeguard::service {
 ListRows::ListRows(plans::Plan const& plan)
     : plan_(plan), writer_([this](std::string_view piece) { digest_.update(piece); }) {}
 
-void ListRows::add(engine::Enterprise const& e) {
+void ListRows::add(engine::Enterprise&& e) {
     auto const id = ++count_;
-    rows_.push_back({id, e.credit_code, e.name, e.district, e.industry, e.grade, writer_.add(e)});
     for (auto& level : level_reductions(plan_, id, e)) levels_.push_back(std::move(level));
+    std::string body = writer_.add(e);
+    rows_.push_back({id, std::move(e.credit_code), std::move(e.name), std::move(e.district), std::move(e.industry),
+                     std::move(e.grade), std::move(body)});
 }
 
 void ListRows::clear() {

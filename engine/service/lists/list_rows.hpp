@@ -24,8 +24,9 @@ public:
     ListRows(ListRows const&) = delete;
     ListRows& operator=(ListRows const&) = delete;
 
-    /// @brief The next plant: its rows are appended to rows() and levels() (ids 1, 2, ...).
-    void add(engine::Enterprise const& e);
+    /// @brief The next plant: its rows are appended to rows() and levels() (ids 1, 2, ...); its
+    /// dimensions are moved into its row.
+    void add(engine::Enterprise&& e);
     std::vector<ports::EnterpriseRow> const& rows() const { return rows_; }
     std::vector<ports::EnterpriseLevel> const& levels() const { return levels_; }
     /// @brief Forgets the rows built so far (once stored); ids and the digest go on.

@@ -80,7 +80,7 @@ void ListsService::import_streamed(Command const& c, ListDocument const& documen
         lists.add_version({version, tx.now, who.name, source, 0, ""});  // its plants refer to it
         ListRows rows(views_.plan);
         while (auto batch = queue->pop()) {  // rethrows the refusal of a list with problems: all undone
-            for (auto const& e : *batch) rows.add(e);
+            for (auto& e : *batch) rows.add(std::move(e));
             in_batches(rows.rows(), [&](auto part) { lists.add_enterprises(version, part); });
             in_batches(rows.levels(), [&](auto part) { lists.add_levels(version, views_.plan.version, part); });
             rows.clear();

@@ -17,7 +17,7 @@ constexpr std::size_t kHandOver = 500;  // plants per batch handed to the job
 struct StopReading {};
 
 engine::ListReadResult read_document(plans::Plan const& plan, ListDocument const& document,
-                                     std::function<void(engine::Enterprise const&, bool)> each,
+                                     std::function<void(engine::Enterprise&&, bool)> each,
                                      ImportProgressFn const& progress) {
     engine::ListVisitor visitor{std::move(each), {}};
     if (progress)
@@ -28,7 +28,7 @@ engine::ListReadResult read_document(plans::Plan const& plan, ListDocument const
         if (document.stream) whole.assign(std::istreambuf_iterator<char>(*document.stream), {});
         auto const text = document.stream ? std::string_view(whole) : document.text;
         auto parsed = engine::parse_list_csv(text, plan);
-        for (auto const& e : parsed.list.enterprises) visitor.enterprise(e, parsed.ok());
+        for (auto& e : parsed.list.enterprises) visitor.enterprise(std::move(e), parsed.ok());
         std::size_t const n = parsed.list.enterprises.size();
         if (visitor.progress) visitor.progress({n, parsed.ok() ? n : 0, text.size()});
         return {std::move(parsed.problems), parsed.malformed, n};
@@ -57,10 +57,10 @@ PreparedList prepare_list(plans::Plan const& plan, ListDocument const& document,
     ListRows rows(plan);
     PreparedList list;
     bool all_valid = true;
-    auto const read = read_document(plan, document, [&](engine::Enterprise const& e, bool valid) {
+    auto const read = read_document(plan, document, [&](engine::Enterprise&& e, bool valid) {
         all_valid = all_valid && valid;
         if (!all_valid) return;  // refused anyway: nothing more is kept
-        rows.add(e);
+        rows.add(std::move(e));
         if (!keep_rows) rows.clear();
     }, progress);
     if (auto const refused = refusal(read)) std::rethrow_exception(refused);
@@ -76,10 +76,10 @@ void stream_list(plans::Plan const& plan, ListDocument const& document, Enterpri
     EnterpriseQueue::Batch batch;
     bool all_valid = true;
     try {
-        auto const read = read_document(plan, document, [&](engine::Enterprise const& e, bool valid) {
+        auto const read = read_document(plan, document, [&](engine::Enterprise&& e, bool valid) {
             all_valid = all_valid && valid;
             if (!all_valid) return;  // refused anyway: the job gets nothing more
-            batch.push_back(e);
+            batch.push_back(std::move(e));
             if (batch.size() == kHandOver && !queue.push(std::exchange(batch, {}))) throw StopReading{};
         }, progress);
         if (!batch.empty() && all_valid && !queue.push(std::move(batch))) return;

@@ -27,7 +27,7 @@ Streamed stream(std::string const& text) {
     JsonSource source(in);
     Streamed out;
     out.result = read_list_json(source, test::test_plan(),
-                                {[&](Enterprise const&, bool valid) { out.valid.push_back(valid); },
+                                {[&](Enterprise&&, bool valid) { out.valid.push_back(valid); },
                                  [&](ListReadProgress const& p) { out.progress.push_back(p); }});
     return out;
 }
