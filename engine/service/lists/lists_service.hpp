@@ -29,7 +29,8 @@ public:
     /// @brief Imports a list: reads and validates it (Error malformed_json, invalid_list with every
     /// problem; prepared_list.hpp), then answers 201 with the new version once on disk, or 200 with
     /// the current one when it holds the same list. A document in memory is read whole first; a
-    /// JSON stream is stored while it is read, and its refusal comes through `done`. A dry run
+    /// JSON stream is stored while it is read (its job runs on the writer thread while this thread
+    /// reads: write jobs must not run inline), and its refusal comes through `done`. A dry run
     /// writes nothing: `done` answers before import_list() returns. `progress` (may be empty, must
     /// be thread-safe) hears how far the reading and the storing (on the writer thread) have come.
     void import_list(Command const& c, ListDocument const& document, bool dry_run, std::string const& source,
