@@ -140,7 +140,8 @@ void add_token(CLI::App& app, cli::TokenCreateOptions& c, cli::TokenListOptions&
 void add_lists(CLI::App& app, cli::ListImportOptions& i, cli::ListGenerateOptions& g, cli::ObservationsImportOptions& obs) {
     auto* list = app.add_subcommand("list", "the emission-reduction list (应急减排清单)");
     list->require_subcommand(1);
-    auto* import = list->add_subcommand("import", "validate and import a list (JSON or CSV)");
+    auto* import = list->add_subcommand(
+        "import", "validate and import a list (JSON or CSV); on a terminal, shows rows read, valid and stored");
     import->add_option("FILE", i.file, "FILE.json or FILE.csv")->required()->check(CLI::ExistingFile);
     import->add_flag("--dry-run", i.dry_run, "validate only, store nothing");
     import->add_option("--db", i.db, kDb)->capture_default_str();

@@ -1,39 +1,101 @@
 // hazeguard list import FILE [--dry-run], hazeguard list generate [--count N] [--seed S].
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <sstream>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
 
 #include "api/cli/commands.hpp"
 #include "engine/enterprises/list_import.hpp"
 #include "engine/service/error.hpp"
+#include "engine/service/lists/import_progress.hpp"
 #include "engine/service/service.hpp"
 #include "engine/storage/open_service.hpp"
 
 namespace hazeguard::cli {
 
+namespace {
+
+// The import's progress on one terminal line of stderr, rewritten at most five times a second.
+// The reading (this thread) and the storing (the writer's) report at once: each tells only its part.
+class TerminalProgress {
+public:
+    explicit TerminalProgress(std::string file) : file_(std::move(file)) {}
+
+    void show(service::ImportProgress const& p) {
+        std::lock_guard lock(mutex_);
+        if (p.read.rows_read > 0 || p.read.bytes_read > 0) latest_.read = p.read;
+        latest_.size = std::max(latest_.size, p.size);
+        latest_.rows_stored = std::max(latest_.rows_stored, p.rows_stored);
+        auto const now = Clock::now();
+        if (now - shown_ < std::chrono::milliseconds(200)) return;
+        shown_ = now;
+        double const elapsed = std::chrono::duration<double>(now - start_).count();
+        std::fprintf(stderr, "\r%s: %s\033[K", file_.c_str(), service::import_progress_line(latest_, elapsed).c_str());
+        std::fflush(stderr);
+        drawn_ = true;
+    }
+    // The last line: how long it all took, or (`failed`) only an end to the line.
+    void done(bool failed = false) {
+        std::lock_guard lock(mutex_);
+        if (!drawn_) return;
+        double const total = std::chrono::duration<double>(Clock::now() - start_).count();
+        if (failed) std::fputs("\n", stderr);
+        else std::fprintf(stderr, "\r%s: done in %.1f s\033[K\n", file_.c_str(), total);
+    }
+
+private:
+    using Clock = std::chrono::steady_clock;
+    std::mutex mutex_;
+    std::string file_;
+    service::ImportProgress latest_;
+    Clock::time_point start_ = Clock::now(), shown_ = start_;
+    bool drawn_ = false;
+};
+
+}  // namespace
+
 int list_import(ListImportOptions const& o) {
+    std::optional<TerminalProgress> terminal;
     try {
-        std::ifstream in(o.file, std::ios::binary);
+        std::ifstream in(o.file, std::ios::binary | std::ios::ate);
         if (!in) {
             std::cerr << o.file << ": cannot read file\n";
             return 1;
         }
-        std::ostringstream text;
-        text << in.rdbuf();
+        auto const size = static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0));
+        in.seekg(0);
         auto [plan_text, plan] = load_plan(o.plan);
         auto const svc = storage::open_service(o.db, plan, plan_text);
         bool const csv = o.file.size() > 4 && o.file.substr(o.file.size() - 4) == ".csv";
         service::Command cmd{{"cli", "admin", "", ""}, std::nullopt, ""};
+        // Progress only for a person watching: not when stderr goes to a file or a pipe.
+        service::ImportProgressFn progress;
+        if (::isatty(STDERR_FILENO)) {
+            terminal.emplace(o.file);
+            progress = [&](service::ImportProgress const& p) { terminal->show(p); };
+        }
         auto const reply = service::wait_for([&](service::Completion done) {
-            svc->lists().import_list(cmd, text.str(), csv ? "csv" : "json", o.dry_run, o.file, std::move(done));
+            svc->lists().import_list(cmd, {csv ? "csv" : "json", {}, &in, size}, o.dry_run, o.file, progress,
+                                     std::move(done));
         });
+        if (terminal) terminal->done();
         std::cout << reply.body.dump(2) << "\n";
         return 0;
     } catch (service::Error const& p) {
+        if (terminal) terminal->done(true);
         std::cerr << p.detail << "\n";
         for (auto const& e : p.errors) std::cout << e.pointer << ": " << e.message << "\n";
         return 1;
     } catch (std::exception const& e) {
+        if (terminal) terminal->done(true);
         std::cerr << "hazeguard list import: " << e.what() << "\n";
         return 1;
     }
@@ -42,7 +104,12 @@ int list_import(ListImportOptions const& o) {
 int list_generate(ListGenerateOptions const& o) {
     try {
         auto [plan_text, plan] = load_plan(o.plan);
-        std::cout << engine::to_json(engine::generate_list(plan, o.count, o.seed)).dump() << "\n";
+        // Written an enterprise at a time: the list is never held whole, as a model or as text.
+        engine::CanonicalListWriter writer([](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
+        engine::generate_list(plan, o.count, o.seed, [&](engine::Enterprise const& e) { writer.add(e); });
+        writer.finish();
+        std::fputs("\n", stdout);
+        if (std::fflush(stdout) != 0) throw std::runtime_error("cannot write the list");
         return 0;
     } catch (std::exception const& e) {
         std::cerr << "hazeguard list generate: " << e.what() << "\n";

@@ -14,7 +14,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <system_error>
 #include <thread>
 
@@ -122,19 +121,20 @@ void load_first_list(service::Service& s, std::string const& file, std::uint64_t
     if (!file.empty()) {
         std::ifstream in(file, std::ios::binary);
         if (!in) throw std::runtime_error("cannot read list file " + file);
-        std::ostringstream text;
-        text << in.rdbuf();
         bool const csv = file.size() > 4 && file.substr(file.size() - 4) == ".csv";
         service::wait_for([&](service::Completion done) {
-            s.lists().import_list(cmd, text.str(), csv ? "csv" : "json", false, file, std::move(done));
+            s.lists().import_list(cmd, {csv ? "csv" : "json", {}, &in, 0}, false, file, {}, std::move(done));
         });
     } else {
-        auto const list = engine::generate_list(s.plan(), count, 2026);
+        std::string text;
+        engine::CanonicalListWriter writer([&](std::string_view piece) { text += piece; });
+        engine::generate_list(s.plan(), count, 2026, [&](engine::Enterprise const& e) { writer.add(e); });
+        writer.finish();
         service::wait_for([&](service::Completion done) {
-            s.lists().import_list(cmd, engine::to_json(list).dump(), "json", false, "sample:" + size, std::move(done));
+            s.lists().import_list(cmd, text, "json", false, "sample:" + size, std::move(done));
         });
     }
-    ::malloc_trim(0);  // an import's parse trees are gone: hand their memory back before serving
+    ::malloc_trim(0);  // an import's rows are gone: hand their memory back before serving
     log("info", "emission-reduction list loaded", {{"source", file.empty() ? "sample:" + size : file}});
 }
 

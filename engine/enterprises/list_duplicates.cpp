@@ -1,11 +1,8 @@
 // Duplicate credit codes, and duplicate names within one district (docs/list-format.md
-// §"Validation"): every row of a group is reported, naming the other rows.
-#include <cstddef>
-#include <functional>
-#include <span>
+// §"Validation"): every row of a group is reported, naming the other rows. Only the keys are kept,
+// so a streamed list is checked without holding its enterprises.
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -13,75 +10,51 @@
 
 namespace hazeguard::engine::detail {
 
-namespace {
-
-struct NameKey {
-    std::string_view district, name;
-    bool operator==(NameKey const&) const = default;
-};
-
-struct KeyHash {
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    std::size_t operator()(NameKey const& k) const { return (*this)(k.district) * 31 + (*this)(k.name); }
-};
-
-bool blank_key(std::string_view key) { return blank(key); }
-bool blank_key(NameKey const& key) { return blank(key.name); }
-
-int row_of(std::span<int const> rows, std::size_t index) {
-    return index < rows.size() ? rows[index] : static_cast<int>(index) + 1;
-}
-
-// Calls report(i, group) for each enterprise i whose non-blank key others share.
-template <class Key, class KeyOf, class Report>
-void for_each_group(std::vector<Enterprise> const& all, KeyOf key_of, Report report) {
-    std::unordered_map<Key, std::size_t, KeyHash> first;               // key → first index
-    std::unordered_map<std::size_t, std::vector<std::size_t>> groups;  // first index → all indices
-    first.reserve(all.size());
-    for (std::size_t i = 0; i < all.size(); ++i) {
-        Key const key = key_of(all[i]);
-        if (blank_key(key)) continue;
-        auto const [it, fresh] = first.emplace(key, i);
-        if (fresh) continue;
-        auto& group = groups[it->second];
-        if (group.empty()) group.push_back(it->second);
-        group.push_back(i);
+void DuplicateFinder::Keys::add(std::string key, Seen seen) {
+    auto const [it, fresh] = first.emplace(std::move(key), First{seen});
+    if (fresh) return;
+    if (it->second.group == kNoGroup) {
+        it->second.group = groups.size();
+        groups.push_back({it->second.seen});
     }
-    for (auto const& [head, group] : groups)
-        for (auto const i : group) report(i, group);
+    groups[it->second.group].push_back(seen);
 }
 
-}  // namespace
+void DuplicateFinder::add(Enterprise const& e, std::size_t index, int row) {
+    if (!blank(e.credit_code)) codes_.add(e.credit_code, {index, row});
+    // The district's length first: no two different (district, name) pairs give one key.
+    if (!blank(e.name)) names_.add(std::to_string(e.district.size()) + ':' + e.district + e.name, {index, row});
+}
 
-void report_duplicates(EnterpriseList const& list, std::span<int const> rows,
-                       std::vector<ListProblem>& problems) {
-    auto const& all = list.enterprises;
-    auto const others = [&](std::vector<std::size_t> const& group, std::size_t self) {
+void DuplicateFinder::report(std::vector<ListProblem>& problems) const {
+    auto const others = [](std::vector<Seen> const& group, std::size_t self) {
         std::string out;
-        for (auto const i : group) {
-            if (i == self) continue;
+        for (auto const& seen : group) {
+            if (seen.index == self) continue;
             out += out.empty() ? "" : ", ";
-            out += std::to_string(row_of(rows, i));
+            out += std::to_string(seen.row);
         }
         return out;
     };
-    for_each_group<std::string_view>(
-        all, [](Enterprise const& e) { return std::string_view(e.credit_code); },
-        [&](std::size_t i, std::vector<std::size_t> const& group) {
-            problems.push_back(
-                {row_of(rows, i), child(enterprise_pointer(i), "credit_code"),
-                 "duplicate credit code " + all[i].credit_code + " (also in row " + others(group, i) + ")"});
-        });
-    for_each_group<NameKey>(
-        all,
-        [](Enterprise const& e) {
-            return NameKey{e.district, e.name};
-        },
-        [&](std::size_t i, std::vector<std::size_t> const& group) {
-            problems.push_back({row_of(rows, i), child(enterprise_pointer(i), "name"),
-                                "duplicate name " + in_quotes(all[i].name) + " in district " +
-                                    in_quotes(all[i].district) + " (also in row " + others(group, i) + ")"});
-        });
+    auto const each = [](Keys const& keys, auto&& f) {
+        if (keys.groups.empty()) return;
+        for (auto const& [key, first] : keys.first)
+            if (first.group != kNoGroup)
+                for (auto const& seen : keys.groups[first.group]) f(key, keys.groups[first.group], seen);
+    };
+    each(codes_, [&](std::string const& code, std::vector<Seen> const& group, Seen const& seen) {
+        problems.push_back({seen.row, child(enterprise_pointer(seen.index), "credit_code"),
+                            "duplicate credit code " + code + " (also in row " + others(group, seen.index) + ")"});
+    });
+    each(names_, [&](std::string const& key, std::vector<Seen> const& group, Seen const& seen) {
+        auto const colon = key.find(':');
+        auto const size = std::stoul(key.substr(0, colon));
+        auto const district = std::string_view(key).substr(colon + 1, size);
+        auto const name = std::string_view(key).substr(colon + 1 + size);
+        problems.push_back({seen.row, child(enterprise_pointer(seen.index), "name"),
+                            "duplicate name " + in_quotes(name) + " in district " + in_quotes(district) +
+                                " (also in row " + others(group, seen.index) + ")"});
+    });
 }
 
 }  // namespace hazeguard::engine::detail

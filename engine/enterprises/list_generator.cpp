@@ -3,6 +3,7 @@
 // by hand, so a seed gives the same list with every standard library.
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <random>
 #include <span>
@@ -254,14 +255,18 @@ private:
 
 }  // namespace
 
+void generate_list(plans::Plan const& plan, std::size_t count, std::uint64_t seed,
+                   std::function<void(Enterprise const&)> const& each) {
+    auto const& samples = detail::sample_enterprises().enterprises;
+    for (std::size_t i = 0; i < samples.size() && i < count; ++i) each(samples[i]);
+    Generator generator(plan, seed);
+    for (std::size_t i = samples.size(); i < count; ++i) each(generator.plant(i - samples.size()));
+}
+
 EnterpriseList generate_list(plans::Plan const& plan, std::size_t count, std::uint64_t seed) {
     EnterpriseList list;
-    auto const& samples = detail::sample_enterprises().enterprises;
     list.enterprises.reserve(count);
-    for (std::size_t i = 0; i < samples.size() && i < count; ++i) list.enterprises.push_back(samples[i]);
-    Generator generator(plan, seed);
-    for (std::size_t i = samples.size(); i < count; ++i)
-        list.enterprises.push_back(generator.plant(i - samples.size()));
+    generate_list(plan, count, seed, [&](Enterprise const& e) { list.enterprises.push_back(e); });
     return list;
 }
 

@@ -1,8 +1,11 @@
-// parse_list_json: the JSON form of a list (docs/list-format.md §"JSON"). Shape problems are found
-// here; everything else is validate_list's job, so a built list and a parsed one obey one rule set.
+// The JSON form of a list (docs/list-format.md §"JSON") read into the model: the document's own
+// members and one enterprise at a time (list_json_stream.cpp hands them over as they are parsed).
+// Shape problems are found here; everything else is validate_list's job, so a built list and a
+// parsed one obey one rule set.
 #include <climits>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -10,7 +13,6 @@
 
 #include "engine/enterprises/detail/list_common.hpp"
 #include "engine/enterprises/list_import.hpp"
-#include "engine/util/untrusted_json.hpp"
 
 namespace hazeguard::engine {
 
@@ -46,12 +48,13 @@ class DocumentReader {
 public:
     explicit DocumentReader(std::vector<ListProblem>& problems) : problems_(problems) {}
 
-    EnterpriseList read(json const& root, std::string& city) {
-        EnterpriseList list;
+    // The document's own members. `streamed`: the enterprises array was read element by element
+    // already (it is then not in `root`) and had that many elements.
+    void header(json const& root, std::optional<std::size_t> streamed, std::string& city) {
         if (!root.is_object()) {
             report("",
                    std::string("a list document must be a JSON object, got ") + std::string(type_name(root)));
-            return list;
+            return;
         }
         unknown_members(root, "", {"list", "enterprises"});
         if (auto const* header = member(root, "list");
@@ -61,18 +64,22 @@ public:
             std::string note;
             text(*header, "/list", "note", note);
         }
+        if (streamed) {
+            if (*streamed == 0) report("/enterprises", "the list has no enterprises");
+            return;
+        }
         auto const* items = member(root, "enterprises");
         if (items == nullptr) {
             report("/enterprises", "missing required member \"enterprises\"");
-        } else if (expect(*items, "/enterprises", json::value_t::array)) {
-            if (items->empty()) report("/enterprises", "the list has no enterprises");
-            list.enterprises.reserve(items->size());
-            for (std::size_t i = 0; i < items->size(); ++i) {
-                row_ = static_cast<int>(i) + 1;
-                list.enterprises.push_back(enterprise((*items)[i], detail::enterprise_pointer(i)));
-            }
+        } else if (expect(*items, "/enterprises", json::value_t::array) && items->empty()) {
+            report("/enterprises", "the list has no enterprises");
         }
-        return list;
+    }
+
+    // Enterprise `index` of the document.
+    Enterprise enterprise(json const& v, std::size_t index) {
+        row_ = static_cast<int>(index) + 1;
+        return enterprise(v, detail::enterprise_pointer(index));
     }
 
 private:
@@ -86,8 +93,15 @@ private:
     }
 
     // Number kinds are one kind here: an integer is a fine number.
+    static bool is(json const& v, json::value_t type) {
+        return v.type() == type || (type == json::value_t::number_float && v.is_number());
+    }
+    // The value at member `key` of `pointer`: the pointer is built only for a problem.
+    bool expect(json const& v, std::string const& pointer, std::string_view key, json::value_t type) {
+        return is(v, type) || expect(v, child(pointer, key), type);
+    }
     bool expect(json const& v, std::string const& pointer, json::value_t type) {
-        bool const ok = v.type() == type || (type == json::value_t::number_float && v.is_number());
+        bool const ok = is(v, type);
         if (!ok) {
             std::string_view const wanted = type == json::value_t::object   ? "an object"
                                             : type == json::value_t::array  ? "an array"
@@ -110,15 +124,15 @@ private:
 
     void text(json const& object, std::string const& pointer, std::string_view key, std::string& out) {
         auto const* v = member(object, key);
-        if (v && expect(*v, child(pointer, key), json::value_t::string)) out = v->get<std::string>();
+        if (v && expect(*v, pointer, key, json::value_t::string)) out = v->get_ref<std::string const&>();
     }
 
     void pollutants(json const& object, std::string const& pointer, std::string_view key, Pollutants& out) {
         auto const* v = member(object, key);
+        if (!v || !expect(*v, pointer, key, json::value_t::object)) return;
         auto const at = child(pointer, key);
-        if (!v || !expect(*v, at, json::value_t::object)) return;
         for (auto const& [name, value] : v->items())
-            if (expect(value, child(at, name), json::value_t::number_float)) out[name] = value.get<double>();
+            if (expect(value, at, name, json::value_t::number_float)) out[name] = value.get<double>();
     }
 
     // Calls f(element, pointer) for each object element of array member `key`.
@@ -128,7 +142,7 @@ private:
         auto const at = child(pointer, key);
         if (!v || !expect(*v, at, json::value_t::array)) return;
         for (std::size_t k = 0; k < v->size(); ++k)
-            if (expect((*v)[k], child(at, k), json::value_t::object)) f((*v)[k], child(at, k));
+            if (auto const element = child(at, k); expect((*v)[k], element, json::value_t::object)) f((*v)[k], element);
     }
 
     Enterprise enterprise(json const& v, std::string const& at) {
@@ -147,7 +161,7 @@ private:
         text(v, at, "guarantee", e.guarantee);
         operating_days(v, at, e);
         if (auto const* kwh = member(v, "baseline_kwh_per_day");
-            kwh && expect(*kwh, child(at, "baseline_kwh_per_day"), json::value_t::number_float))
+            kwh && expect(*kwh, at, "baseline_kwh_per_day", json::value_t::number_float))
             e.baseline_kwh_per_day = kwh->get<double>();
         objects(v, at, "lines", [&](json const& o, std::string const& p) { e.lines.push_back(line(o, p)); });
         pollutants(v, at, "baseline_t_per_year", e.baseline_t_per_year);
@@ -167,12 +181,11 @@ private:
     void operating_days(json const& v, std::string const& at, Enterprise& e) {
         auto const* days = member(v, "operating_days");
         if (!days) return;
-        auto const pointer = child(at, "operating_days");
         if (!days->is_number_integer()) {
-            report(pointer, "expected an integer, got " + std::string(type_name(*days)));
+            report(child(at, "operating_days"), "expected an integer, got " + std::string(type_name(*days)));
         } else if (days->is_number_unsigned() ? days->get<std::uint64_t>() > INT_MAX
                                               : days->get<std::int64_t>() < INT_MIN) {
-            report(pointer, "operating days must be 1..366");
+            report(child(at, "operating_days"), "operating days must be 1..366");
         } else {
             e.operating_days = static_cast<int>(days->get<std::int64_t>());
         }
@@ -197,14 +210,15 @@ private:
         text(o, p, "action", m.action);
         text(o, p, "transport", m.transport);
         if (auto const* param = member(o, "parameter")) {
-            if (expect(*param, child(p, "parameter"), json::value_t::number_float))
+            if (expect(*param, p, "parameter", json::value_t::number_float))
                 m.parameter = param->get<double>();
         }
         pollutants(o, p, "reductions_t_per_day", m.reductions_t_per_day);
         if (auto const* ids = member(o, "lines");
-            ids && expect(*ids, child(p, "lines"), json::value_t::array)) {
+            ids && expect(*ids, p, "lines", json::value_t::array)) {
             for (std::size_t j = 0; j < ids->size(); ++j)
-                if (expect((*ids)[j], child(child(p, "lines"), j), json::value_t::string))
+                if (is((*ids)[j], json::value_t::string) ||
+                    expect((*ids)[j], child(child(p, "lines"), j), json::value_t::string))
                     m.lines.push_back((*ids)[j].get<std::string>());
         }
         return m;
@@ -218,30 +232,23 @@ private:
 
 namespace detail {
 
+void read_list_header(json const& root, std::optional<std::size_t> streamed, std::vector<ListProblem>& problems,
+                      std::string& city) {
+    DocumentReader(problems).header(root, streamed, city);
+}
+
+Enterprise read_enterprise(json const& value, std::size_t index, std::vector<ListProblem>& problems) {
+    return DocumentReader(problems).enterprise(value, index);
+}
+
 EnterpriseList read_list_document(json const& root, std::vector<ListProblem>& problems, std::string& city) {
-    return DocumentReader(problems).read(root, city);
+    EnterpriseList list;
+    read_list_header(root, std::nullopt, problems, city);
+    if (auto const it = root.find("enterprises"); root.is_object() && it != root.end() && it->is_array())
+        for (std::size_t i = 0; i < it->size(); ++i) list.enterprises.push_back(read_enterprise((*it)[i], i, problems));
+    return list;
 }
 
 }  // namespace detail
-
-ListParseResult parse_list_json(std::string_view text, plans::Plan const& plan) {
-    ListParseResult result;
-    json root;
-    try {
-        root = parse_untrusted_json(text);
-    } catch (JsonInputError const& e) {
-        result.problems.push_back({0, "", std::string("malformed JSON: ") + e.what()});
-        result.malformed = true;
-        return result;
-    }
-    std::string city;
-    result.list = detail::read_list_document(root, result.problems, city);
-    if (!city.empty() && !plan.city_cn.empty() && city != plan.city_cn)
-        result.problems.push_back({0, "/list/city",
-                                   "the list is for " + detail::in_quotes(city) + " but the plan is for " +
-                                       detail::in_quotes(plan.city_cn)});
-    detail::merge_problems(result.problems, validate_list(result.list, plan));
-    return result;
-}
 
 }  // namespace hazeguard::engine

@@ -32,11 +32,10 @@ bool contains(std::vector<std::string> const& items, std::string const& value) {
 
 class Validator {
 public:
-    Validator(plans::Plan const& plan, std::span<int const> rows, std::vector<ListProblem>& problems)
-        : plan_(plan), rows_(rows), problems_(problems) {}
+    Validator(plans::Plan const& plan, std::vector<ListProblem>& problems) : plan_(plan), problems_(problems) {}
 
-    void enterprise(Enterprise const& e, std::size_t index) {
-        row_ = index < rows_.size() ? rows_[index] : static_cast<int>(index) + 1;
+    void enterprise(Enterprise const& e, std::size_t index, int row) {
+        row_ = row;
         pointer_ = detail::enterprise_pointer(index);
         identity(e);
         lines(e);
@@ -251,7 +250,6 @@ private:
     }
 
     plans::Plan const& plan_;
-    std::span<int const> rows_;
     std::vector<ListProblem>& problems_;
     int row_ = 0;
     std::string pointer_;  // the JSON pointer of the value being checked
@@ -261,12 +259,21 @@ private:
 
 namespace detail {
 
+void check_enterprise(Enterprise const& e, std::size_t index, int row, plans::Plan const& plan,
+                      std::vector<ListProblem>& problems) {
+    Validator(plan, problems).enterprise(e, index, row);
+}
+
 std::vector<ListProblem> validate_rows(EnterpriseList const& list, plans::Plan const& plan,
                                        std::span<int const> rows) {
     std::vector<ListProblem> problems;
-    Validator v(plan, rows, problems);
-    for (std::size_t i = 0; i < list.enterprises.size(); ++i) v.enterprise(list.enterprises[i], i);
-    report_duplicates(list, rows, problems);
+    DuplicateFinder duplicates;
+    for (std::size_t i = 0; i < list.enterprises.size(); ++i) {
+        int const row = i < rows.size() ? rows[i] : static_cast<int>(i) + 1;
+        check_enterprise(list.enterprises[i], i, row, plan, problems);
+        duplicates.add(list.enterprises[i], i, row);
+    }
+    duplicates.report(problems);
     std::stable_sort(problems.begin(), problems.end(),
                      [](ListProblem const& a, ListProblem const& b) { return a.row < b.row; });
     return problems;

@@ -64,6 +64,8 @@ public:
     virtual std::optional<std::int64_t> latest_version() = 0;
     virtual std::optional<ListVersion> version(std::int64_t version) = 0;
     virtual void add_version(ListVersion const& version) = 0;
+    /// @brief Sets the count and digest of a version added before its plants were all read.
+    virtual void finish_version(std::int64_t version, std::int64_t count, std::string const& sha256) = 0;
     /// @brief Stores a batch of plants of `version` (dimensions and entries).
     virtual void add_enterprises(std::int64_t version, std::span<EnterpriseRow const> rows) = 0;
     /// @brief The entry of the plant with this credit code on `version`.

@@ -1,10 +1,8 @@
 #include "engine/util/untrusted_json.hpp"
 
 namespace hazeguard::engine {
-namespace {
+namespace detail {
 
-/// The offset of the first bracket nested deeper than `max_depth`, if any. Strings are skipped
-/// (with their escapes), so brackets inside them do not count.
 std::optional<std::size_t> too_deep_at(std::string_view text, int max_depth) {
     int depth = 0;
     bool in_string = false;
@@ -24,21 +22,30 @@ std::optional<std::size_t> too_deep_at(std::string_view text, int max_depth) {
     return std::nullopt;
 }
 
-}  // namespace
+JsonInputError too_deep(int max_depth, std::size_t at) {
+    return JsonInputError("arrays and objects are nested more than " + std::to_string(max_depth) + " deep", at);
+}
+
+JsonInputError input_error(nlohmann::json::exception const& e) {
+    if (auto const* parse = dynamic_cast<nlohmann::json::parse_error const*>(&e)) {
+        // e.what() quotes the bytes last read, which may be invalid UTF-8: never pass it on.
+        bool const bad_utf8 = std::string_view(parse->what()).find("UTF-8") != std::string_view::npos;
+        return JsonInputError(bad_utf8 ? "invalid UTF-8 in a string" : "not valid JSON", parse->byte);
+    }
+    if (dynamic_cast<nlohmann::json::out_of_range const*>(&e))
+        return JsonInputError("a number is outside the range of a double", std::nullopt);
+    return JsonInputError("not valid JSON", std::nullopt);
+}
+
+}  // namespace detail
 
 nlohmann::json parse_untrusted_json(std::string_view text, int max_depth) {
-    if (auto const at = too_deep_at(text, max_depth))
-        throw JsonInputError("arrays and objects are nested more than " + std::to_string(max_depth) + " deep", *at);
+    if (auto const at = detail::too_deep_at(text, max_depth))
+        throw detail::too_deep(max_depth, *at);
     try {
         return nlohmann::json::parse(text);
-    } catch (nlohmann::json::parse_error const& e) {
-        // e.what() quotes the bytes last read, which may be invalid UTF-8: never pass it on.
-        bool const bad_utf8 = std::string_view(e.what()).find("UTF-8") != std::string_view::npos;
-        throw JsonInputError(bad_utf8 ? "invalid UTF-8 in a string" : "not valid JSON", e.byte);
-    } catch (nlohmann::json::out_of_range const&) {
-        throw JsonInputError("a number is outside the range of a double", std::nullopt);
-    } catch (nlohmann::json::exception const&) {
-        throw JsonInputError("not valid JSON", std::nullopt);
+    } catch (nlohmann::json::exception const& e) {
+        throw detail::input_error(e);
     }
 }
 

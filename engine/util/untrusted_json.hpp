@@ -31,6 +31,16 @@ inline constexpr int kMaxJsonDepth = 64;
 /// outside the range of a double, or nesting deeper than `max_depth`.
 nlohmann::json parse_untrusted_json(std::string_view text, int max_depth = kMaxJsonDepth);
 
+namespace detail {
+/// @brief The offset of the first bracket of `text` nested deeper than `max_depth`, if any
+/// (brackets inside strings do not count; the text need not be valid JSON).
+std::optional<std::size_t> too_deep_at(std::string_view text, int max_depth);
+/// @brief The failure of a document nested deeper than `max_depth`, at byte `at`.
+JsonInputError too_deep(int max_depth, std::size_t at);
+/// @brief The client-safe form of one of nlohmann's parse failures.
+JsonInputError input_error(nlohmann::json::exception const& e);
+}  // namespace detail
+
 /// @brief Serialises `value` for a client; invalid UTF-8 (which can only come from outside
 /// strings such as a request target) is replaced by U+FFFD instead of throwing.
 std::string dump_for_client(nlohmann::json const& value);

@@ -4,9 +4,11 @@
 /// not part of the interface in list_import.hpp).
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -54,15 +56,47 @@ std::string number_text(double value);
 /// parsed already. List-level fields (`list.city`) are returned in `city`.
 EnterpriseList read_list_document(nlohmann::json const& root, std::vector<ListProblem>& problems,
                                   std::string& city);
+/// @brief The shape problems of the document's own members (read_list_document's first part).
+/// `streamed`: the enterprises array was read element by element, is not in `root`, and had that
+/// many elements.
+void read_list_header(nlohmann::json const& root, std::optional<std::size_t> streamed,
+                      std::vector<ListProblem>& problems, std::string& city);
+/// @brief Enterprise `index` of a JSON document into the model, with its shape problems.
+Enterprise read_enterprise(nlohmann::json const& value, std::size_t index, std::vector<ListProblem>& problems);
 
 /// @brief validate_list, with `rows[i]` as the row of enterprise i (index + 1 when `rows` is
 /// shorter); the rows also appear in duplicate messages ("also in row 7").
 std::vector<ListProblem> validate_rows(EnterpriseList const& list, plans::Plan const& plan,
                                        std::span<int const> rows);
+/// @brief The rules of one enterprise, all but duplicates, at `row` and under "/enterprises/<index>".
+void check_enterprise(Enterprise const& e, std::size_t index, int row, plans::Plan const& plan,
+                      std::vector<ListProblem>& problems);
 
-/// @brief Duplicate credit codes and duplicate names within a district, both rows reported.
-void report_duplicates(EnterpriseList const& list, std::span<int const> rows,
-                       std::vector<ListProblem>& problems);
+/// @brief Duplicate credit codes and duplicate names within a district, found as enterprises come
+/// in: only their keys are kept. Every row of a group is reported, naming the others.
+class DuplicateFinder {
+public:
+    void add(Enterprise const& e, std::size_t index, int row);
+    /// @brief Appends a problem per duplicate credit code, then one per duplicate name.
+    void report(std::vector<ListProblem>& problems) const;
+
+private:
+    struct Seen {
+        std::size_t index;
+        int row;
+    };
+    static constexpr std::size_t kNoGroup = static_cast<std::size_t>(-1);
+    struct First {
+        Seen seen;
+        std::size_t group = kNoGroup;  // in `groups`, once the key is seen again
+    };
+    struct Keys {
+        std::unordered_map<std::string, First> first;
+        std::vector<std::vector<Seen>> groups;
+        void add(std::string key, Seen seen);
+    };
+    Keys codes_, names_;
+};
 
 /// @brief Appends validation problems to `problems`, except those at a pointer (or below one)
 /// where a parse problem already sits, so one bad value is reported once. Then orders all

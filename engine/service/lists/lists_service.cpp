@@ -1,82 +1,133 @@
-// A list's path: ListsService::import_list → CommandRunner (one transaction) → ports::ListRepository
-// (the version, its plants in batches, their per-level rows) and a timeline row.
+// A list's path: ListsService::import_list → prepare_list (read, checked, its rows built, before the
+// transaction) or, for a file, stream_list (read and checked while the job stores what was read) →
+// CommandRunner (one transaction) → ports::ListRepository (the version, its plants in batches,
+// their per-level rows) and a timeline row.
 #include "engine/service/lists/lists_service.hpp"
 
+#include <algorithm>
+#include <exception>
+#include <memory>
+#include <span>
 #include <vector>
 
 #include "engine/enterprises/list_import.hpp"
 #include "engine/service/error.hpp"
 #include "engine/service/lists/level_reductions.hpp"
-#include "engine/util/sha256.hpp"
+#include "engine/service/lists/list_rows.hpp"
 
 namespace hazeguard::service {
 using nlohmann::json;
 
 namespace {
-// Plants per repository call: bounds the memory of a 100,000-plant import and of working out its
-// levels, while each call still runs one prepared statement in a loop.
-constexpr std::size_t kBatch = 1000;
 
-[[noreturn]] void list_problems(std::vector<engine::ListProblem> const& problems) {
-    std::vector<FieldError> errors;
-    for (auto const& p : problems) errors.push_back({p.pointer, p.message});
-    throw Error(Errc::invalid_list, std::to_string(problems.size()) + " problem(s); nothing was imported", errors,
-                {{"problem_count", problems.size()}});
+/// A valid list's warnings as the import answers them: [{pointer, message}].
+json warnings_view(std::vector<engine::ListProblem> const& warnings) {
+    json out = json::array();
+    for (auto const& w : warnings) out.push_back({{"pointer", w.pointer}, {"message", w.message}});
+    return out;
+}
+// Plants per repository call: each call still runs one prepared statement in a loop.
+constexpr std::size_t kBatch = 1000;
+// Batches a streamed import's reading may be ahead of its storing.
+constexpr std::size_t kQueuedBatches = 8;
+
+// A streamed import read the list of the current version: its job is undone and the answer is
+// that version, as when a prepared import finds the same digest.
+struct Unchanged : std::exception {
+    explicit Unchanged(json v) : view(std::move(v)) {}
+    json view;
+};
+
+template <class Row, class Store>
+void in_batches(std::vector<Row> const& rows, Store store) {
+    std::span<Row const> const all(rows);
+    for (std::size_t at = 0; at < all.size(); at += kBatch) store(all.subspan(at, std::min(kBatch, all.size() - at)));
 }
 }  // namespace
 
 void ListsService::import_list(Command const& c, std::string const& text, std::string const& format, bool dry_run,
                                std::string const& source, Completion done) {
-    auto parsed = format == "csv" ? engine::parse_list_csv(text, views_.plan) : engine::parse_list_json(text, views_.plan);
-    if (parsed.malformed) throw Error(Errc::malformed_json, parsed.problems.front().message, {{"", "not valid JSON"}});
-    if (!parsed.ok()) list_problems(parsed.problems);
-    std::string const digest = engine::sha256_hex(engine::to_json(parsed.list).dump());
-    json warnings = json::array();
-    for (auto const& w : engine::list_warnings(parsed.list, views_.plan))
-        warnings.push_back({{"pointer", w.pointer}, {"message", w.message}});
+    import_list(c, ListDocument{format, text, nullptr, text.size()}, dry_run, source, {}, std::move(done));
+}
+
+void ListsService::import_list(Command const& c, ListDocument const& document, bool dry_run,
+                               std::string const& source, ImportProgressFn progress, Completion done) {
+    // A JSON file is streamed into its transaction, unless it carries an Idempotency-Key: a replay
+    // answers without running the job, which would then never take the plants.
+    if (document.stream && document.format == "json" && !dry_run && !c.idempotency_key)
+        return import_streamed(c, document, source, std::move(progress), std::move(done));
+    auto const list = std::make_shared<PreparedList const>(prepare_list(views_.plan, document, !dry_run, progress));
     if (dry_run)
         return done(nullptr, Reply{200,
-                                   {{"dry_run", true}, {"count", parsed.list.enterprises.size()}, {"sha256", digest},
-                                    {"problems", json::array()}, {"warnings", warnings}},
+                                   {{"dry_run", true}, {"count", list->count}, {"sha256", list->sha256},
+                                    {"problems", json::array()}, {"warnings", warnings_view(list->warnings)}},
                                    ""});
-    runner_.run(c, [this, list = std::move(parsed.list), digest, source, warnings, who = c.principal](Tx& tx) {
-        auto const latest = tx.store.lists().latest_version();
-        if (latest) {
-            auto const current = tx.store.lists().version(*latest);
-            if (current && current->sha256 == digest)
-                return Reply{200, list_view(tx.store, *latest, false), "/v1/enterprises"};
-        }
-        auto const count = static_cast<std::int64_t>(list.enterprises.size());
+    runner_.run(c, [this, list, source, progress, who = c.principal](Tx& tx) {
+        auto& lists = tx.store.lists();
+        auto const latest = lists.latest_version();
+        if (auto same = same_list(tx.store, latest, list->sha256)) return Reply{200, std::move(*same), "/v1/enterprises"};
         std::int64_t const version = latest.value_or(0) + 1;
-        store_list(tx.store, list, {version, tx.now, who.name, source, count, digest});
-        auto const episode = tx.store.warning().state().episode;
-        tx.store.warning().append_timeline(
-            {0, episode ? std::optional<std::int64_t>(*episode) : std::nullopt, "list:" + std::to_string(version),
-             tx.now, "list_import", who.name,
-             "导入应急减排清单第" + std::to_string(version) + "版，共" + std::to_string(count) + "家企业",
-             json{{"list_version", version}, {"count", count}, {"sha256", digest}}.dump(), views_.plan.version});
-        auto view = list_view(tx.store, version, false);
-        view["warnings"] = warnings;
-        return Reply{201, view, "/v1/enterprises"};
+        lists.add_version({version, tx.now, who.name, source, list->count, list->sha256});
+        in_batches(list->rows, [&](auto rows) {
+            lists.add_enterprises(version, rows);
+            if (progress) progress({{}, 0, static_cast<std::size_t>(rows.back().id)});
+        });
+        in_batches(list->levels, [&](auto levels) { lists.add_levels(version, views_.plan.version, levels); });
+        return recorded(tx, version, list->count, list->sha256, who.name, list->warnings);
     }, std::move(done));
 }
 
-void ListsService::store_list(ports::Store& store, engine::EnterpriseList const& list,
-                              ports::ListVersion const& version) const {
-    auto& lists = store.lists();
-    lists.add_version(version);
-    std::vector<ports::EnterpriseRow> rows;
-    rows.reserve(std::min(kBatch, list.enterprises.size()));
-    std::int64_t id = 0;
-    for (auto const& e : list.enterprises) {
-        rows.push_back({++id, e.credit_code, e.name, e.district, e.industry, e.grade, engine::to_json(e).dump()});
-        if (rows.size() == kBatch) {
-            lists.add_enterprises(version.version, rows);
+void ListsService::import_streamed(Command const& c, ListDocument const& document, std::string const& source,
+                                   ImportProgressFn progress, Completion done) {
+    auto const queue = std::make_shared<EnterpriseQueue>(kQueuedBatches);
+    runner_.run(c, [this, queue, source, progress, who = c.principal](Tx& tx) {
+        auto& lists = tx.store.lists();
+        auto const latest = lists.latest_version();
+        std::int64_t const version = latest.value_or(0) + 1;
+        lists.add_version({version, tx.now, who.name, source, 0, ""});  // its plants refer to it
+        ListRows rows(views_.plan);
+        while (auto batch = queue->pop()) {  // rethrows the refusal of a list with problems: all undone
+            for (auto& e : *batch) rows.add(std::move(e));
+            in_batches(rows.rows(), [&](auto part) { lists.add_enterprises(version, part); });
+            in_batches(rows.levels(), [&](auto part) { lists.add_levels(version, views_.plan.version, part); });
             rows.clear();
+            if (progress) progress({{}, 0, static_cast<std::size_t>(rows.count())});
         }
-    }
-    lists.add_enterprises(version.version, rows);
-    ensure_levels(store, version.version);
+        auto const sha256 = rows.finish();
+        if (auto same = same_list(tx.store, latest, sha256)) throw Unchanged(std::move(*same));
+        lists.finish_version(version, rows.count(), sha256);
+        return recorded(tx, version, rows.count(), sha256, who.name, rows.warnings());
+    }, [queue, done = std::move(done)](std::exception_ptr error, Reply reply) {
+        queue->abandon();  // the reading stops if it is still going
+        try {
+            if (error) std::rethrow_exception(error);
+        } catch (Unchanged& same) {
+            return done(nullptr, Reply{200, std::move(same.view), "/v1/enterprises"});
+        } catch (...) {
+        }
+        done(error, std::move(reply));
+    });
+    stream_list(views_.plan, document, *queue, progress);
+}
+
+std::optional<json> ListsService::same_list(ports::Store& store, std::optional<std::int64_t> latest,
+                                            std::string const& sha256) const {
+    if (!latest) return std::nullopt;
+    auto const current = store.lists().version(*latest);
+    if (!current || current->sha256 != sha256) return std::nullopt;
+    return list_view(store, *latest, false);
+}
+
+Reply ListsService::recorded(Tx& tx, std::int64_t version, std::int64_t count, std::string const& sha256,
+                             std::string const& who, std::vector<engine::ListProblem> const& warnings) const {
+    auto const episode = tx.store.warning().state().episode;
+    tx.store.warning().append_timeline(
+        {0, episode ? std::optional<std::int64_t>(*episode) : std::nullopt, "list:" + std::to_string(version), tx.now,
+         "list_import", who, "导入应急减排清单第" + std::to_string(version) + "版，共" + std::to_string(count) + "家企业",
+         json{{"list_version", version}, {"count", count}, {"sha256", sha256}}.dump(), views_.plan.version});
+    auto view = list_view(tx.store, version, false);
+    view["warnings"] = warnings_view(warnings);
+    return Reply{201, view, "/v1/enterprises"};
 }
 
 std::optional<std::int64_t> ListsService::current_list_version(ports::Store& store) const {

@@ -15,6 +15,7 @@
 #include "engine/ports/transactions.hpp"
 #include "engine/service/command.hpp"
 #include "engine/service/command_runner.hpp"
+#include "engine/service/lists/prepared_list.hpp"
 #include "engine/service/view_context.hpp"
 
 namespace hazeguard::service {
@@ -25,10 +26,16 @@ public:
     ListsService(CommandRunner& runner, ports::Transactions& transactions, ViewContext views)
         : runner_(runner), transactions_(transactions), views_(views) {}
 
-    /// @brief Imports a list (format "json" or "csv"): validates at once (Error malformed_json,
-    /// invalid_list with every problem), then answers 201 with the new version once on disk, or 200
-    /// with the current one when it holds the same list. A dry run writes nothing: `done` answers
-    /// before import_list() returns.
+    /// @brief Imports a list: reads and validates it (Error malformed_json, invalid_list with every
+    /// problem; prepared_list.hpp), then answers 201 with the new version once on disk, or 200 with
+    /// the current one when it holds the same list. A document in memory is read whole first; a
+    /// JSON stream is stored while it is read (its job runs on the writer thread while this thread
+    /// reads: write jobs must not run inline), and its refusal comes through `done`. A dry run
+    /// writes nothing: `done` answers before import_list() returns. `progress` (may be empty, must
+    /// be thread-safe) hears how far the reading and the storing (on the writer thread) have come.
+    void import_list(Command const& c, ListDocument const& document, bool dry_run, std::string const& source,
+                     ImportProgressFn progress, Completion done);
+    /// @brief The same for a document in memory (format "json" or "csv"), without progress.
     void import_list(Command const& c, std::string const& text, std::string const& format, bool dry_run,
                      std::string const& source, Completion done);
     /// @brief The current version with its per-level plans and counts by district, grade and
@@ -54,8 +61,14 @@ public:
                                      std::int64_t enterprises, std::array<double, 4> const& planned) const;
 
 private:
-    /// Stores `version`, its plants in batches and their per-level rows.
-    void store_list(ports::Store& store, engine::EnterpriseList const& list, ports::ListVersion const& version) const;
+    void import_streamed(Command const& c, ListDocument const& document, std::string const& source,
+                         ImportProgressFn progress, Completion done);
+    /// The view of version `latest` when it holds the list of digest `sha256`.
+    std::optional<nlohmann::json> same_list(ports::Store& store, std::optional<std::int64_t> latest,
+                                            std::string const& sha256) const;
+    /// The timeline row of a stored version, and the answer.
+    Reply recorded(Tx& tx, std::int64_t version, std::int64_t count, std::string const& sha256,
+                   std::string const& who, std::vector<engine::ListProblem> const& warnings) const;
     nlohmann::json list_view(ports::Store& store, std::int64_t version, bool with_levels) const;
     CommandRunner& runner_;
     ports::Transactions& transactions_;

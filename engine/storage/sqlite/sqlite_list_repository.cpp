@@ -30,6 +30,14 @@ void SqliteListRepository::add_version(ports::ListVersion const& v) {
     q.exec();
 }
 
+void SqliteListRepository::finish_version(std::int64_t version, std::int64_t count, std::string const& sha256) {
+    auto& q = st_.get("UPDATE lists SET count = ?, sha256 = ? WHERE version = ?");
+    q.bind(1, count);
+    q.bind(2, sha256);
+    q.bind(3, version);
+    q.exec();
+}
+
 void SqliteListRepository::add_enterprises(std::int64_t version, std::span<ports::EnterpriseRow const> rows) {
     auto& ins = st_.get("INSERT INTO enterprises(list_version, id, credit_code, name, district, industry, grade) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?)");

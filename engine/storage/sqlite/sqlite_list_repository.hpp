@@ -15,6 +15,7 @@ public:
     std::optional<std::int64_t> latest_version() override;
     std::optional<ports::ListVersion> version(std::int64_t version) override;
     void add_version(ports::ListVersion const& version) override;
+    void finish_version(std::int64_t version, std::int64_t count, std::string const& sha256) override;
     void add_enterprises(std::int64_t version, std::span<ports::EnterpriseRow const> rows) override;
     std::optional<std::string> enterprise_entry(std::int64_t version, std::string const& credit_code) override;
     std::vector<std::pair<std::string, std::int64_t>> count_by(std::int64_t version,

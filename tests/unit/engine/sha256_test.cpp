@@ -1,5 +1,6 @@
 // Unit tests for engine/util/sha256.{hpp,cpp}: FIPS 180-4 / NIST example vectors plus padding edges.
 #include <string>
+#include <string_view>
 
 #include <catch2/catch.hpp>
 
@@ -56,6 +57,16 @@ TEST_CASE("sha256_hex returns 64 lower-case hex digits", "[engine][sha256]") {
     auto const d = sha256_hex("hazeguard");
     CHECK(d.size() == 64);
     CHECK(d.find_first_not_of("0123456789abcdef") == std::string::npos);
+}
+
+TEST_CASE("a digest built from pieces is the digest of their concatenation", "[engine][sha256]") {
+    std::string const whole(200'000, 'x');
+    Sha256 pieces;
+    pieces.update("");
+    for (std::size_t at = 0; at < whole.size(); at += 777) pieces.update(std::string_view(whole).substr(at, 777));
+    CHECK(pieces.hex() == sha256_hex(whole));
+    Sha256 none;
+    CHECK(none.hex() == sha256_hex(""));
 }
 
 }  // namespace
