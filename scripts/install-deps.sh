@@ -7,7 +7,7 @@
 # the sanitizers) for scripts/fuzz.sh. Idempotent: it only calls apt-get when a package is missing.
 set -euo pipefail
 pkgs=(g++ cmake ninja-build pkg-config libboost1.81-dev nlohmann-json3-dev libsqlitecpp-dev
-      libsqlite3-dev catch2 libkainjow-mustache-dev libcli11-dev prometheus-cpp-dev libssl-dev ccache curl sqlite3)
+      libsqlite3-dev catch2 libkainjow-mustache-dev libcli11-dev prometheus-cpp-dev libssl-dev libsodium-dev ccache curl sqlite3)
 for option in "$@"; do
   case "$option" in
     --test) pkgs+=(chromium poppler-utils fonts-wqy-microhei prometheus libxml2-utils openssl) ;;

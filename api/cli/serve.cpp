@@ -166,6 +166,7 @@ int serve(ServeOptions const& o) {
             options.drill_start = *engine::parse_rfc3339(o.drill_start);  // checked by the parser
             options.drill_speed = o.drill_speed;
         }
+        options.sessions.idle_seconds = static_cast<engine::Instant>(o.session_idle_minutes) * 60;
         std::string const db_path = !o.db.empty() ? o.db : options.drill ? "var/drill.sqlite" : kDefaultDb;
         service::Service svc(storage::open_backend(db_path), plan, plan_text, options);
         if (!o.no_demo_tokens && !svc.identity().has_tokens()) write_demo_tokens(svc, o.demo_tokens);
@@ -268,7 +269,9 @@ int serve(ServeOptions const& o) {
             {{"timeline_rows", rows}, {"timeline_head", head}, {"address", so.address}, {"port", so.port}, {"db", db_path}, {"plan", plan.id + " " + plan.version},
              {"drill", options.drill}, {"now", engine::format_rfc3339(svc.now(), 480)}, {"overdue_timers_fired", overdue}});
         std::cout << "hazeguard listening on http://" << so.address << ":" << so.port << "  (db " << db_path
-                  << (options.drill ? ", DRILL" : "") << ")" << std::endl;
+                  << (options.drill ? ", DRILL" : "") << ")\n"
+                  << "console: " << app_public_url << "/  (sign in with an account from `hazeguard user create`)"
+                  << std::endl;
         try {
             server.run();
         } catch (...) {  // e.g. the port is taken: stop the threads before reporting

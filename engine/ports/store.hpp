@@ -3,6 +3,7 @@
 /// @brief Port: the repositories of one connection — a write job's (all in its transaction) or a
 /// reader's (one consistent snapshot per query). The services see storage only through these.
 
+#include "engine/ports/account_repository.hpp"
 #include "engine/ports/batch_repository.hpp"
 #include "engine/ports/delivery_repository.hpp"
 #include "engine/ports/directive_repository.hpp"
@@ -45,6 +46,7 @@ public:
     virtual PublicAlertRepository& public_alerts() = 0;
     virtual DeliveryRepository& deliveries() = 0;
     virtual SmsRepository& sms() = 0;
+    virtual AccountRepository& accounts() = 0;
 };
 
 }  // namespace hazeguard::ports

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "engine/ports/store.hpp"
+#include "engine/storage/sqlite/sqlite_account_repository.hpp"
 #include "engine/storage/sqlite/sqlite_batch_repository.hpp"
 #include "engine/storage/sqlite/sqlite_delivery_repository.hpp"
 #include "engine/storage/sqlite/sqlite_evaluation_repository.hpp"
@@ -27,7 +28,8 @@ public:
         : statements_(db), orders_(statements_), forecasts_(statements_), warning_(statements_),
           idempotency_(statements_), batches_(statements_), proposals_(statements_), directives_(statements_),
           episodes_(statements_), timers_(statements_), tokens_(statements_), evaluation_(statements_),
-          progress_(statements_), operations_(statements_), lists_(statements_), observations_(statements_), public_alerts_(statements_), deliveries_(statements_), sms_(statements_) {}
+          progress_(statements_), operations_(statements_), lists_(statements_), observations_(statements_), public_alerts_(statements_), deliveries_(statements_), sms_(statements_),
+          accounts_(statements_) {}
     ports::OrderRepository& orders() override { return orders_; }
     ports::ForecastRepository& forecasts() override { return forecasts_; }
     ports::WarningRepository& warning() override { return warning_; }
@@ -46,6 +48,7 @@ public:
     ports::PublicAlertRepository& public_alerts() override { return public_alerts_; }
     ports::DeliveryRepository& deliveries() override { return deliveries_; }
     ports::SmsRepository& sms() override { return sms_; }
+    ports::AccountRepository& accounts() override { return accounts_; }
     /// @brief Called when a job or query ends (statement_cache.hpp).
     void release() { statements_.reset_all(); }
     /// @brief Runs `f` on this store, then releases it (also when `f` throws).
@@ -78,6 +81,7 @@ private:
     SqlitePublicAlertRepository public_alerts_;
     SqliteDeliveryRepository deliveries_;
     SqliteSmsRepository sms_;
+    SqliteAccountRepository accounts_;
 };
 
 }  // namespace hazeguard::storage
