@@ -166,9 +166,11 @@ int serve(ServeOptions const& o) {
             options.drill_start = *engine::parse_rfc3339(o.drill_start);  // checked by the parser
             options.drill_speed = o.drill_speed;
         }
-        options.sessions.idle_seconds = static_cast<engine::Instant>(o.session_idle_minutes) * 60;
         std::string const db_path = !o.db.empty() ? o.db : options.drill ? "var/drill.sqlite" : kDefaultDb;
         service::Service svc(storage::open_backend(db_path), plan, plan_text, options);
+        service::SessionSettings sessions;
+        sessions.idle_seconds = static_cast<engine::Instant>(o.session_idle_minutes) * 60;
+        svc.sessions().configure(sessions);
         if (!o.no_demo_tokens && !svc.identity().has_tokens()) write_demo_tokens(svc, o.demo_tokens);
         if (!o.no_sample_list) load_first_list(svc, o.list, o.sample_size);
 

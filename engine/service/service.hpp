@@ -49,7 +49,6 @@ struct ServiceOptions {
     bool drill = false;
     engine::Instant drill_start = 0;
     double drill_speed = 1.0;
-    SessionSettings sessions;   ///< the console's sign-in: idle expiry, lockout
 };
 
 /// @brief Sees every group commit: jobs in it, seconds BEGIN to COMMIT, whether it reached the disk.

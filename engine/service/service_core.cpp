@@ -48,7 +48,7 @@ Service::Service(std::unique_ptr<storage::SqliteBackend> storage, plans::Plan pl
     timers_ = std::make_unique<TimersService>(*transactions_, *runner_, *clock_, plan_.version,
                                               TimersService::Parts{*cycle_, *directives_, *proposals_, *issuer_});
     identity_ = std::make_unique<IdentityService>(*runner_, *transactions_, views_);
-    sessions_ = std::make_unique<SessionsService>(*runner_, *transactions_, options_.sessions);
+    sessions_ = std::make_unique<SessionsService>(*runner_, *transactions_);
     operations_ = std::make_unique<OperationsService>(*runner_, *transactions_);
     reports_ = std::make_unique<ReportsService>(*transactions_, views_);
     progress_ = std::make_unique<ProgressService>(

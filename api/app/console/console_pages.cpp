@@ -30,6 +30,17 @@ std::string timer_cn(std::string const& kind) {
                 kind);
 }
 
+// "proposal:3" → "审批单第3号": what a timer is about, as the duty room names it.
+std::string ref_cn(std::string const& ref) {
+    auto const colon = ref.find(':');
+    if (colon == std::string::npos) return ref;
+    auto const kind = ref.substr(0, colon), id = ref.substr(colon + 1);
+    if (kind == "proposal") return "审批单第" + id + "号";
+    if (kind == "batch") return "第" + id + "批企业指令";
+    if (kind == "directive") return "区域指令第" + id + "号";
+    return ref;
+}
+
 std::string level_name(json const& level) {
     return level.is_object() ? level.value("name_cn", "") : "";
 }
@@ -102,7 +113,7 @@ json board_data(service::Service& s) {
     board["directives"] = directives;
     json timers = json::array();
     for (auto const& t : status.at("next"))
-        timers.push_back({{"what_cn", timer_cn(t.at("kind").get<std::string>())}, {"ref", t.at("ref")}, {"due", deadline(t.at("due_at"))}});
+        timers.push_back({{"what_cn", timer_cn(t.at("kind").get<std::string>())}, {"ref", ref_cn(t.at("ref").get<std::string>())}, {"due", deadline(t.at("due_at"))}});
     board["timers"] = timers;
     for (auto const* list : {"reasons", "pending", "directives", "timers"}) board[std::string("has_") + list] = !board.at(list).empty();
     return board;

@@ -78,6 +78,7 @@ std::string render_page(std::string const& content_template, json const& data, s
               {"content", templates::render_html(content_template, data)},
               {"css", asset_name("console.css")},
               {"js", asset_name("console.js")},
+              {"icon", asset_name("icon.svg")},
               {"body_class", body_class},
               {"refresh", refresh_seconds > 0 ? json(refresh_seconds) : json(nullptr)},
               {"user", nullptr}};

@@ -56,8 +56,8 @@ std::int64_t create_account(ports::AccountRepository& accounts, plans::Plan cons
 
 class SessionsService {
 public:
-    SessionsService(CommandRunner& runner, ports::Transactions& transactions, SessionSettings settings)
-        : runner_(runner), transactions_(transactions), settings_(settings) {}
+    SessionsService(CommandRunner& runner, ports::Transactions& transactions)
+        : runner_(runner), transactions_(transactions) {}
     ~SessionsService() { drain(); }
 
     /// @brief Returns at once; the password is checked on a thread of its own and `done` called
@@ -72,6 +72,8 @@ public:
     void drain();
 
     SessionSettings const& settings() const { return settings_; }
+    /// @brief Replaces the settings; only before serving (serve --session-idle-minutes).
+    void configure(SessionSettings settings) { settings_ = settings; }
 
 private:
     Reply settle(Tx& tx, std::string const& login, bool matches, std::string const& session_hash, std::string const& csrf);

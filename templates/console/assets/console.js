@@ -1,5 +1,6 @@
-// The console's one script (docs/console.md): keeps each countdown ("还有1小时20分") current.
-// Without it every page still works: the deadline itself is printed next to the countdown.
+// The console's one script (docs/console.md): keeps each countdown ("还有1小时20分") current,
+// and reloads the wall view (body data-refresh="30") by itself. Without it every page still
+// works: the deadline itself is printed next to the countdown.
 'use strict';
 (function () {
   function remaining(seconds) {
@@ -23,5 +24,7 @@
   document.addEventListener('DOMContentLoaded', function () {
     tick();
     setInterval(tick, 1000);
+    var refresh = Number(document.body.getAttribute('data-refresh'));
+    if (refresh > 0) setTimeout(function () { window.location.reload(); }, refresh * 1000);
   });
 })();
