@@ -77,6 +77,9 @@ void add_serve(CLI::App& app, cli::ServeOptions& o) {
     auto* demo = s->add_option("--demo-tokens", o.demo_tokens, "where the first start writes one token per role (0600)")
                      ->capture_default_str();
     s->add_flag("--no-demo-tokens", o.no_demo_tokens, "write no demo tokens")->excludes(demo);
+    s->add_option("--demo-accounts", o.demo_accounts,
+                  "on a first start (no console account yet), create demo console accounts and write their logins "
+                  "and passwords to this file (0600)");
     s->add_option("--threads", o.threads, "I/O threads")->check(CLI::Range(1, 256))->capture_default_str();
     auto* list = s->add_option("--list", o.list, "the emission-reduction list to load when the database has none")
                      ->check(CLI::ExistingFile);

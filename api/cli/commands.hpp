@@ -25,6 +25,7 @@ struct ServeOptions {
     double drill_speed = 1;
     std::string demo_tokens = "var/demo-tokens.txt";
     bool no_demo_tokens = false;
+    std::string demo_accounts;  ///< empty: none; else where the first start writes demo console accounts
     int threads = 4;
     std::string list;         ///< empty: the generated sample list
     std::uint64_t sample_size = 1555;

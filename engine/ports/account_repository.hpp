@@ -38,6 +38,8 @@ public:
     virtual std::int64_t add(std::string const& login, std::string const& password_hash, service::Principal const& who,
                              engine::Instant created_at) = 0;
     virtual std::optional<StaffAccount> find_by_login(std::string const& login) = 0;
+    /// @brief True once any account was stored.
+    virtual bool any() = 0;
     /// @brief Replaces the count of failed sign-ins in a row and the lock (none: unlocked).
     virtual void set_failures(std::int64_t account, int failures, std::optional<engine::Instant> locked_until) = 0;
     /// @brief Opens a session under the SHA-256 of its id.

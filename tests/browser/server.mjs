@@ -1,5 +1,6 @@
-// A hazeguard server for the browser tests: its own database in a temporary folder, staff accounts
-// made with `hazeguard user create` (password on stdin), and the demo tokens for API set-up steps.
+// A hazeguard server for the browser tests: its own database in a temporary folder, the demo
+// console accounts of its first start (--demo-accounts), more made with `hazeguard user create`
+// while it runs (password on stdin), and the demo tokens for API set-up steps.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,15 +23,23 @@ async function healthy(url) {
   }
 }
 
-/// Starts `hazeguard serve` on a free port; resolves with { url, tokens, stop }.
+/// The lines "login role name password" of the demo accounts file, as { login: password }.
+function readDemoAccounts(file) {
+  const out = {};
+  for (const line of fs.readFileSync(file, 'utf8').split('\n'))
+    if (line && !line.startsWith('#')) out[line.split(' ')[0]] = line.split(' ')[3];
+  return out;
+}
+
+/// Starts `hazeguard serve` on a free port; resolves with { url, tokens, demo, stop }.
 export async function startServer(exe, accounts) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hg-browser-'));
   const db = path.join(dir, 'hazeguard.sqlite');
-  for (const a of accounts) createAccount(exe, db, ...a);
   for (let attempt = 0; attempt < 5; ++attempt) {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const child = spawn(exe, ['serve', '--port', String(port), '--db', db, '--demo-tokens', path.join(dir, 'tokens.txt'),
-                              '--sample-size', '20', '--threads', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+                              '--demo-accounts', path.join(dir, 'accounts.txt'), '--sample-size', '20', '--threads', '2'],
+                        { stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     child.stdout.on('data', (d) => { log += d; });
     child.stderr.on('data', (d) => { log += d; });
@@ -42,12 +51,14 @@ export async function startServer(exe, accounts) {
           const [role, , token] = line.split(' ');
           if (token && !line.startsWith('#') && !tokens[role]) tokens[role] = token;
         }
+        for (const a of accounts) createAccount(exe, db, ...a);  // beside the running server, as an admin would
+        const demo = readDemoAccounts(path.join(dir, 'accounts.txt'));
         const stop = async () => {
           child.kill('SIGTERM');
           await new Promise((done) => (child.exitCode !== null ? done() : child.on('exit', done)));
           fs.rmSync(dir, { recursive: true, force: true });
         };
-        return { url, tokens, stop, log: () => log };
+        return { url, tokens, demo, stop, log: () => log };
       }
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -135,6 +135,19 @@ void SessionsService::sign_out(std::string const& id, Completion done) {
         std::move(done));
 }
 
+bool SessionsService::has_accounts() {
+    bool any = false;
+    transactions_.read([&](ports::Store& store) { any = store.accounts().any(); });
+    return any;
+}
+
+std::int64_t SessionsService::create_account_now(plans::Plan const& plan, std::string const& login, Principal const& who,
+                                                 std::string const& password) {
+    std::int64_t id = 0;
+    transactions_.write([&](ports::Store& store) { id = create_account(store.accounts(), plan, login, who, password, real_now()); });
+    return id;
+}
+
 void SessionsService::drain() {
     std::unique_lock lock(mutex_);
     idle_.wait(lock, [this] { return verifying_ == 0; });

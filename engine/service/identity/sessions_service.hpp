@@ -68,6 +68,11 @@ public:
     std::optional<ConsoleSession> session(std::string const& id);
     /// @brief Ends the session of `id`; `done` once that is on disk.
     void sign_out(std::string const& id, Completion done);
+    /// @brief True once any account was stored (serve --demo-accounts writes some otherwise).
+    bool has_accounts();
+    /// @brief create_account() in a transaction of its own, now (start-up only: it blocks).
+    std::int64_t create_account_now(plans::Plan const& plan, std::string const& login, Principal const& who,
+                                    std::string const& password);
     /// @brief Waits for the password checks still running (the Service calls it before storage stops).
     void drain();
 

@@ -35,6 +35,14 @@ std::optional<ports::StaffAccount> SqliteAccountRepository::find_by_login(std::s
     return a;
 }
 
+bool SqliteAccountRepository::any() {
+    auto& q = st_.get("SELECT EXISTS (SELECT 1 FROM accounts)");
+    q.executeStep();
+    bool const any = q.getColumn(0).getInt() != 0;
+    q.reset();
+    return any;
+}
+
 void SqliteAccountRepository::set_failures(std::int64_t account, int failures, std::optional<engine::Instant> locked_until) {
     auto& q = st_.get("UPDATE accounts SET failures = ?, locked_until = ? WHERE id = ?");
     q.bind(1, failures);

@@ -13,6 +13,7 @@ public:
     std::int64_t add(std::string const& login, std::string const& password_hash, service::Principal const& who,
                      engine::Instant created_at) override;
     std::optional<ports::StaffAccount> find_by_login(std::string const& login) override;
+    bool any() override;
     void set_failures(std::int64_t account, int failures, std::optional<engine::Instant> locked_until) override;
     void open_session(std::string const& hash, std::int64_t account, std::string const& csrf, engine::Instant now) override;
     std::optional<ports::StoredSession> find_session(std::string const& hash) override;
