@@ -56,7 +56,7 @@ TEST_CASE("the status board shows the pending proposal with its deadline, then t
     CHECK(contains(active.raw, "市长王强于"));
 }
 
-TEST_CASE("the wall view refreshes by itself; pages load only this origin's script and style", "[api][console]") {
+TEST_CASE("the wall view refreshes by itself, and pages load only this origin's script and style", "[api][console]") {
     Api api;
     auto browser = signed_in_duty_officer(api);
     auto const wall = browser.get("/wall");
@@ -122,7 +122,7 @@ TEST_CASE("a plant opens its order from the link and acknowledges it with the �
     CHECK(order.at("acknowledgement").at("note") == "已安排");
 }
 
-TEST_CASE("a superseded order's page says so and leads to the current one; bad links get a Chinese page", "[api][console]") {
+TEST_CASE("a superseded order's page says so and leads to the current one, and bad links get a Chinese page", "[api][console]") {
     Api api;
     import_console_sample(api);
     api.active_warning("yellow");
