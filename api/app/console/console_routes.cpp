@@ -5,6 +5,7 @@
 #include "api/app/console/console_http.hpp"
 #include "api/app/console/console_pages.hpp"
 #include "api/app/console/console_view.hpp"
+#include "engine/time/timestamp.hpp"
 
 namespace hazeguard::api {
 using nlohmann::json;
@@ -62,7 +63,8 @@ void sign_in(service::Service& s, RouteEnv const& env, Context const& c, Respond
         r.headers.set("Retry-After", std::to_string(wait));
         return respond(std::move(r));
     }
-    s.sessions().sign_in(login, field(form, "password"), [respond, login, peer, throttle, secure = secure(env)](
+    int const offset = engine::parse_utc_offset(s.plan().utc_offset).value_or(480);
+    s.sessions().sign_in(login, field(form, "password"), [respond, login, peer, throttle, offset, secure = secure(env)](
                                                              std::exception_ptr error, service::SignInResult result) {
         using service::SignInOutcome;
         if (error) return respond(error_page_of(respond, error));
@@ -74,7 +76,7 @@ void sign_in(service::Service& s, RouteEnv const& env, Context const& c, Respond
             }
             case SignInOutcome::locked:
                 return respond(sign_in_page(423, {{"login", login}, {"error", "连续登录失败次数过多，账号已锁定至" +
-                                                                             time_cn(engine::format_rfc3339(*result.locked_until, 480)) + "。"}}));
+                                                                             time_cn(engine::format_rfc3339(*result.locked_until, offset)) + "。"}}));
             case SignInOutcome::busy: {
                 Response r = sign_in_page(503, {{"login", login}, {"error", "登录请求较多，请稍后再试。"}});
                 r.headers.set("Retry-After", "2");
