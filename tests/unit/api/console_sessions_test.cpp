@@ -100,6 +100,23 @@ TEST_CASE("a client address that keeps failing is told to wait, like one with ba
     CHECK(browser.sign_in("zhangwei", kConsolePassword, "198.51.100.7").status == 303);  // another address goes on
 }
 
+TEST_CASE("sign-ins beyond the password checks that may run at once are told to retry", "[api][console]") {
+    Api api;
+    create_account(api, "zhangwei", {"值班员张伟", "duty_officer", "", ""});
+    service::SessionSettings none_at_once;
+    none_at_once.max_verifying = 0;
+    api.svc->sessions().configure(none_at_once);
+    ConsoleBrowser browser{api, ""};
+    auto const busy = browser.sign_in("zhangwei", kConsolePassword);
+    CHECK(busy.status == 503);
+    CHECK(busy.header("Retry-After") == "2");
+    CHECK(contains(busy.raw, "登录请求较多"));
+    CHECK(browser.cookie.empty());
+    CHECK(SQLite::Database(api.db.path()).execAndGet("SELECT failures FROM accounts").getInt() == 0);  // not counted
+    api.svc->sessions().configure(service::SessionSettings{});
+    CHECK(browser.sign_in("zhangwei", kConsolePassword).status == 303);
+}
+
 TEST_CASE("a form posted without the session's CSRF token is refused, with it the session ends", "[api][console]") {
     Api api;
     create_account(api, "liming", {"副市长李明", "approver", "deputy_mayor", ""});
