@@ -77,6 +77,9 @@ void add_serve(CLI::App& app, cli::ServeOptions& o) {
     auto* demo = s->add_option("--demo-tokens", o.demo_tokens, "where the first start writes one token per role (0600)")
                      ->capture_default_str();
     s->add_flag("--no-demo-tokens", o.no_demo_tokens, "write no demo tokens")->excludes(demo);
+    s->add_option("--demo-accounts", o.demo_accounts,
+                  "on a first start (no console account yet), create demo console accounts and write their logins "
+                  "and passwords to this file (0600)");
     s->add_option("--threads", o.threads, "I/O threads")->check(CLI::Range(1, 256))->capture_default_str();
     auto* list = s->add_option("--list", o.list, "the emission-reduction list to load when the database has none")
                      ->check(CLI::ExistingFile);
@@ -110,6 +113,9 @@ void add_serve(CLI::App& app, cli::ServeOptions& o) {
                   "KIND=CODE: the approved template of order, termination, cancellation, reminder, notice and escalation messages "
                   "(docs/delivery.md gives their wording)")
         ->needs(sms);
+    s->add_option("--session-idle-minutes", o.session_idle_minutes, "a console session unused this long is signed out")
+        ->check(CLI::Range(1, 24 * 60))
+        ->capture_default_str();
     s->add_option("--drain-seconds", o.drain_seconds, "on SIGTERM, how long requests in progress may take")
         ->check(CLI::Range(0, 600))
         ->capture_default_str();
@@ -135,6 +141,18 @@ void add_token(CLI::App& app, cli::TokenCreateOptions& c, cli::TokenListOptions&
     auto* revoke = token->add_subcommand("revoke", "revoke a token by its id (see token list); a running server refuses it at once");
     revoke->add_option("ID", r.id, "the token's id")->required()->check(CLI::PositiveNumber);
     revoke->add_option("--db", r.db, kDb)->capture_default_str();
+}
+
+void add_user(CLI::App& app, cli::UserCreateOptions& c) {
+    auto* user = app.add_subcommand("user", "staff accounts that sign in to the console");
+    user->require_subcommand(1);
+    auto* create = user->add_subcommand("create", "create an account; the password is read from standard input");
+    create->add_option("--role", c.role, "duty_officer, approver, department, auditor or admin")->required();
+    create->add_option("--name", c.name, "who holds it, as the records show")->required();
+    create->add_option("--authority", c.authority, "an approver's signing authority from the plan, e.g. mayor");
+    create->add_option("--login", c.login, "the name typed at sign-in: letters, digits, '.', '_', '-'")->required();
+    create->add_option("--db", c.db, kDb)->capture_default_str();
+    create->add_option("--plan", c.plan, kPlan)->check(CLI::ExistingFile);
 }
 
 void add_lists(CLI::App& app, cli::ListImportOptions& i, cli::ListGenerateOptions& g, cli::ObservationsImportOptions& obs) {
@@ -226,6 +244,7 @@ int main(int argc, char** argv) {
     cli::TokenCreateOptions token_create;
     cli::TokenListOptions token_list;
     cli::TokenRevokeOptions token_revoke;
+    cli::UserCreateOptions user_create;
     cli::ListImportOptions list_import;
     cli::ListGenerateOptions list_generate;
     cli::RosterOptions roster_import, roster_show;
@@ -241,6 +260,7 @@ int main(int argc, char** argv) {
         ->required()
         ->check(CLI::ExistingFile);
     add_token(app, token_create, token_list, token_revoke);
+    add_user(app, user_create);
     add_lists(app, list_import, list_generate, observations_import);
     add_roster(app, roster_import, roster_show);
     add_report(app, report);
@@ -259,6 +279,7 @@ int main(int argc, char** argv) {
     if (chosen("serve")) return cli::serve(serve);
     if (chosen("plan", "check")) return cli::plan_check(plan_file);
     if (chosen("token", "create")) return cli::token_create(token_create);
+    if (chosen("user", "create")) return cli::user_create(user_create);
     if (chosen("token", "list")) return cli::token_list(token_list);
     if (chosen("token", "revoke")) return cli::token_revoke(token_revoke);
     if (chosen("list", "import")) return cli::list_import(list_import);

@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --test
+# The browser tests' npm packages, exactly as locked (tests/browser/package-lock.json).
+(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 case "${1:-}" in
   "")
     cmake --preset ci

@@ -4,6 +4,8 @@
 #include <utility>
 
 #include "api/app/auth_throttle.hpp"
+#include "api/app/console/console_http.hpp"
+#include "api/app/console/console_routes.hpp"
 #include "api/app/exchange.hpp"
 #include "api/app/problem_response.hpp"
 #include "api/app/route_table.hpp"
@@ -23,18 +25,19 @@ struct Application::Routes {
         Route<RouteSpec> const* route = nullptr;
         RouteMatch match;
         std::optional<service::Principal> principal;  ///< none on the open paths
+        std::string csrf;                             ///< a console session's form token
     };
 
     service::Service& s;
     std::shared_ptr<Metrics> metrics = std::make_shared<Metrics>(HG_VERSION);
     LoadSource load;
     RouteEnv env;
-    AuthThrottle throttle;
     std::vector<Route<RouteSpec>> list;
 
     explicit Routes(service::Service& service) : s(service) {
         env.metrics = [this] { return metrics_response(); };
         list = route_table(s, env);
+        for (auto& r : console_routes(s, env)) list.push_back(std::move(r));
     }
 
     Response metrics_response() {
@@ -65,7 +68,7 @@ struct Application::Routes {
                           "send 'Authorization: Bearer <token>' (see README: demo tokens)");
         auto const token = header->substr(7);
         bool const counted = !head.peer.empty();  // requests not from a socket (tests) are not throttled
-        if (int const wait = counted ? throttle.retry_after(head.peer) : 0; wait > 0) {
+        if (int const wait = counted ? env.throttle->retry_after(head.peer) : 0; wait > 0) {
             if (auto known = s.identity().known_principal(token)) return *known;
             throw HeaderedProblem(Problem(429, "/problems/too-many-failed-authentications", "Too many failed authentications",
                                           "this address sent too many invalid tokens; wait before trying again"),
@@ -73,7 +76,7 @@ struct Application::Routes {
         }
         auto p = s.identity().authenticate(token);
         if (!p) {
-            if (counted) throttle.failed(head.peer);
+            if (counted) env.throttle->failed(head.peer);
             throw Problem(401, "/problems/unauthenticated", "Authentication required", "the bearer token is not valid");
         }
         return *p;
@@ -92,11 +95,26 @@ struct Application::Routes {
         if (found.method_not_allowed) throw method_not_allowed(head, target.path, found.allow);
         if (!found.route) throw Problem(404, "/problems/not-found", "Not found", "no resource at " + target.path);
         labels.route = found.route->pattern;
-        if (found.route->handler.open) return {found.route, std::move(found.match), std::nullopt};
+        if (found.route->handler.open) return {found.route, std::move(found.match), std::nullopt, ""};
+        if (found.route->handler.console) return console_gate(head, found.route, std::move(found.match), labels);
         auto principal = authenticate(head);
         labels.principal = principal.name;
         require(found.route->handler.roles, principal);
-        return {found.route, std::move(found.match), std::move(principal)};
+        return {found.route, std::move(found.match), std::move(principal), ""};
+    }
+
+    /// A console page: signed in by the session cookie; without one a GET is sent to the sign-in
+    /// page and anything else refused with a page, never with problem+json.
+    Passed console_gate(RequestHead const& head, Route<RouteSpec> const* route, RouteMatch match, ExchangeLabels& labels) {
+        auto session = console_session(s.sessions(), head);
+        if (!session) throw PageAnswer{head.method == "GET" ? sign_in_redirect() : expired_session_page()};
+        labels.principal = session->principal.name;
+        try {
+            require(route->handler.roles, session->principal);
+        } catch (Problem const&) {
+            throw PageAnswer{error_page(403, "无权访问", "您的账户无权使用此页面。")};
+        }
+        return {route, std::move(match), std::move(session->principal), std::move(session->csrf)};
     }
 
     Response open_path(std::string const& path) const {
@@ -115,8 +133,8 @@ struct Application::Routes {
     void dispatch(Request const& request, Responder& respond) {
         auto const passed = gate(request, respond.labels());
         if (!passed.route) return respond(open_path(split_target(request.target).path));
-        passed.route->handler.handler(Context{request, passed.match, passed.principal.value_or(service::Principal{})},
-                                      respond);
+        passed.route->handler.handler(
+            Context{request, passed.match, passed.principal.value_or(service::Principal{}), passed.csrf}, respond);
     }
 };
 

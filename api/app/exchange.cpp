@@ -66,6 +66,8 @@ Response Responder::decorate(Response r) const {
 Response Responder::to_response(std::exception_ptr error) const {
     try {
         std::rethrow_exception(error);
+    } catch (PageAnswer const& a) {
+        return a.response;
     } catch (HeaderedProblem const& p) {
         Response r = problem_response(p, request_id_, target_);
         for (auto const& [name, value] : p.headers) r.headers.set(name, value);

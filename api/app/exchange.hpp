@@ -26,6 +26,12 @@ struct HeaderedProblem : Problem {
     std::vector<std::pair<std::string, std::string>> headers;
 };
 
+/// @brief An answer that is not a problem+json: a console page's redirect to the sign-in or its
+/// Chinese error page, thrown from the gate or a handler and sent as it is.
+struct PageAnswer {
+    Response response;
+};
+
 /// @brief Finishes one request. Owns everything it needs, so a copy can answer later from the
 /// group-commit writer thread, after the Application is gone.
 class Responder {
@@ -58,6 +64,8 @@ struct Context {
     Request const& request;
     RouteMatch const& match;
     service::Principal principal;
+    /// @brief A console session's CSRF token, which its forms must carry; empty for bearer tokens.
+    std::string csrf;
     /// @brief The service command of this request: who, its Idempotency-Key, its fingerprint.
     service::Command command() const;
 };

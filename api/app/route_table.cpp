@@ -37,13 +37,6 @@ RouteHandler after_commit(F f) {
 
 std::int64_t id(Context const& c) { return c.match.id; }
 
-/// A one-time link's acknowledgement: the link is the authority; Idempotency-Keys live per link.
-service::Command link_command(Context const& c) {
-    service::Command cmd = c.command();
-    cmd.principal = {"link:" + c.match.code.substr(0, c.match.code.find('.')), "link", "", ""};
-    return cmd;
-}
-
 /// The SMS gateway's pushes: the path's secret is the authority.
 service::Command gateway_command(Context const& c, service::SmsService& sms) {
     if (!sms.inbound_token_valid(c.match.code))
@@ -172,6 +165,12 @@ Table admin_routes(service::Service& s, RouteEnv const& env) {
 }
 
 }  // namespace
+
+service::Command link_command(Context const& c) {
+    service::Command cmd = c.command();
+    cmd.principal = {"link:" + c.match.code.substr(0, c.match.code.find('.')), "link", "", ""};
+    return cmd;
+}
 
 void require(Roles const& roles, service::Principal const& p) {
     if (roles.empty() || std::find(roles.begin(), roles.end(), p.role) != roles.end()) return;

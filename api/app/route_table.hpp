@@ -7,9 +7,11 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "api/app/auth_throttle.hpp"
 #include "api/app/exchange.hpp"
 #include "api/app/route.hpp"
 #include "engine/service/service.hpp"
@@ -34,16 +36,23 @@ struct RouteSpec {
     RouteHandler handler;
     std::size_t body_limit = kDefaultBodyLimit;
     bool open = false;    ///< public: no token (the one-time links, the CAP feed, the SMS gateway's pushes)
+    bool console = false; ///< a console page: signed in by session cookie, refused with a page
 };
 
 /// @brief What the handlers read besides the service, owned by the Application.
 struct RouteEnv {
     std::string public_url = "http://localhost";   ///< serve --public-url
     std::function<Response()> metrics;              ///< the /metrics scrape
+    /// Failed authentications per client address: bearer tokens and console sign-ins alike
+    /// (shared: a sign-in's answer may come after the Application is gone).
+    std::shared_ptr<AuthThrottle> throttle = std::make_shared<AuthThrottle>();
 };
 
 /// @brief The role of the principal is one of `roles` (or `roles` is empty); else 403.
 void require(Roles const& roles, service::Principal const& p);
+
+/// @brief A one-time link's acknowledgement: the link is the authority; Idempotency-Keys live per link.
+service::Command link_command(Context const& c);
 
 std::vector<Route<RouteSpec>> route_table(service::Service& s, RouteEnv const& env);
 

@@ -25,6 +25,7 @@ struct ServeOptions {
     double drill_speed = 1;
     std::string demo_tokens = "var/demo-tokens.txt";
     bool no_demo_tokens = false;
+    std::string demo_accounts;  ///< empty: none; else where the first start writes demo console accounts
     int threads = 4;
     std::string list;         ///< empty: the generated sample list
     std::uint64_t sample_size = 1555;
@@ -38,6 +39,12 @@ struct ServeOptions {
     std::string sms_sign_name;
     std::vector<std::string> sms_templates;  ///< KIND=CODE: order, termination, cancellation, reminder, notice, escalation
     int dispatchers = 4;      ///< webhooks and text messages sent side by side
+    int session_idle_minutes = 30;  ///< a console session unused this long is signed out
+};
+
+struct UserCreateOptions {
+    std::string role, name, authority, login;
+    std::string db = kDefaultDb, plan;
 };
 
 struct TokenCreateOptions {
@@ -98,6 +105,7 @@ struct AuditVerifyOptions {
 int serve(ServeOptions const& o);                            ///< hazeguard serve [options]
 int plan_check(std::string const& file);                     ///< hazeguard plan check FILE
 int token_create(TokenCreateOptions const& o);               ///< hazeguard token create --role R --name N ...
+int user_create(UserCreateOptions const& o);                 ///< hazeguard user create --role R --name N --login L < password
 int token_list(TokenListOptions const& o);                   ///< hazeguard token list [--all]
 int token_revoke(TokenRevokeOptions const& o);               ///< hazeguard token revoke ID
 int list_import(ListImportOptions const& o);                 ///< hazeguard list import FILE [--dry-run]

@@ -26,6 +26,7 @@
 #include "api/delivery/sms_gateway.hpp"
 #include "api/delivery/webhook_client.hpp"
 #include "engine/enterprises/list_import.hpp"
+#include "engine/service/identity/passwords.hpp"
 #include "engine/service/service.hpp"
 #include "engine/storage/sqlite/sqlite_backend.hpp"
 #include "templates/renderer.hpp"
@@ -74,9 +75,27 @@ std::optional<api::SmsGatewayOptions> sms_gateway_options(ServeOptions const& o)
 // "hg_3f2a…": enough to tell tokens apart in a log, useless to an attacker.
 std::string masked(std::string const& token) { return token.substr(0, 7) + "…"; }
 
+// A file only its owner may read: created 0600 (never world-readable, not even for a moment). A
+// leftover file (say, of a deleted database) may have another mode: replaced, never reused.
+int create_private_file(std::string const& path) {
+    auto const dir = std::filesystem::path(path).parent_path();
+    if (!dir.empty()) std::filesystem::create_directories(dir);
+    if (::unlink(path.c_str()) != 0 && errno != ENOENT) throw std::system_error(errno, std::generic_category(), path);
+    int const fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) throw std::system_error(errno, std::generic_category(), "cannot create " + path);
+    return fd;
+}
+
+void write_and_close(int fd, std::string const& text, std::string const& path) {
+    bool const written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    int const error = errno;
+    ::close(fd);
+    if (!written) throw std::system_error(error, std::generic_category(), "cannot write " + path);
+}
+
 // First start only: one token per role, so the README's tour works out of the box. The file is
-// the only place the tokens appear in full: created 0600 (never world-readable, not even for a
-// moment), and neither stdout nor the log gets more than a masked prefix.
+// the only place the tokens appear in full: neither stdout nor the log gets more than a masked
+// prefix.
 void write_demo_tokens(service::Service& s, std::string const& path) {
     struct Demo {
         char const* role;
@@ -90,12 +109,7 @@ void write_demo_tokens(service::Service& s, std::string const& path) {
         {"approver", "应急办赵敏", "office", ""},       {"enterprise", "晋阳示例焦化", "", "91140121MA0TE00013"},
         {"department", "市生态环境局", "", ""},         {"auditor", "评估员陈静", "", ""},
         {"admin", "系统管理员", "", ""}};
-    auto const dir = std::filesystem::path(path).parent_path();
-    if (!dir.empty()) std::filesystem::create_directories(dir);
-    // A leftover file (say, of a deleted database) may have another mode: replace it, never reuse it.
-    if (::unlink(path.c_str()) != 0 && errno != ENOENT) throw std::system_error(errno, std::generic_category(), path);
-    int const fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) throw std::system_error(errno, std::generic_category(), "cannot create " + path);
+    int const fd = create_private_file(path);
     std::string text = "# hazeguard demo tokens (role name token); created on first start\n";
     std::string shown;
     for (auto const& d : kDemo) {
@@ -104,12 +118,37 @@ void write_demo_tokens(service::Service& s, std::string const& path) {
         text += role + " " + d.name + " " + token + "\n";
         shown += "  " + role + " " + d.name + " " + masked(token) + "\n";
     }
-    bool const written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-    int const error = errno;
-    ::close(fd);
-    if (!written) throw std::system_error(error, std::generic_category(), "cannot write " + path);
+    write_and_close(fd, text, path);
     std::cout << "demo tokens written to " << path << " (mode 0600; read one with: awk '$1==\"duty_officer\"{print $3; exit}' "
               << path << "):\n" << shown << std::flush;
+}
+
+// serve --demo-accounts, first start only (no account yet): console accounts with random
+// passwords, which appear only in the file.
+void write_demo_accounts(service::Service& s, std::string const& path) {
+    struct Demo {
+        char const* login;
+        char const* role;
+        char const* name;
+        char const* authority;
+    };
+    static constexpr Demo kDemo[] = {{"zhangwei", "duty_officer", "值班员张伟", ""},
+                                      {"liming", "approver", "副市长李明", "deputy_mayor"},
+                                      {"wangqiang", "approver", "市长王强", "mayor"},
+                                      {"chenjing", "auditor", "评估员陈静", ""},
+                                      {"admin", "admin", "系统管理员", ""}};
+    int const fd = create_private_file(path);
+    std::string text = "# hazeguard demo console accounts (login role name password); created on first start\n";
+    std::string shown;
+    for (auto const& d : kDemo) {
+        auto const password = service::random_secret(12);
+        s.sessions().create_account_now(s.plan(), d.login, {d.name, d.role, d.authority, ""}, password);
+        text += std::string(d.login) + " " + d.role + " " + d.name + " " + password + "\n";
+        shown += std::string(shown.empty() ? "" : ", ") + d.login + " (" + d.name + ")";
+    }
+    write_and_close(fd, text, path);
+    std::cout << "demo console accounts written to " << path << " (mode 0600; login and password on each line): " << shown
+              << std::endl;
 }
 
 // The embedded default: when the database has no list yet, load FILE or the generated sample
@@ -172,7 +211,11 @@ int serve(ServeOptions const& o) {
         }
         std::string const db_path = !o.db.empty() ? o.db : options.drill ? "var/drill.sqlite" : kDefaultDb;
         service::Service svc(storage::open_backend(db_path), plan, plan_text, options);
+        service::SessionSettings sessions;
+        sessions.idle_seconds = static_cast<engine::Instant>(o.session_idle_minutes) * 60;
+        svc.sessions().configure(sessions);
         if (!o.no_demo_tokens && !svc.identity().has_tokens()) write_demo_tokens(svc, o.demo_tokens);
+        if (!o.demo_accounts.empty() && !svc.sessions().has_accounts()) write_demo_accounts(svc, o.demo_accounts);
         if (!o.no_sample_list) load_first_list(svc, o.list, o.sample_size);
 
         // Timers are rows: whatever fell due while we were down fires now, once.
@@ -272,7 +315,9 @@ int serve(ServeOptions const& o) {
             {{"timeline_rows", rows}, {"timeline_head", head}, {"address", so.address}, {"port", so.port}, {"db", db_path}, {"plan", plan.id + " " + plan.version},
              {"drill", options.drill}, {"now", engine::format_rfc3339(svc.now(), 480)}, {"overdue_timers_fired", overdue}});
         std::cout << "hazeguard listening on http://" << so.address << ":" << so.port << "  (db " << db_path
-                  << (options.drill ? ", DRILL" : "") << ")" << std::endl;
+                  << (options.drill ? ", DRILL" : "") << ")\n"
+                  << "console: " << app_public_url << "/  (sign in with an account from `hazeguard user create`)"
+                  << std::endl;
         try {
             server.run();
         } catch (...) {  // e.g. the port is taken: stop the threads before reporting

@@ -3,6 +3,7 @@
 /// @brief Port: the repositories of one connection — a write job's (all in its transaction) or a
 /// reader's (one consistent snapshot per query). The services see storage only through these.
 
+#include "engine/ports/account_repository.hpp"
 #include "engine/ports/batch_repository.hpp"
 #include "engine/ports/delivery_repository.hpp"
 #include "engine/ports/directive_repository.hpp"
@@ -49,6 +50,7 @@ public:
     virtual SmsRepository& sms() = 0;
     virtual RosterRepository& rosters() = 0;
     virtual DocumentRepository& documents() = 0;
+    virtual AccountRepository& accounts() = 0;
 };
 
 }  // namespace hazeguard::ports

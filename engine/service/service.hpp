@@ -21,6 +21,7 @@
 #include "engine/service/delivery/sms_service.hpp"
 #include "engine/service/forecasts/forecasts_service.hpp"
 #include "engine/service/identity/identity_service.hpp"
+#include "engine/service/identity/sessions_service.hpp"
 #include "engine/service/operations/operations_service.hpp"
 #include "engine/service/lists/lists_service.hpp"
 #include "engine/service/observations/observations_service.hpp"
@@ -66,6 +67,8 @@ public:
     // --- identity, operations, the read side ------------------------------------------------
     /// @brief Bearer tokens: authentication (cached) and the admin commands on tokens.
     IdentityService& identity() { return *identity_; }
+    /// @brief The console's staff sign-in and cookie sessions.
+    SessionsService& sessions() { return *sessions_; }
     /// @brief Readiness, the gauges behind /metrics, the timeline's head.
     OperationsService& operations() { return *operations_; }
     /// @brief The post-event evaluation report of an episode (JSON, HTML, CSV).
@@ -140,6 +143,7 @@ private:
     std::unique_ptr<EpisodesService> episodes_;
     std::unique_ptr<TimersService> timers_;
     std::unique_ptr<IdentityService> identity_;
+    std::unique_ptr<SessionsService> sessions_;
     std::unique_ptr<OperationsService> operations_;
     std::unique_ptr<ReportsService> reports_;
     std::unique_ptr<ProgressService> progress_;

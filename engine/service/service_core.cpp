@@ -49,6 +49,7 @@ Service::Service(std::unique_ptr<storage::SqliteBackend> storage, plans::Plan pl
     timers_ = std::make_unique<TimersService>(*transactions_, *runner_, *clock_, plan_.version,
                                               TimersService::Parts{*cycle_, *directives_, *proposals_, *issuer_});
     identity_ = std::make_unique<IdentityService>(*runner_, *transactions_, views_);
+    sessions_ = std::make_unique<SessionsService>(*runner_, *transactions_);
     operations_ = std::make_unique<OperationsService>(*runner_, *transactions_);
     reports_ = std::make_unique<ReportsService>(*transactions_, views_);
     progress_ = std::make_unique<ProgressService>(
@@ -64,7 +65,11 @@ Service::Service(std::unique_ptr<storage::SqliteBackend> storage, plans::Plan pl
 }
 
 // The committer runs what is queued before it stops, and those jobs use what follows it.
-Service::~Service() { storage_->stop(); }
+// Sign-ins whose password is still being checked queue their job first.
+Service::~Service() {
+    sessions_->drain();
+    storage_->stop();
+}
 
 void Service::observe_commits(CommitObserver observer) { storage_->observe_commits(std::move(observer)); }
 

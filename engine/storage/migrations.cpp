@@ -230,6 +230,18 @@ CREATE TABLE documents (
   ref TEXT NOT NULL UNIQUE, number_cn TEXT NOT NULL, issued_at INTEGER NOT NULL, body TEXT NOT NULL,
   UNIQUE (series, period, serial));
 )sql",
+        // 0013: staff accounts that sign in to the console (argon2id password strings; a run of
+        // failed sign-ins locks an account for a while) and their cookie sessions, stored as the
+        // SHA-256 of the session id (docs/console.md).
+        R"sql(
+CREATE TABLE accounts (
+  id INTEGER PRIMARY KEY, login TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL, role TEXT NOT NULL,
+  name TEXT NOT NULL, authority TEXT, created_at INTEGER NOT NULL, failures INTEGER NOT NULL,
+  locked_until INTEGER);
+CREATE TABLE sessions (
+  hash TEXT PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts(id), csrf TEXT NOT NULL,
+  created_at INTEGER NOT NULL, last_seen INTEGER NOT NULL, ended_at INTEGER);
+)sql",
     };
     return kMigrations;
 }

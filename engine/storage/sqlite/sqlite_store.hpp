@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "engine/ports/store.hpp"
+#include "engine/storage/sqlite/sqlite_account_repository.hpp"
 #include "engine/storage/sqlite/sqlite_batch_repository.hpp"
 #include "engine/storage/sqlite/sqlite_delivery_repository.hpp"
 #include "engine/storage/sqlite/sqlite_document_repository.hpp"
@@ -30,7 +31,7 @@ public:
           idempotency_(statements_), batches_(statements_), proposals_(statements_), directives_(statements_),
           episodes_(statements_), timers_(statements_), tokens_(statements_), evaluation_(statements_),
           progress_(statements_), operations_(statements_), lists_(statements_), observations_(statements_), public_alerts_(statements_), deliveries_(statements_), sms_(statements_),
-          rosters_(statements_), documents_(statements_) {}
+          rosters_(statements_), documents_(statements_), accounts_(statements_) {}
     ports::OrderRepository& orders() override { return orders_; }
     ports::ForecastRepository& forecasts() override { return forecasts_; }
     ports::WarningRepository& warning() override { return warning_; }
@@ -51,6 +52,7 @@ public:
     ports::SmsRepository& sms() override { return sms_; }
     ports::RosterRepository& rosters() override { return rosters_; }
     ports::DocumentRepository& documents() override { return documents_; }
+    ports::AccountRepository& accounts() override { return accounts_; }
     /// @brief Called when a job or query ends (statement_cache.hpp).
     void release() { statements_.reset_all(); }
     /// @brief Runs `f` on this store, then releases it (also when `f` throws).
@@ -85,6 +87,7 @@ private:
     SqliteSmsRepository sms_;
     SqliteRosterRepository rosters_;
     SqliteDocumentRepository documents_;
+    SqliteAccountRepository accounts_;
 };
 
 }  // namespace hazeguard::storage

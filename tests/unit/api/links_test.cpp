@@ -11,7 +11,7 @@
 namespace hazeguard::api::test {
 namespace {
 
-constexpr char kCoking[] = "91140121MA0TE00013";
+constexpr char kLinkedPlant[] = "91140121MA0TE00013";
 
 void import_sample(Api& api) {
     std::ifstream in(std::filesystem::path(HG_SOURCE_DIR) / "plans" / "lists" / "taiyuan-sample.json");
@@ -20,14 +20,14 @@ void import_sample(Api& api) {
     REQUIRE(api.send("PUT", "/v1/enterprises", api.admin, list.str(), {{"Content-Type", "application/json"}}).status == 201);
 }
 
-json const kAck{{"by", "王建国"}, {"phone", "13800000000"}};
+json const kLinkAck{{"by", "王建国"}, {"phone", "13800000000"}};
 
 }  // namespace
 
 TEST_CASE("a plant acknowledges its order from the one-time link, without a token", "[api][links]") {
     Api api;
     import_sample(api);
-    auto const coking = api.token("晋阳示例焦化", "enterprise", "", kCoking);
+    auto const coking = api.token("晋阳示例焦化", "enterprise", "", kLinkedPlant);
     api.active_warning("yellow");
     auto const mine = api.get("/v1/me/orders", coking).body.at("items");
     REQUIRE(mine.size() == 1);
@@ -43,7 +43,7 @@ TEST_CASE("a plant acknowledges its order from the one-time link, without a toke
     CHECK(opened.body.at("acknowledge").at("href") == link + "/ack");
     CHECK(opened.body.at("status") == "sent");  // opening it acknowledges nothing
 
-    auto const ack = api.post(link + "/ack", kAck, "");
+    auto const ack = api.post(link + "/ack", kLinkAck, "");
     INFO(ack.raw);
     REQUIRE(ack.status == 200);
     CHECK(ack.body.at("acknowledgement").at("channel") == "link");
@@ -62,7 +62,7 @@ TEST_CASE("a plant acknowledges its order from the one-time link, without a toke
 TEST_CASE("a superseded order's link says so and points to the current order", "[api][links]") {
     Api api;
     import_sample(api);
-    auto const coking = api.token("晋阳示例焦化", "enterprise", "", kCoking);
+    auto const coking = api.token("晋阳示例焦化", "enterprise", "", kLinkedPlant);
     api.active_warning("yellow");
     auto const yellow_link = api.get("/v1/me/orders", coking).body.at("items")[0].at("link").get<std::string>();
     auto const up = api.propose({{"action", "upgrade"}, {"level", "orange"}, {"start_at", at(1, "09:00")},
@@ -74,14 +74,14 @@ TEST_CASE("a superseded order's link says so and points to the current order", "
     REQUIRE(old.status == 200);
     CHECK(old.body.at("current") == false);
     CHECK(old.body.at("current_link") == items[0].at("link"));
-    CHECK(is_problem(api.post(yellow_link + "/ack", kAck, ""), 409, "/problems/order-superseded"));
-    CHECK(api.post(items[0].at("link").get<std::string>() + "/ack", kAck, "").status == 200);
+    CHECK(is_problem(api.post(yellow_link + "/ack", kLinkAck, ""), 409, "/problems/order-superseded"));
+    CHECK(api.post(items[0].at("link").get<std::string>() + "/ack", kLinkAck, "").status == 200);
 }
 
 TEST_CASE("forged and expired links open nothing", "[api][links]") {
     Api api("2026-12-14T10:00:00+08:00", 360000.0);  // 100 drill hours per real second
     import_sample(api);
-    auto const coking = api.token("晋阳示例焦化", "enterprise", "", kCoking);
+    auto const coking = api.token("晋阳示例焦化", "enterprise", "", kLinkedPlant);
     auto const id = api.propose({{"action", "issue"}, {"level", "yellow"}, {"start_at", at(1, "08:00")},
                                  {"consultation_note", "测试"}});
     REQUIRE(api.approve(id, api.mayor).status == 200);
@@ -89,12 +89,12 @@ TEST_CASE("forged and expired links open nothing", "[api][links]") {
     auto forged = link;
     forged.back() = forged.back() == 'A' ? 'B' : 'A';
     CHECK(is_problem(api.get(forged, ""), 404, "/problems/not-found"));
-    CHECK(is_problem(api.post(forged + "/ack", kAck, ""), 404, "/problems/not-found"));
+    CHECK(is_problem(api.post(forged + "/ack", kLinkAck, ""), 404, "/problems/not-found"));
     CHECK(is_problem(api.get("/v1/links/1.2.3", ""), 404, "/problems/not-found"));
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // > 72 drill hours
     auto const expired = api.get(link, "");
     CHECK(is_problem(expired, 410, "/problems/link-expired"));
-    CHECK(is_problem(api.post(link + "/ack", kAck, ""), 410, "/problems/link-expired"));
+    CHECK(is_problem(api.post(link + "/ack", kLinkAck, ""), 410, "/problems/link-expired"));
 }
 
 }  // namespace hazeguard::api::test

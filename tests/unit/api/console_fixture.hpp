@@ -1,0 +1,86 @@
+#pragma once
+/// @file console_fixture.hpp
+/// @brief The [console] tests' browser: form posts and the session cookie kept between requests,
+/// through Application::handle like the other [api] tests.
+
+#include <map>
+#include <string>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "engine/storage/sqlite/sqlite_file.hpp"
+#include "engine/service/identity/sessions_service.hpp"
+#include "engine/util/sha256.hpp"
+#include "tests/unit/api/api_fixture.hpp"
+
+namespace hazeguard::api::test {
+
+inline constexpr char kConsolePassword[] = "霾天值守-2026-correct";
+
+/// @brief `s` percent-encoded for a form body.
+inline std::string form_encoded(std::string const& s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
+        else out += std::string("%") + kHex[c >> 4] + kHex[c & 15];
+    }
+    return out;
+}
+
+/// @brief One browser: its cookie, and what the last page said.
+struct ConsoleBrowser {
+    Api& api;
+    std::string cookie;   ///< the hg_session value; empty when none
+
+    Reply request(std::string const& method, std::string const& target, std::map<std::string, std::string> const& form = {},
+                  std::string const& peer = "") {
+        Request r;
+        r.method = method;
+        r.target = target;
+        r.peer = peer;
+        for (auto const& [name, value] : form) r.body += (r.body.empty() ? "" : "&") + name + "=" + form_encoded(value);
+        if (method == "POST") r.headers.set("Content-Type", "application/x-www-form-urlencoded");
+        if (!cookie.empty()) r.headers.set("Cookie", "theme=dark; hg_session=" + cookie);
+        auto const out = api.handle(std::move(r));
+        if (auto const set = out.headers.get("Set-Cookie")) {
+            auto const value = set->substr(set->find('=') + 1);
+            cookie = value.substr(0, value.find(';'));
+        }
+        return Reply{out.status, nullptr, out.body, out.content_type, out.headers};
+    }
+    Reply get(std::string const& target) { return request("GET", target); }
+    Reply post(std::string const& target, std::map<std::string, std::string> const& form, std::string const& peer = "") {
+        return request("POST", target, form, peer);
+    }
+    Reply sign_in(std::string const& login, std::string const& password, std::string const& peer = "") {
+        return post("/sign-in", {{"login", login}, {"password", password}}, peer);
+    }
+    /// @brief The CSRF token of the page's sign-out form.
+    static std::string csrf_of(Reply const& page) {
+        auto const at = page.raw.find("name=\"csrf\" value=\"");
+        REQUIRE(at != std::string::npos);
+        auto const start = at + 19;
+        return page.raw.substr(start, page.raw.find('"', start) - start);
+    }
+};
+
+/// @brief Creates a staff account on the Api's database (as `hazeguard user create` does).
+inline void create_account(Api& api, std::string const& login, service::Principal const& who,
+                           std::string const& password = kConsolePassword) {
+    storage::SqliteFile file(api.db.path());
+    file.write([&](ports::Store& store) {
+        service::create_account(store.accounts(), api.svc->plan(), login, who, password, service::real_now());
+    });
+}
+
+/// @brief Runs one SQL statement on the Api's database from another connection.
+inline void sql(Api& api, std::string const& statement) {
+    SQLite::Database db(api.db.path(), SQLite::OPEN_READWRITE);
+    db.setBusyTimeout(5000);
+    db.exec(statement);
+}
+
+inline bool contains(std::string const& text, std::string const& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace hazeguard::api::test
