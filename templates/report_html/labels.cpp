@@ -57,7 +57,9 @@ std::string timeline_kind_cn(json const& kind) {
                             {"approval_overdue", "审批超时"}, {"scheduled", "定时安排"},
                             {"schedule_cancelled", "取消定时"}, {"planned_end", "计划结束"},
                             {"timer_refused", "定时未执行"}, {"list_import", "清单导入"},
-                            {"extension_reminder", "延长提醒"}});
+                            {"extension_reminder", "延长提醒"}, {"notice_queued", "通知分发"},
+                            {"notice_unsent", "通知未分发"}, {"ack_pre_reminder", "签收预提醒"},
+                            {"orders_effective", "指令生效"}});
 }
 
 std::string verdict_cn(json const& verdict) {

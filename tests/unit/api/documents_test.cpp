@@ -20,6 +20,10 @@ json proposal(std::string const& action, std::string const& start, json end = nu
 std::string notice_of(json const& signed_view) { return signed_view.at("notice_cn").get<std::string>(); }
 
 std::vector<std::string> english_in(std::string const& text);
+/// An HTML page's text as a reader sees it: no tags, styles, scripts or SVG.
+std::string visible_text(std::string const& html);
+/// The zh-CN headline, description and instruction of every public CAP alert.
+std::vector<std::string> cap_chinese(Api& api);
 /// Every text of episode 1 written for people: its timeline, and each order's text.
 std::vector<std::string> episode_texts(Api& api);
 
@@ -54,13 +58,21 @@ TEST_CASE("the notices of one warning: issue, upgrade, downgrade, extend and lif
         CHECK(api.get("/v1/proposals/" + std::to_string(view.at("id").get<int>()), api.auditor).body.at("document") ==
               document);
     }
-    // The whole episode — issue, upgrade, downgrade, extension, lift and the orders of each batch —
-    // holds no English word, RFC 3339 time or internal ref in anything written for people.
+    // The whole episode — issue, upgrade, downgrade, extension, lift and the orders of each batch,
+    // the evaluation report and the public CAP alerts' Chinese — holds no English word, RFC 3339
+    // time or internal ref in anything written for people.
     auto texts = episode_texts(api);
     CHECK(texts.size() > 30);
+    auto const report = api.get("/v1/episodes/1/report?format=html", api.auditor);
+    REQUIRE(report.status == 200);
+    auto const report_text = visible_text(report.raw);
+    CHECK(report_text.find("问题与建议") != std::string::npos);
+    texts.push_back(report_text);
+    for (auto const& alert : cap_chinese(api)) texts.push_back(alert);
     for (auto const& text : texts) {
-        INFO(text);
-        CHECK(english_in(text).empty());
+        auto const found = english_in(text);
+        INFO(text.substr(0, 600));
+        CHECK(found == std::vector<std::string>{});
     }
 }
 
@@ -166,6 +178,29 @@ std::vector<std::string> english_in(std::string const& text) {
         for (auto it = std::sregex_iterator(text.begin(), text.end(), *re); it != std::sregex_iterator(); ++it)
             found.push_back(it->str());
     return found;
+}
+
+std::string visible_text(std::string const& html) {
+    static std::regex const hidden("<(style|script|svg)[^>]*>[\\s\\S]*?</\\1>"), tag("<[^>]*>"), entity("&[a-z]+;|&#\\d+;");
+    return std::regex_replace(std::regex_replace(std::regex_replace(html, hidden, " "), tag, " "), entity, " ");
+}
+
+std::vector<std::string> cap_chinese(Api& api) {
+    static std::regex const id("<id>[^<]*/v1/public/alerts/([^<]+)</id>"),
+        info("<info>\\s*<language>zh-CN</language>[\\s\\S]*?</info>"),
+        field("<(headline|description|instruction)>([^<]*)</\\1>");
+    std::vector<std::string> out;
+    auto const feed = api.get("/v1/public/alerts", "").raw;
+    for (auto it = std::sregex_iterator(feed.begin(), feed.end(), id); it != std::sregex_iterator(); ++it) {
+        auto const alert = api.get("/v1/public/alerts/" + (*it)[1].str(), "").raw;
+        std::smatch zh;
+        REQUIRE(std::regex_search(alert, zh, info));
+        auto const block = zh.str();
+        for (auto f = std::sregex_iterator(block.begin(), block.end(), field); f != std::sregex_iterator(); ++f)
+            out.push_back((*f)[2].str());
+    }
+    CHECK_FALSE(out.empty());
+    return out;
 }
 
 std::vector<std::string> episode_texts(Api& api) {

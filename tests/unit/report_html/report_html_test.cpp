@@ -146,7 +146,7 @@ TEST_CASE("the never-acknowledged list shows at most 200 rows and points to the 
         std::string const table = between(html, "<table class=\"never-acknowledged\">", "</table>");
         CHECK(occurrences(table, "<tr>") == 1 + 10);
         CHECK(contains(html, "（六）未签收企业名单（共 10 家）"));
-        CHECK_FALSE(contains(html, "见CSV"));
+        CHECK_FALSE(contains(html, "见明细表"));
     }
     SECTION("a long list is cut after 200 rows") {
         json& list = report["orders"]["never_acknowledged"];
@@ -158,7 +158,7 @@ TEST_CASE("the never-acknowledged list shows at most 200 rows and points to the 
         CHECK(contains(table, "<td class=\"num\">200</td>"));
         CHECK_FALSE(contains(table, "<td class=\"num\">201</td>"));
         CHECK(contains(html, "（六）未签收企业名单（共 205 家）"));
-        CHECK(contains(html, "<p class=\"more\">另有 5 家，见CSV</p>"));
+        CHECK(contains(html, "<p class=\"more\">另有 5 家，见明细表</p>"));
     }
 }
 
