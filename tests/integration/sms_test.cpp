@@ -136,7 +136,8 @@ TEST_CASE("orders reach the plants by SMS at the signature, through a gateway ou
     });
     REQUIRE(other != sent.end());
     auto const link = json::parse(other->template_param).at("link").get<std::string>();
-    auto const path = link.substr(link.find("/v1/links/"));
+    REQUIRE(link.find("/o/") != std::string::npos);   // the plant's page; the same code opens the API's link
+    auto const path = "/v1/links/" + link.substr(link.find("/o/") + 3);
     auto const by_link = s.post(path + "/ack", {{"by", "环保负责人"}, {"phone", other->phone}}, "duty_officer");
     INFO(by_link.body.dump());
     REQUIRE(by_link.status == 200);
@@ -208,7 +209,7 @@ TEST_CASE("the §14 yellow reaches departments and plants at the signature, the 
     REQUIRE(reply.status == 200);
     CHECK(reply.body.at("replies")[0].at("outcome") == "acknowledged");
     auto const link = json::parse(message_to(phone_of(b)).template_param).at("link").get<std::string>();
-    auto const by_link = s.post(link.substr(link.find("/v1/links/")) + "/ack", {{"by", "环保负责人"}, {"phone", phone_of(b)}},
+    auto const by_link = s.post("/v1/links/" + link.substr(link.find("/o/") + 3) + "/ack", {{"by", "环保负责人"}, {"phone", phone_of(b)}},
                                 "duty_officer");
     REQUIRE(by_link.status == 200);
     CHECK(order_of(a).at("acknowledgement").at("channel") == "sms");

@@ -88,7 +88,7 @@ SmsMessage SmsService::compose(ports::Store& store, ports::SmsRecord const& sms,
         if (auto const rank = views_.plan.rank(*details.level)) facts.level_cn = views_.plan.level_at(*rank).name_cn;
     facts.effective_from = details.effective_from;
     facts.ack_due = details.ack_due_at;
-    facts.link = public_url_ + orders_.link_path(order.id, details.issued_at);
+    facts.link = public_url_ + orders_.page_path(order.id, details.issued_at);  // a phone opens the page
     facts.offset_minutes = views_.offset_minutes;
     auto const content = engine::sms_content(facts);
     return {sms.id, sms.phone, content.template_kind, content.params, content.text_cn};

@@ -102,6 +102,10 @@ std::string OrdersService::link_path(std::int64_t order, Instant issued_at) cons
     return "/v1/links/" + engine::order_link_token(link_key_, order, expires);
 }
 
+std::string OrdersService::page_path(std::int64_t order, Instant issued_at) const {
+    return "/o/" + link_path(order, issued_at).substr(std::string_view("/v1/links/").size());
+}
+
 std::int64_t OrdersService::linked_order(std::string const& token, Instant now) const {
     auto const link = engine::verify_order_link(link_key_, token, now);
     if (!link) not_found("link");

@@ -50,6 +50,9 @@ public:
     std::string acknowledge_by_sms(Tx& tx, std::int64_t order_id, std::string const& by, std::string const& phone) const;
     /// @brief "/v1/links/{token}" of an order issued at `issued_at`; valid plan.orders.link_hours.
     std::string link_path(std::int64_t order, engine::Instant issued_at) const;
+    /// @brief "/o/{token}": the same link as the plant's page on a phone (docs/console.md), for
+    /// what people open — a text message.
+    std::string page_path(std::int64_t order, engine::Instant issued_at) const;
     /// @brief One order's view (with its Chinese text unless `with_text` is false). Enterprises
     /// see only their own, with its one-time link: another plant's order answers exactly as a
     /// missing id.

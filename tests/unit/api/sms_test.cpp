@@ -86,7 +86,7 @@ TEST_CASE("an order goes to each mobile contact by SMS, a receipt settles it, a 
     CHECK(it->template_kind == "order");
     CHECK(it->params.at("code") == std::to_string(id));
     CHECK(it->params.at("level") == "黄色预警（Ⅲ级响应）");
-    CHECK(it->params.at("link").get<std::string>().rfind("https://hbj.example.gov.cn/v1/links/" + std::to_string(id) + ".", 0) == 0);
+    CHECK(it->params.at("link").get<std::string>().rfind("https://hbj.example.gov.cn/o/" + std::to_string(id) + ".", 0) == 0);   // the plant's page
     CHECK(it->text_cn.find("回复1确认") != std::string::npos);
     CHECK(api.svc->sms().dispatch_due(gateway.sender(), 100, service::real_now()) == 0);   // each sent once
 
