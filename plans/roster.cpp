@@ -43,9 +43,11 @@ private:
     void fault(std::string pointer, std::string message) { problems_.push_back({std::move(pointer), std::move(message)}); }
 
     void only(json const& object, std::string const& at, std::initializer_list<char const*> keys) {
-        for (auto const& [key, value] : object.items())
+        for (auto const& item : object.items()) {
+            std::string const& key = item.key();
             if (std::none_of(keys.begin(), keys.end(), [&](char const* k) { return key == k; }))
                 fault(at + "/" + key, "is not a field of the roster");
+        }
     }
 
     std::string text(json const& object, std::string const& at, char const* key, bool required, std::size_t max_chars) {
