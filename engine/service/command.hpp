@@ -16,7 +16,10 @@
 
 namespace hazeguard::service {
 
-/// @brief A command's answer: status, JSON body and (for creations) the new resource's path.
+/// @brief A command's answer as its caller presents it: status, JSON body and (for creations) the
+/// new resource's path. The services never build one: a command's job returns its typed result
+/// and the caller's Present turns it into the Reply (api/resources/), which the CommandRunner
+/// remembers with the Idempotency-Key so that a replay answers exactly as the first time.
 struct Reply {
     int status = 200;
     nlohmann::json body;
@@ -28,6 +31,19 @@ struct Reply {
 /// says why nothing was written (a service::Error for a refusal). Must be quick and must not block.
 /// (A list import's dry run writes nothing and completes at once, on the calling thread.)
 using Completion = std::function<void(std::exception_ptr error, Reply reply)>;
+
+/// @brief How a command's typed result becomes its answer; called on the writer thread inside
+/// the command's transaction, so it must be quick, pure and not throw for a valid result.
+template <class Result>
+using Present = std::function<Reply(Result const&)>;
+
+/// @brief What a command's caller passes for its answer: the presentation of its result and the
+/// Completion that receives it once the transaction is on disk.
+template <class Result>
+struct Answer {
+    Present<Result> present;
+    Completion done;
+};
 
 /// @brief Starts an asynchronous command with a Completion and waits for it: returns its reply or
 /// rethrows its error (a validation Error thrown by `start` itself propagates as is). For callers

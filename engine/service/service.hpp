@@ -118,6 +118,8 @@ public:
     engine::Instant now() const;
     bool drill() const { return options_.drill; }
     plans::Plan const& plan() const { return plan_; }
+    /// @brief Local times, levels by name, the drill flag: what the API's views present with.
+    ViewContext const& views() const { return views_; }
 
 private:
     std::unique_ptr<storage::SqliteBackend> storage_;   ///< first: it outlives every service
