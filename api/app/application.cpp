@@ -148,6 +148,8 @@ void Application::read_load_from(LoadSource source) { routes_->load = std::move(
 
 void Application::publish_at(std::string base_url) { routes_->env.public_url = std::move(base_url); }
 
+void Application::throttle_failures(std::shared_ptr<AuthThrottle> throttle) { routes_->env.throttle = std::move(throttle); }
+
 Admission Application::admit(RequestHead const& head) {
     Responder responder(head.headers.get("X-Request-Id").value_or(new_request_id()), head.target, nullptr);
     try {

@@ -36,6 +36,9 @@ public:
     void read_load_from(LoadSource source);
     /// @brief The base URL (no trailing slash) of the links the server publishes (the CAP feed).
     void publish_at(std::string base_url);
+    /// @brief Replaces the throttle of failed authentications (a test's: one whose refill is
+    /// slower than the test, so what it sees does not depend on how fast the machine is).
+    void throttle_failures(std::shared_ptr<AuthThrottle> throttle);
     /// @brief What GET /metrics shows; the server and the group committer report into it (shared:
     /// the committer may report a last group after the Application is gone).
     std::shared_ptr<Metrics> metrics();

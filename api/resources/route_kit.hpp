@@ -5,10 +5,12 @@
 /// service, which answers once the write's group is on disk.
 
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "api/app/route_table.hpp"
+#include "engine/service/view_context.hpp"
 
 namespace hazeguard::api::routes {
 
@@ -33,6 +35,19 @@ RouteHandler after_commit(F f) {
 }
 
 inline std::int64_t id(Context const& c) { return c.match.id; }
+
+/// @brief A command's answer presented as JSON by `to_json` (one of api/resources/*/*_json.hpp),
+/// with `status` and, when `location` is given, the new resource's path.
+template <class Result>
+service::Answer<Result> json_answer(service::ViewContext const& views,
+                                    nlohmann::json (*to_json)(service::ViewContext const&, Result const&),
+                                    service::Completion done, int status = 200,
+                                    std::string (*location)(Result const&) = nullptr) {
+    return {[views, to_json, status, location](Result const& r) {
+                return service::Reply{status, to_json(views, r), location ? location(r) : std::string()};
+            },
+            std::move(done)};
+}
 
 /// @brief A text/html answer (a printable document).
 Response html_response(std::string body);

@@ -5,6 +5,9 @@
 #include "api/app/console/console_http.hpp"
 #include "api/app/console/console_pages.hpp"
 #include "api/app/console/console_view.hpp"
+#include "api/resources/orders/order_json.hpp"
+#include "api/resources/orders/order_requests.hpp"
+#include "api/resources/route_kit.hpp"
 #include "engine/time/timestamp.hpp"
 
 namespace hazeguard::api {
@@ -110,7 +113,7 @@ Response board(service::Service& s, Context const& c, bool wall) {
 // --- the plant: its order from the one-time link ------------------------------------------------
 Response order_page(service::Service& s, std::string const& code, int status = 200,
                     std::vector<service::FieldError> const& errors = {}, json const& form = json::object()) {
-    auto const order = s.orders().order_by_link(code, s.now());
+    auto const order = linked_order_json(s.views(), s.orders().order_by_link(code, s.now()));
     return page_response(status, render_page("console/order.html", order_page_data(order, code, errors, form),
                                              "减排指令" + std::to_string(order.at("id").get<std::int64_t>())));
 }
@@ -121,10 +124,12 @@ void acknowledge(service::Service& s, Context const& c, Responder const& respond
     if (!field(form, "note").empty()) body["note"] = field(form, "note");
     auto const code = c.match.code;
     try {
-        s.orders().acknowledge_by_link(link_command(c), code, body, [respond, code](std::exception_ptr error, service::Reply) {
+        auto done = [respond, code](std::exception_ptr error, service::Reply) {
             if (error) return respond(error_page_of(respond, error));
             respond(redirect("/o/" + code));
-        });
+        };
+        s.orders().acknowledge_by_link(link_command(c), code, read_acknowledgement(body),
+                                       routes::json_answer(s.views(), &ack_json, std::move(done)));
     } catch (service::Error const& e) {
         if (e.code != service::Errc::validation) throw;
         respond(order_page(s, code, 422, e.errors, body));

@@ -3,6 +3,8 @@
 
 #include "api/app/problem_response.hpp"
 #include "api/app/query_params.hpp"
+#include "api/resources/orders/order_json.hpp"
+#include "api/resources/orders/order_requests.hpp"
 
 namespace hazeguard::api::routes {
 using nlohmann::json;
@@ -26,17 +28,17 @@ std::string list_format(Request const& r) {
 
 Table order_routes(service::Service& s) {
     return {
-        {"GET", "/v1/links/{code}", {kAnyone, now([&](Context const& c) { return json_response(200, s.orders().order_by_link(c.match.code, s.now())); }), kDefaultBodyLimit, true}},
-        {"POST", "/v1/links/{code}/ack", {kAnyone, after_commit([&](Context const& c, Completion done) { s.orders().acknowledge_by_link(link_command(c), c.match.code, body_of(c.request), std::move(done)); }), kDefaultBodyLimit, true}},
-        {"GET", "/v1/episodes/{id}/orders", {kStaff, now([&](Context const& c) { return json_response(200, s.orders().episode_orders(id(c), order_filter(c.match), s.now())); })}},
+        {"GET", "/v1/links/{code}", {kAnyone, now([&](Context const& c) { return json_response(200, linked_order_json(s.views(), s.orders().order_by_link(c.match.code, s.now()))); }), kDefaultBodyLimit, true}},
+        {"POST", "/v1/links/{code}/ack", {kAnyone, after_commit([&](Context const& c, Completion done) { s.orders().acknowledge_by_link(link_command(c), c.match.code, read_acknowledgement(body_of(c.request)), json_answer(s.views(), &ack_json, std::move(done))); }), kDefaultBodyLimit, true}},
+        {"GET", "/v1/episodes/{id}/orders", {kStaff, now([&](Context const& c) { return json_response(200, order_page_json(s.views(), s.orders().episode_orders(id(c), order_filter(c.match), s.now()))); })}},
         {"PUT", "/v1/enterprises", {kOperators, after_commit([&](Context const& c, Completion done) { s.lists().import_list(c.command(), c.request.body, list_format(c.request), c.match.query("dry_run") == "true", "api", std::move(done)); }), kListBodyLimit}},
         {"GET", "/v1/enterprises", {kStaff, now([&](Context const&) { return json_response(200, s.lists().current_list()); })}},
         {"GET", "/v1/enterprises/{code}", {kAnyone, now([&](Context const& c) { own_enterprise(c.principal, c.match.code); return json_response(200, s.lists().enterprise(c.match.code)); })}},
-        {"GET", "/v1/me/orders", {kEnterprise, now([&](Context const& c) { return json_response(200, s.orders().my_orders(c.principal)); })}},
-        {"GET", "/v1/orders/{id}", {kAnyone, now([&](Context const& c) { return json_response(200, s.orders().order(c.principal, id(c), c.match.query("text") != "false")); })}},
+        {"GET", "/v1/me/orders", {kEnterprise, now([&](Context const& c) { return json_response(200, plant_orders_json(s.views(), s.orders().my_orders(c.principal))); })}},
+        {"GET", "/v1/orders/{id}", {kAnyone, now([&](Context const& c) { return json_response(200, order_json(s.views(), s.orders().order(c.principal, id(c), c.match.query("text") != "false"))); })}},
         {"GET", "/v1/orders/{id}/order.html", {kAnyone, now([&](Context const& c) { return html_response(s.orders().order_html(c.principal, id(c))); })}},
-        {"POST", "/v1/orders/{id}/ack", {kEnterprise, after_commit([&](Context const& c, Completion done) { s.orders().acknowledge(c.command(), id(c), body_of(c.request), std::move(done)); })}},
-        {"POST", "/v1/orders/{id}/execution", {kEnterprise, after_commit([&](Context const& c, Completion done) { s.orders().report_execution(c.command(), id(c), body_of(c.request), std::move(done)); })}},
+        {"POST", "/v1/orders/{id}/ack", {kEnterprise, after_commit([&](Context const& c, Completion done) { s.orders().acknowledge(c.command(), id(c), read_acknowledgement(body_of(c.request)), json_answer(s.views(), &ack_json, std::move(done))); })}},
+        {"POST", "/v1/orders/{id}/execution", {kEnterprise, after_commit([&](Context const& c, Completion done) { s.orders().report_execution(c.command(), id(c), read_execution_report(body_of(c.request)), json_answer(s.views(), &order_json, std::move(done))); })}},
     };
 }
 

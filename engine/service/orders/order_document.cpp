@@ -26,33 +26,33 @@ std::string without_trailing_punctuation(std::string text) {
 }
 
 /// "重污染天气黄色预警" / "不利气象条件应对" — a level as the documents name it; "" for none.
-std::string level_words(ViewContext const& views, json const& level) {
-    if (level.is_null()) return "";
-    auto const id = level.at("id").get<std::string>();
-    auto const* w = views.plan.documents.level(id);
-    if (!w) return level.at("name_cn").get<std::string>();
-    return views.plan.level_at(*views.plan.rank(id)).pre_stage ? w->warning_cn : "重污染天气" + w->warning_cn;
+std::string level_words(ViewContext const& views, std::optional<std::string> const& id) {
+    auto const rank = id && !id->empty() ? views.plan.rank(*id) : std::nullopt;
+    if (!rank) return "";
+    auto const& level = views.plan.level_at(*rank);
+    auto const* w = views.plan.documents.level(*id);
+    if (!w) return level.name_cn;
+    return level.pre_stage ? w->warning_cn : "重污染天气" + w->warning_cn;
 }
 
-std::vector<std::string> measures_cn(json const& content) {
+std::vector<std::string> measures_cn(engine::OrderContent const& content) {
     std::vector<std::string> out;
-    for (auto const& m : content.at("measures")) {
+    for (auto const& m : content.measures) {
         std::string lines;
-        for (auto const& l : m.at("lines")) lines += (lines.empty() ? "" : "、") + l.get<std::string>();
-        out.push_back(without_trailing_punctuation(m.at("text").get<std::string>()) +
-                      (lines.empty() ? "" : "，涉及生产线：" + lines));
+        for (auto const& l : m.lines) lines += (lines.empty() ? "" : "、") + l;
+        out.push_back(without_trailing_punctuation(m.text) + (lines.empty() ? "" : "，涉及生产线：" + lines));
     }
-    if (auto const t = content.at("transport").get<std::string>(); !t.empty())
-        out.push_back("运输管控：" + without_trailing_punctuation(t));
+    if (!content.transport.empty()) out.push_back("运输管控：" + without_trailing_punctuation(content.transport));
     return out;
 }
 
 /// "二氧化硫0.094吨、氮氧化物0.409吨" — only the pollutants it cuts; "" when it cuts none.
-std::string reductions_cn(json const& content) {
+std::string reductions_cn(engine::OrderContent const& content) {
     std::string out;
-    auto const& r = content.at("reductions_t_per_day");
+    auto const& r = content.reductions_t_per_day;
     for (auto const& [code, name] : kPollutantsCn) {
-        double const t = r.contains(code) ? r.at(code).get<double>() : 0.0;
+        auto const it = r.find(code);
+        double const t = it == r.end() ? 0.0 : it->second;
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.3f", t);
         if (std::string(buf) == "0.000") continue;
@@ -61,49 +61,48 @@ std::string reductions_cn(json const& content) {
     return out;
 }
 
-std::string plant_line(json const& e) {
-    std::string out = "统一社会信用代码：" + e.at("credit_code").get<std::string>() + "；所在地：" +
-                      e.at("district").get<std::string>() + "；行业：" + e.at("industry").get<std::string>() +
-                      "；绩效分级：" + e.at("grade").get<std::string>();
-    if (auto const g = e.at("guarantee").get<std::string>(); !g.empty()) out += "；保障类别：" + g;
+std::string plant_line(engine::Enterprise const& e) {
+    std::string out = "统一社会信用代码：" + e.credit_code + "；所在地：" + e.district + "；行业：" + e.industry +
+                      "；绩效分级：" + e.grade;
+    if (!e.guarantee.empty()) out += "；保障类别：" + e.guarantee;
     std::string contacts;
-    for (auto const& c : e.at("contacts"))
-        contacts += (contacts.empty() ? "" : "；") + c.at("role").get<std::string>() + c.at("name").get<std::string>() +
-                    "，电话" + c.at("phone").get<std::string>();
+    for (auto const& c : e.contacts)
+        contacts += (contacts.empty() ? "" : "；") + c.role + c.name + "，电话" + c.phone;
     return contacts.empty() ? out : out + "。联系人：" + contacts;
 }
 
-std::string number_of(json const& id) { return "第" + std::to_string(id.get<std::int64_t>()) + "号"; }
+std::string number_of(std::int64_t id) { return "第" + std::to_string(id) + "号"; }
 
 }  // namespace
 
-json order_page(ViewContext const& views, json const& view, json const& basis, ports::OrderDetails const& d) {
+json order_page(ViewContext const& views, OrderSheet const& order) {
     auto const& issuer = views.plan.documents.issuer_cn;
-    auto const& e = view.at("enterprise");
-    bool const termination = view.at("kind") == "termination";
-    bool const cancellation = view.value("cancellation", false);
+    auto const& d = order.details;
+    auto const& e = order.plant;
+    bool const termination = order.order.kind == engine::OrderKind::termination;
+    bool const cancellation = termination && order.cancellation();
     engine::DocumentTimes times(views.offset_minutes);   // every time in reading order: the first carries the year
-    auto const level = level_words(views, view.at("level"));
-    auto const previous = level_words(views, view.at("previous_level"));
-    auto const supersedes = view.at("supersedes").is_null() ? std::string() : number_of(view.at("supersedes"));
+    auto const level = level_words(views, d.level);
+    auto const previous = level_words(views, d.previous_level);
+    auto const supersedes = order.order.supersedes ? number_of(*order.order.supersedes) : std::string();
     json paragraphs = json::array();
     auto const add = [&](std::string text) { paragraphs.push_back({{"text_cn", std::move(text)}, {"heading", 0}}); };
     std::string title, number, addressees;
     if (!termination) {
         title = "重污染天气应急减排指令（一厂一策）";
-        number = "指令编号：" + number_of(view.at("id")) + (supersedes.empty() ? "" : "（替代" + supersedes + "指令）");
-        addressees = e.at("name").get<std::string>();
+        number = "指令编号：" + number_of(order.order.id) + (supersedes.empty() ? "" : "（替代" + supersedes + "指令）");
+        addressees = e.name;
         add(plant_line(e));
         std::string basis_cn = issuer + "发布的" + level;
-        if (!basis.is_null()) {
-            basis_cn = issuer + "《" + basis.at("title_cn").get<std::string>() + "》";
-            if (!basis.at("number_cn").is_null()) basis_cn += "（" + basis.at("number_cn").get<std::string>() + "）";
+        if (order.basis) {
+            basis_cn = issuer + "《" + order.basis->title_cn + "》";
+            if (order.basis->number_cn) basis_cn += "（" + *order.basis->number_cn + "）";
         }
-        std::string const keeps = view.at("advance_notice").get<bool>() && !supersedes.empty()
+        std::string const keeps = order.advance_notice() && !supersedes.empty()
                                       ? "；在此之前，继续执行" + supersedes + "指令规定的措施" : "";
-        auto const& content = view.at("content");
-        if (content.at("source") == "self_determined") {
-            add("根据" + basis_cn + "，你单位绩效分级为" + e.at("grade").get<std::string>() + "，自" +
+        auto const content = order.content.value_or(engine::OrderContent{});
+        if (content.source == "self_determined") {
+            add("根据" + basis_cn + "，你单位绩效分级为" + e.grade + "，自" +
                 times.start(d.effective_from) + "起自主采取减排措施，直至接到新的指令或解除通知" + keeps + "。你单位须做到：");
             add("1．污染治理设施正常运行，污染物稳定达标排放");
             add("2．如实记录生产和排放情况，留存用电量等台账备查");
@@ -121,8 +120,8 @@ json order_page(ViewContext const& views, json const& view, json const& basis, p
     } else {
         std::string const what = cancellation ? "撤销" : "终止";
         title = "重污染天气应急减排指令" + what + "通知";
-        number = "通知编号：" + number_of(view.at("id")) + "（" + what + supersedes + "指令）";
-        addressees = e.at("name").get<std::string>() + "（统一社会信用代码：" + e.at("credit_code").get<std::string>() + "）";
+        number = "通知编号：" + number_of(order.order.id) + "（" + what + supersedes + "指令）";
+        addressees = e.name + "（统一社会信用代码：" + e.credit_code + "）";
         std::string const none = level.empty() ? "" : "；" + level + "期间你单位无须采取减排措施";
         if (cancellation && d.superseded_effective_from)
             add("原定于" + times.start(*d.superseded_effective_from) + "起执行的" + previous + "减排指令（" + supersedes +

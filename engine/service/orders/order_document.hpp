@@ -6,14 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/ports/order_repository.hpp"
+#include "engine/service/orders/order_sheet.hpp"
 #include "engine/service/view_context.hpp"
 
 namespace hazeguard::service {
 
-/// @param view the order's JSON view (order_view.hpp)
-/// @param basis {number_cn (null for a 调度令), title_cn} of the document the order follows, or null
-nlohmann::json order_page(ViewContext const& views, nlohmann::json const& view, nlohmann::json const& basis,
-                          ports::OrderDetails const& details);
+/// @brief The page of `order` (its text_cn and link are not read).
+nlohmann::json order_page(ViewContext const& views, OrderSheet const& order);
 
 }  // namespace hazeguard::service

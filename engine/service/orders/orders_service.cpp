@@ -6,9 +6,6 @@
 #include "engine/domain/ref.hpp"
 #include "engine/orders/order_lifecycle.hpp"
 #include "engine/service/error.hpp"
-#include "engine/service/input.hpp"
-#include "engine/service/orders/execution_report.hpp"
-#include "engine/service/orders/order_view.hpp"
 #include "engine/service/documents/document_page.hpp"
 #include "engine/service/orders/order_document.hpp"
 
@@ -18,14 +15,14 @@ using engine::Instant;
 
 namespace {
 /// The document an order follows: the notice of the proposal that caused its batch, if any.
-json basis(ports::Store& store, std::int64_t batch) {
+std::optional<DocumentTitle> basis(ports::Store& store, std::int64_t batch) {
     auto const cause = store.batches().cause(batch);
-    if (!cause) return nullptr;
+    if (!cause) return std::nullopt;
     auto const d = store.documents().find_by_ref(*cause);
-    if (!d) return nullptr;
+    if (!d) return std::nullopt;
     // A 调度令 carries its number in its title.
-    return {{"number_cn", d->series == "dispatch" ? json(nullptr) : json(d->number_cn)},
-            {"title_cn", json::parse(d->body).at("title_cn")}};
+    return DocumentTitle{d->series == "dispatch" ? std::nullopt : std::optional(d->number_cn),
+                         json::parse(d->body).at("title_cn").get<std::string>()};
 }
 
 [[noreturn]] void refuse_superseded(ports::Store& store, ports::OrderRecord const& order) {
@@ -35,20 +32,15 @@ json basis(ports::Store& store, std::int64_t batch) {
                 {{"superseded_by", next ? json(*next) : json(nullptr)}});
 }
 
-struct AckInput {
-    std::string by, phone, note;
-};
-
-AckInput read_acknowledgement(json const& body) {
-    Input in(body);
-    in.reject_unknown({"by", "phone", "note"});
-    auto const by = in.text("by", true, 100);
-    auto const phone = in.text("phone", true, 20);
-    if (phone && (phone->size() < 7 || phone->find_first_not_of("0123456789+- ") != std::string::npos))
-        in.error("phone", "must be a phone number of 7 to 20 digits");
-    auto const note = in.text("note", false, 2000).value_or("");
-    in.finish();
-    return {*by, *phone, note};
+/// An execution report as stored: the report with who sent it and when (JSON text).
+std::string stored_report(ViewContext const& views, ExecutionReport const& report, engine::Instant at,
+                          std::string const& by) {
+    json lines = json::array(), readings = json::array();
+    for (auto const& l : report.lines) lines.push_back({{"line_id", l.line_id}, {"status", l.status}, {"note", l.note}});
+    for (auto const& r : report.readings)
+        readings.push_back({{"meter", r.meter}, {"kwh", r.kwh}, {"at", r.at ? json(views.local(*r.at)) : json(nullptr)}});
+    return json{{"reported_at", views.local(at)}, {"reported_by", by}, {"lines", lines},
+                {"electricity", readings}, {"note", report.note}}.dump();
 }
 }  // namespace
 
@@ -61,16 +53,15 @@ ports::OrderRecord OrdersService::readable(ports::Store& store, Principal const&
     return *order;
 }
 
-void OrdersService::acknowledge(Command const& c, std::int64_t id, json const& body, Completion done) {
-    auto const input = read_acknowledgement(body);
+void OrdersService::acknowledge(Command const& c, std::int64_t id, AckRequest ack, Answer<AckOutcome> answer) {
     // The job stays small (group commit: it runs on the one writer thread); the answer is built
-    // from what it read and wrote, not from a full order view.
-    runner_.run(c, [this, id, who = c.principal, input](Tx& tx) {
-        return Reply{200, acknowledge_in(tx, readable(tx.store, who, id), {tx.now, input.by, input.phone, input.note, "api"}), ""};
-    }, std::move(done));
+    // from what it read and wrote, not from a whole order.
+    runner_.run(c, [this, id, who = c.principal, ack = std::move(ack)](Tx& tx) {
+        return acknowledge_in(tx, readable(tx.store, who, id), {tx.now, ack.by, ack.phone, ack.note, "api"});
+    }, std::move(answer));
 }
 
-json OrdersService::acknowledge_in(Tx& tx, ports::OrderRecord order, ports::Acknowledgement ack) const {
+AckOutcome OrdersService::acknowledge_in(Tx& tx, ports::OrderRecord order, ports::Acknowledgement ack) const {
     auto const due = tx.store.orders().ack_due(order);
     switch (engine::decide_acknowledgement(order.facts(tx.now))) {
         case engine::AckDecision::superseded: refuse_superseded(tx.store, order);
@@ -80,8 +71,7 @@ json OrdersService::acknowledge_in(Tx& tx, ports::OrderRecord order, ports::Ackn
             break;
         case engine::AckDecision::repeat: break;  // the first acknowledgement, unchanged
     }
-    auto const stored = tx.store.orders().details(order.id).acknowledgement;
-    return acknowledgement_answer(views_, order, *stored, due);
+    return {order, *tx.store.orders().details(order.id).acknowledgement, due};
 }
 
 std::string OrdersService::acknowledge_by_sms(Tx& tx, std::int64_t order_id, std::string const& by,
@@ -116,31 +106,27 @@ std::int64_t OrdersService::linked_order(std::string const& token, Instant now) 
     return link->order;
 }
 
-json OrdersService::order_by_link(std::string const& token, Instant now) {
-    json out;
+LinkedOrder OrdersService::order_by_link(std::string const& token, Instant now) {
+    LinkedOrder out;
     transactions_.read([&](ports::Store& store) {
-        auto const id = linked_order(token, now);
-        out = view(store, id, true);
-        out["acknowledge"] = {{"method", "POST"}, {"href", "/v1/links/" + token + "/ack"}, {"body", {"by", "phone", "note"}}};
-        if (out.contains("superseded_by") && out.at("superseded_by").is_number_integer()) {
-            auto const next = out.at("superseded_by").get<std::int64_t>();
-            out["current_link"] = link_path(next, store.orders().details(next).issued_at);
-        }
+        out.sheet = sheet(store, linked_order(token, now), true);
+        out.token = token;
+        if (auto const next = out.sheet.superseded_by)
+            out.current_link = link_path(*next, store.orders().details(*next).issued_at);
     });
     return out;
 }
 
-void OrdersService::acknowledge_by_link(Command const& c, std::string const& token, json const& body, Completion done) {
-    auto const input = read_acknowledgement(body);
-    runner_.run(c, [this, token, input](Tx& tx) {
+void OrdersService::acknowledge_by_link(Command const& c, std::string const& token, AckRequest ack,
+                                        Answer<AckOutcome> answer) {
+    runner_.run(c, [this, token, ack = std::move(ack)](Tx& tx) {
         auto const order = tx.store.orders().find(linked_order(token, tx.now));
         if (!order) not_found("link");
-        return Reply{200, acknowledge_in(tx, *order, {tx.now, input.by, input.phone, input.note, "link"}), ""};
-    }, std::move(done));
+        return acknowledge_in(tx, *order, {tx.now, ack.by, ack.phone, ack.note, "link"});
+    }, std::move(answer));
 }
 
-void OrdersService::report_execution(Command const& c, std::int64_t id, json const& body, Completion done) {
-    auto report = read_execution_report(body, views_);
+void OrdersService::report_execution(Command const& c, std::int64_t id, ExecutionReport report, Answer<OrderSheet> answer) {
     runner_.run(c, [this, id, report = std::move(report), who = c.principal](Tx& tx) {
         auto const order = readable(tx.store, who, id);
         auto const decision = engine::decide_execution_report(order.facts(tx.now));
@@ -155,76 +141,58 @@ void OrdersService::report_execution(Command const& c, std::int64_t id, json con
         }
         auto const errors = unknown_lines(report, views_.enterprise(tx.store.orders().enterprise_entry(order)));
         if (!errors.empty()) throw Error(Errc::validation, errors.front().message, errors);
-        json const stored{{"reported_at", views_.local(tx.now)}, {"reported_by", who.name}, {"lines", report.lines},
-                          {"electricity", report.readings}, {"note", report.note}};
-        tx.store.orders().record_execution(order, tx.now, stored.dump(),
+        tx.store.orders().record_execution(order, tx.now, stored_report(views_, report, tx.now, who.name),
                                            decision == engine::ExecutionDecision::record_first);
-        return Reply{200, view(tx.store, id, false), ""};
-    }, std::move(done));
+        return sheet(tx.store, id, false);
+    }, std::move(answer));
 }
 
 std::string OrdersService::order_html(Principal const& who, std::int64_t id) {
     std::string out;
     transactions_.read([&](ports::Store& store) {
-        auto const order = readable(store, who, id);
-        auto const details = store.orders().details(id);
-        auto const follows = basis(store, order.batch);
-        auto const v = order_view(views_, order, details, store.orders().successor(order), false, follows);
-        out = page_html(order_page(views_, v, follows, details));
+        readable(store, who, id);
+        out = page_html(order_page(views_, sheet(store, id, false)));
     });
     return out;
 }
 
-json OrdersService::view(ports::Store& store, std::int64_t id, bool with_text, bool with_link) const {
+OrderSheet OrdersService::sheet(ports::Store& store, std::int64_t id, bool with_text, bool with_link) const {
     auto const order = store.orders().find(id);
     if (!order) not_found("order " + std::to_string(id));
-    auto const details = store.orders().details(id);
-    auto out = order_view(views_, *order, details, store.orders().successor(*order), with_text, basis(store, order->batch));
-    if (with_link) out["link"] = link_path(id, details.issued_at);
-    // Every text message about it, and whether it reached the plant through any channel (null:
-    // nothing was sent through one).
-    json messages = json::array();
-    json best = nullptr;
-    auto const rank = [](std::string const& state) {
-        return state == "delivered" ? 4 : state == "sent" ? 3 : state == "queued" ? 2 : 1;  // failed, dead
-    };
-    auto const consider = [&](std::string const& channel, std::string const& state, std::optional<Instant> at) {
-        if (best.is_null() || rank(state) > rank(best.at("state").get<std::string>()))
-            best = {{"channel", channel}, {"state", state}, {"delivered_at", views_.local_or_null(at)}};
-    };
-    for (auto const& m : store.sms().of_order(id)) {
-        messages.push_back({{"channel", "sms"}, {"kind", m.kind}, {"phone", m.phone}, {"contact", m.contact},
-                            {"state", m.state}, {"attempts", m.attempts}, {"sent_at", views_.local_or_null(m.sent_at)},
-                            {"delivered_at", views_.local_or_null(m.delivered_at)},
-                            {"error", m.last_error.empty() ? json(nullptr) : json(m.last_error)}});
-        consider("sms", m.state, m.delivered_at);
-    }
-    if (auto const reach = store.deliveries().reach(engine::to_string(engine::Ref::order(id))))
-        consider("webhook", reach->state, reach->delivered_at);
-    out["delivery"] = best;
-    out["messages"] = messages;
+    OrderSheet out;
+    out.order = *order;
+    out.details = store.orders().details(id);
+    out.superseded_by = store.orders().successor(*order);
+    out.basis = basis(store, order->batch);
+    out.plant = views_.enterprise(out.details.enterprise);
+    if (order->kind != engine::OrderKind::termination)
+        out.content = engine::select_order(views_.plan, out.plant, out.details.level.value_or(""));
+    if (with_text) out.text_cn = page_text(order_page(views_, out));
+    if (with_link) out.link = link_path(id, out.details.issued_at);
+    out.messages = store.sms().of_order(id);
+    out.webhook = store.deliveries().reach(engine::to_string(engine::Ref::order(id)));
     return out;
 }
 
-json OrdersService::order(Principal const& who, std::int64_t id, bool with_text) {
-    json out;
+OrderSheet OrdersService::order(Principal const& who, std::int64_t id, bool with_text) {
+    OrderSheet out;
     transactions_.read([&](ports::Store& store) {
         readable(store, who, id);
-        out = view(store, id, with_text, who.role == "enterprise");
+        out = sheet(store, id, with_text, who.role == "enterprise");
     });
     return out;
 }
 
-json OrdersService::my_orders(Principal const& who) {
+PlantOrders OrdersService::my_orders(Principal const& who) {
     if (who.role != "enterprise") throw Error(Errc::forbidden_role, "only enterprise tokens have their own orders");
-    json items = json::array();
+    PlantOrders out{who.enterprise_id, {}};
     transactions_.read([&](ports::Store& store) {
-        for (auto id : store.orders().ids_for_enterprise(who.enterprise_id, 200)) items.push_back(view(store, id, false, true));
+        for (auto id : store.orders().ids_for_enterprise(who.enterprise_id, 200)) out.items.push_back(sheet(store, id, false, true));
     });
-    return {{"enterprise", who.enterprise_id}, {"items", items}};
+    return out;
 }
 
-json OrdersService::episode_orders(std::int64_t episode, OrderFilter const& f, Instant now) {
+OrderPage OrdersService::episode_orders(std::int64_t episode, OrderFilter const& f, Instant now) {
     ports::OrderQuery q;
     q.episode = episode;
     q.after = f.after;
@@ -235,22 +203,17 @@ json OrdersService::episode_orders(std::int64_t episode, OrderFilter const& f, I
     q.grade = f.grade;
     if (f.overdue) q.overdue = *f.overdue == "ack" ? ports::OrderQuery::Overdue::ack : ports::OrderQuery::Overdue::execution;
     q.now = now;
-    json out;
+    OrderPage out;
+    out.episode = episode;
     transactions_.read([&](ports::Store& store) {
         if (!store.orders().episode_exists(episode)) not_found("episode " + std::to_string(episode));
-        auto const batch = f.batch ? f.batch : store.orders().latest_batch(episode);
-        if (!batch) {
-            out = {{"items", json::array()}, {"next_cursor", nullptr}};
-            return;
-        }
-        q.batch = *batch;
+        out.batch = f.batch ? f.batch : store.orders().latest_batch(episode);
+        if (!out.batch) return;
+        q.batch = *out.batch;
         auto ids = store.orders().ids(q);
-        bool const more = ids.size() > static_cast<std::size_t>(f.limit);
-        if (more) ids.pop_back();
-        json items = json::array();
-        for (auto id : ids) items.push_back(view(store, id, false));
-        out = {{"episode_id", episode}, {"batch_id", *batch}, {"items", items},
-               {"next_cursor", more ? json(std::to_string(ids.back())) : json(nullptr)}};
+        out.more = ids.size() > static_cast<std::size_t>(f.limit);
+        if (out.more) ids.pop_back();
+        for (auto id : ids) out.items.push_back(sheet(store, id, false));
     });
     return out;
 }
