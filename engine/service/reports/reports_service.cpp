@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 
@@ -29,6 +30,31 @@ struct TimelineFacts {
     std::set<std::int64_t> forecasts, proposals, directives;
     std::unordered_map<std::int64_t, Instant> distributed, effective;
 };
+
+/// What the report needs of a plant: its daily baselines, read from its stored list entry (written
+/// and checked at import, so trusted) without reading the rest of it: lines, measures and
+/// contacts are dropped as they are parsed, which matters with 100,000 plants.
+struct PlantBaseline {
+    engine::Pollutants t_per_day;
+    std::optional<double> kwh_per_day;
+};
+
+PlantBaseline stored_baseline(std::string const& entry) {
+    static constexpr std::string_view kKept[] = {"baseline_t_per_year", "operating_days", "baseline_kwh_per_day"};
+    auto const keep = [](int depth, json::parse_event_t event, json& parsed) {
+        if (depth != 1 || event != json::parse_event_t::key) return true;
+        auto const& key = parsed.get_ref<std::string const&>();
+        return std::find(std::begin(kKept), std::end(kKept), key) != std::end(kKept);
+    };
+    auto const v = json::parse(entry, keep);
+    engine::Enterprise plant;
+    plant.operating_days = v.value("operating_days", plant.operating_days);
+    if (auto const it = v.find("baseline_t_per_year"); it != v.end())
+        for (auto const& [p, t] : it->items()) plant.baseline_t_per_year[p] = t.get<double>();
+    PlantBaseline out{plant.baseline_t_per_day(), std::nullopt};
+    if (auto const it = v.find("baseline_kwh_per_day"); it != v.end()) out.kwh_per_day = it->get<double>();
+    return out;
+}
 
 std::optional<Ref> ref_of(std::string const& text, Ref::Kind kind) {
     auto const ref = engine::parse_ref(text);
@@ -136,9 +162,9 @@ report::EvaluationInput ReportsService::evaluation_input(std::int64_t episode) {
             auto& o = row.record;
             if (auto it = superseded_at.find(o.order_id); it != superseded_at.end()) o.superseded_at = it->second;
             if (row.enterprise_entry) {
-                auto const plant = views_.enterprise(*row.enterprise_entry);
-                o.baseline_t_per_day = plant.baseline_t_per_day();
-                o.baseline_kwh_per_day = plant.baseline_kwh_per_day;
+                auto baseline = stored_baseline(*row.enterprise_entry);
+                o.baseline_t_per_day = std::move(baseline.t_per_day);
+                o.baseline_kwh_per_day = baseline.kwh_per_day;
             }
             in.orders.push_back(std::move(o));
         });
