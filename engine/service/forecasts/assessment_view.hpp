@@ -1,7 +1,8 @@
 #pragma once
 /// @file assessment_view.hpp
-/// @brief The JSON of a forecast's assessment: the level the plan's rules call for and why, and
-/// during a warning whether it may be lowered or lifted (fluctuation and 36-hour rules).
+/// @brief The JSON of a forecast's assessment, stored with the forecast (its view shows it as is):
+/// the level the plan's rules call for and why, and during a warning whether it may be lowered or
+/// lifted (fluctuation and 36-hour rules).
 
 #include <nlohmann/json.hpp>
 
