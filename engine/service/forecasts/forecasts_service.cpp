@@ -6,7 +6,7 @@
 
 #include "engine/domain/ref.hpp"
 #include "engine/service/error.hpp"
-#include "engine/service/forecasts/assessment_view.hpp"
+#include "engine/service/forecasts/stored_assessment.hpp"
 #include "engine/service/forecasts/forecast_codec.hpp"
 #include "engine/service/timeline.hpp"
 #include "engine/service/warnings/wording.hpp"
@@ -20,7 +20,7 @@ void ForecastsService::submit(Command const& c, ForecastSubmission submission, A
     // `rules` points into the plan, which lives as long as the services.
     runner_.run(c, [this, f = std::move(submission.forecast), rules, who = c.principal](Tx& tx) {
         auto const state = tx.store.warning().state();
-        json const assessment = assessment_view(views_, f, *rules, state);
+        json const assessment = stored_assessment(views_, f, *rules, state);
         auto const id = tx.store.forecasts().add({f.issued_at, f.issuer, f.consulted_at.value_or(f.issued_at),
                                                   forecast_to_json(f).dump(), assessment.dump(), rules->id,
                                                   views_.plan.version, who.name, tx.real_now});

@@ -1,5 +1,5 @@
 #pragma once
-/// @file assessment_view.hpp
+/// @file stored_assessment.hpp
 /// @brief The JSON of a forecast's assessment, stored with the forecast (its view shows it as is):
 /// the level the plan's rules call for and why, and during a warning whether it may be lowered or
 /// lifted (fluctuation and 36-hour rules).
@@ -13,7 +13,7 @@
 
 namespace hazeguard::service {
 
-nlohmann::json assessment_view(ViewContext const& views, engine::Forecast const& f, plans::RuleSet const& rules,
+nlohmann::json stored_assessment(ViewContext const& views, engine::Forecast const& f, plans::RuleSet const& rules,
                                engine::WarningState const& state);
 
 }  // namespace hazeguard::service
