@@ -4,10 +4,12 @@
 #include <iostream>
 #include <sstream>
 
+#include "api/app/input.hpp"
 #include "api/cli/commands.hpp"
+#include "api/resources/warnings/warning_json.hpp"
+#include "api/resources/warnings/warning_requests.hpp"
 #include "engine/observations/observation_csv.hpp"
 #include "engine/service/error.hpp"
-#include "engine/service/input.hpp"
 #include "engine/service/reports/reports_service.hpp"
 #include "engine/storage/open_service.hpp"
 #include "engine/storage/sqlite/sqlite_file.hpp"
@@ -51,13 +53,19 @@ int observations_import(ObservationsImportOptions const& o) {
             body = std::move(parsed.body);
             lines = std::move(parsed.lines);
         } else {
-            body = service::parse_body(*text);
+            body = api::parse_body(*text);
         }
         if (body.is_object() && !body.contains("source")) body["source"] = o.source.empty() ? file : o.source;
         auto const svc = storage::open_service(o.db, plan, plan_text);
         service::Command cmd{{"cli", "admin", "", ""}, std::nullopt, ""};
-        auto const reply =
-            service::wait_for([&](service::Completion done) { svc->observations().record_observations(cmd, body, std::move(done)); });
+        auto const& views = svc->views();
+        auto batch = api::read_observation_batch(body, views.offset_minutes);
+        auto const reply = service::wait_for([&](service::Completion done) {
+            svc->observations().record_observations(
+                cmd, std::move(batch),
+                {[&views](service::ObservationReceipt const& r) { return service::Reply{200, api::observation_receipt_json(views, r), ""}; },
+                 std::move(done)});
+        });
         std::cout << reply.body.dump(2) << "\n";
         return 0;
     } catch (service::Error const& p) {

@@ -29,7 +29,7 @@ Service::Service(std::unique_ptr<storage::SqliteBackend> storage, plans::Plan pl
     orders_ = std::make_unique<OrdersService>(*runner_, *transactions_, views_, link_key);
     forecasts_ = std::make_unique<ForecastsService>(*runner_, *transactions_, views_);
     lists_ = std::make_unique<ListsService>(*runner_, *transactions_, views_);
-    observations_ = std::make_unique<ObservationsService>(*runner_, *transactions_, views_);
+    observations_ = std::make_unique<ObservationsService>(*runner_, *transactions_);
     list_facts_.current_version = [this](ports::Store& store) { return lists_->current_list_version(store); };
     list_facts_.ensure_levels = [this](ports::Store& store, std::int64_t version) { lists_->ensure_levels(store, version); };
     list_facts_.reduction_plan = [this](ports::Store& store, std::optional<std::int64_t> version, std::string const& level) {
@@ -45,19 +45,14 @@ Service::Service(std::unique_ptr<storage::SqliteBackend> storage, plans::Plan pl
     proposals_ = std::make_unique<ProposalsService>(*runner_, *transactions_, views_, *cycle_, *forecasts_, list_facts_,
                                                     *public_alerts_, *delivery_);
     directives_ = std::make_unique<DirectivesService>(*runner_, *transactions_, views_, *cycle_, *public_alerts_, *delivery_);
-    episodes_ = std::make_unique<EpisodesService>(*transactions_, *clock_, views_);
+    episodes_ = std::make_unique<EpisodesService>(*transactions_, *clock_);
     timers_ = std::make_unique<TimersService>(*transactions_, *runner_, *clock_, plan_.version,
                                               TimersService::Parts{*cycle_, *directives_, *proposals_, *issuer_});
     identity_ = std::make_unique<IdentityService>(*runner_, *transactions_, views_);
     sessions_ = std::make_unique<SessionsService>(*runner_, *transactions_);
     operations_ = std::make_unique<OperationsService>(*runner_, *transactions_);
     reports_ = std::make_unique<ReportsService>(*transactions_, views_);
-    progress_ = std::make_unique<ProgressService>(
-        *transactions_, *clock_, views_,
-        [this](std::optional<std::int64_t> list_version, std::string const& level, std::int64_t enterprises,
-               std::array<double, 4> const& planned) {
-            return lists_->reduction_summary(list_version, level, enterprises, planned);
-        });
+    progress_ = std::make_unique<ProgressService>(*transactions_, *clock_);
     // The plan may be new: the current list's per-level rows under it, before anything is served.
     transactions_->write([this](ports::Store& store) {
         if (auto lv = lists_->current_list_version(store)) lists_->ensure_levels(store, *lv);

@@ -1,6 +1,7 @@
-// Fuzz target: the JSON request bodies of the write commands, through service::parse_body and each
-// command's own validation (engine/service/*: read_forecast, read_proposal, record_observations,
-// ...), on a fresh copy of the fuzz database (tests/fuzz/support/fuzz_service.hpp).
+// Fuzz target: the JSON request bodies of the write commands, through api::parse_body, each
+// command's request reader (api/resources/*: read_forecast_submission, read_proposal_request,
+// read_observation_batch, ...) and its service, on a fresh copy of the fuzz database
+// (tests/fuzz/support/fuzz_service.hpp).
 //
 // Input: one selector byte (the command, modulo the table below), then the body.
 // A finding: a crash or sanitizer report, an exception other than a Problem, a Problem that is not
@@ -13,8 +14,10 @@
 #include <string>
 #include <string_view>
 
-#include "engine/service/input.hpp"
+#include "api/app/input.hpp"
 #include "api/app/problem.hpp"
+#include "api/resources/warnings/warning_json.hpp"
+#include "api/resources/warnings/warning_requests.hpp"
 #include "tests/fuzz/support/fuzz_checks.hpp"
 #include "tests/fuzz/support/fuzz_service.hpp"
 
@@ -28,15 +31,42 @@ struct Command {
     void (*run)(service::Service&, service::Command const&, json const&, service::Completion);
 };
 
+// A command's result presented as the API presents it (the status aside).
+template <class Result, class View>
+service::Answer<Result> presented(service::Service& s, View view, service::Completion done) {
+    return {[&s, view](Result const& r) { return service::Reply{200, view(s.views(), r), ""}; }, std::move(done)};
+}
+
 // Ids 1 and 2 exist in the fuzz database: proposal 2 is pending, order 1 is @enterprise's.
 Command const kCommands[] = {
-    {"forecast", "@duty", [](auto& s, auto const& c, auto const& b, auto d) { s.forecasts().submit(c, b, std::move(d)); }},
-    {"proposal", "@duty", [](auto& s, auto const& c, auto const& b, auto d) { s.proposals().create(c, b, std::move(d)); }},
+    {"forecast", "@duty",
+     [](auto& s, auto const& c, auto const& b, auto d) {
+         s.forecasts().submit(c, api::read_forecast_submission(b, s.plan(), s.views().offset_minutes),
+                              presented<service::ForecastSheet>(s, api::forecast_json, std::move(d)));
+     }},
+    {"proposal", "@duty",
+     [](auto& s, auto const& c, auto const& b, auto d) {
+         s.proposals().create(c, api::read_proposal_request(b, s.plan()),
+                              presented<service::ProposalSheet>(s, api::proposal_json, std::move(d)));
+     }},
     {"observations", "@duty",
-     [](auto& s, auto const& c, auto const& b, auto d) { s.observations().record_observations(c, b, std::move(d)); }},
-    {"directive", "@duty", [](auto& s, auto const& c, auto const& b, auto d) { s.directives().create(c, b, std::move(d)); }},
-    {"approve", "@mayor", [](auto& s, auto const& c, auto const& b, auto d) { s.proposals().approve(c, 2, b, std::move(d)); }},
-    {"reject", "@mayor", [](auto& s, auto const& c, auto const& b, auto d) { s.proposals().reject(c, 2, b, std::move(d)); }},
+     [](auto& s, auto const& c, auto const& b, auto d) {
+         s.observations().record_observations(c, api::read_observation_batch(b, s.views().offset_minutes),
+                                              presented<service::ObservationReceipt>(s, api::observation_receipt_json, std::move(d)));
+     }},
+    {"directive", "@duty",
+     [](auto& s, auto const& c, auto const& b, auto d) {
+         s.directives().create(c, api::read_directive_request(b, s.plan()),
+                               presented<ports::DirectiveRecord>(s, api::directive_json, std::move(d)));
+     }},
+    {"approve", "@mayor",
+     [](auto& s, auto const& c, auto const& b, auto d) {
+         s.proposals().approve(c, 2, api::read_approval(b), presented<service::ProposalSheet>(s, api::proposal_json, std::move(d)));
+     }},
+    {"reject", "@mayor",
+     [](auto& s, auto const& c, auto const& b, auto d) {
+         s.proposals().reject(c, 2, api::read_rejection(b), presented<service::ProposalSheet>(s, api::proposal_json, std::move(d)));
+     }},
     {"ack", "@enterprise",
      [](auto& s, auto const& c, auto const& b, auto d) { s.orders().acknowledge(c, 1, b, std::move(d)); }},
     {"execution", "@enterprise",
@@ -82,7 +112,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     std::string const what = command.name;
     json body;
     try {
-        body = service::parse_body(text);
+        body = api::parse_body(text);
     } catch (...) {
         check_error(what + " parse_body", std::current_exception(), text);
         return 0;

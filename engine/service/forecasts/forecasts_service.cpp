@@ -2,28 +2,25 @@
 // ports::ForecastRepository (with its timeline row through the warning's repository).
 #include "engine/service/forecasts/forecasts_service.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "engine/domain/ref.hpp"
 #include "engine/service/error.hpp"
-#include "engine/service/forecasts/assessment_view.hpp"
+#include "engine/service/forecasts/stored_assessment.hpp"
 #include "engine/service/forecasts/forecast_codec.hpp"
-#include "engine/service/input.hpp"
 #include "engine/service/timeline.hpp"
 #include "engine/service/warnings/wording.hpp"
 
 namespace hazeguard::service {
 using nlohmann::json;
 
-void ForecastsService::submit(Command const& c, json const& body, Completion done) {
-    Input in(body);
-    auto const f = read_forecast(in, views_.offset_minutes);
-    auto const rule_set_id = in.text("rule_set", false);
-    auto const* rules = views_.plan.rule_set(rule_set_id.value_or(views_.plan.default_rule_set));
-    if (rule_set_id && !rules) in.error("rule_set", "is not a rule set of the plan");
-    in.finish();
+void ForecastsService::submit(Command const& c, ForecastSubmission submission, Answer<ForecastSheet> answer) {
+    auto const* rules = views_.plan.rule_set(submission.rule_set.value_or(views_.plan.default_rule_set));
+    if (!rules) throw Error(Errc::validation, "1 field(s) are invalid: /rule_set is not a rule set of the plan", {{"/rule_set", "is not a rule set of the plan"}});
     // `rules` points into the plan, which lives as long as the services.
-    runner_.run(c, [this, f, rules, who = c.principal](Tx& tx) {
+    runner_.run(c, [this, f = std::move(submission.forecast), rules, who = c.principal](Tx& tx) {
         auto const state = tx.store.warning().state();
-        json const assessment = assessment_view(views_, f, *rules, state);
+        json const assessment = stored_assessment(views_, f, *rules, state);
         auto const id = tx.store.forecasts().add({f.issued_at, f.issuer, f.consulted_at.value_or(f.issued_at),
                                                   forecast_to_json(f).dump(), assessment.dump(), rules->id,
                                                   views_.plan.version, who.name, tx.real_now});
@@ -34,26 +31,20 @@ void ForecastsService::submit(Command const& c, json const& body, Completion don
                 {{"forecast_id", id},
                  {"recommended_level", rec.is_null() ? json(nullptr) : rec.at("id")},
                  {"rule_set", rules->id}}});
-        return Reply{201, view(tx.store, id), "/v1/forecasts/" + std::to_string(id)};
-    }, std::move(done));
+        return sheet(tx.store, id);
+    }, std::move(answer));
 }
 
-json ForecastsService::view(ports::Store& store, std::int64_t id) const {
-    auto const stored = store.forecasts().find(id);
+ForecastSheet ForecastsService::sheet(ports::Store& store, std::int64_t id) const {
+    auto stored = store.forecasts().find(id);
     if (!stored) not_found("forecast " + std::to_string(id));
-    auto const f = forecast_from_json(json::parse(stored->body), views_.offset_minutes);
-    json out = forecast_to_view(f, views_.offset_minutes);
-    out["id"] = id;
-    out["assessment"] = json::parse(stored->assessment);
-    out["created_by"] = stored->created_by;
-    out["plan_version"] = stored->plan_version;
-    out["drill"] = views_.drill;
-    return out;
+    auto f = forecast_from_json(json::parse(stored->body), views_.offset_minutes);
+    return {id, std::move(f), std::move(*stored)};
 }
 
-json ForecastsService::forecast(std::int64_t id) {
-    json out;
-    transactions_.read([&](ports::Store& store) { out = view(store, id); });
+ForecastSheet ForecastsService::forecast(std::int64_t id) {
+    ForecastSheet out;
+    transactions_.read([&](ports::Store& store) { out = sheet(store, id); });
     return out;
 }
 

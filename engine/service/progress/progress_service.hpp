@@ -2,43 +2,48 @@
 /// @file progress_service.hpp
 /// @brief Progress of an episode's orders for officials: every batch, and for the current one the
 /// counts by status × district × industry × grade (from the running tallies, never the orders),
-/// the overdue orders, the escalations and the reduction plan against the plan's targets.
+/// the overdue orders and the escalations.
 
-#include <array>
 #include <cstdint>
-#include <functional>
-#include <optional>
+#include <map>
 #include <string>
-
-#include <nlohmann/json.hpp>
+#include <vector>
 
 #include "engine/ports/transactions.hpp"
 #include "engine/service/clock.hpp"
-#include "engine/service/view_context.hpp"
 
 namespace hazeguard::service {
 
+/// @brief Orders of a batch by status: sent (not acknowledged), acknowledged (not executed),
+/// executed, and those overdue for their acknowledgement or execution report.
+struct ProgressTally {
+    std::int64_t total = 0, sent = 0, acknowledged = 0, executed = 0, ack_overdue = 0, execution_overdue = 0,
+                 acknowledged_late = 0;
+};
+
+/// @brief An episode's batches (oldest first) and, when it has any, the last one's tallies.
+struct EpisodeProgress {
+    std::int64_t episode = 0;
+    engine::Instant now = 0;
+    std::vector<ports::BatchRecord> batches;
+    ProgressTally counts;
+    std::map<std::string, ProgressTally> by_district, by_industry, by_grade;
+    std::int64_t reached = 0;   ///< orders of the current batch a channel has delivered
+    std::vector<ports::Escalation> escalations;
+};
+
 class ProgressService {
 public:
-    /// @brief The reduction plan of a batch: its planned t/day of SO2, NOx, PM, VOCs for
-    /// `enterprises` plants at `level` against the plan's targets (the lists' code provides it).
-    using ReductionSummary =
-        std::function<nlohmann::json(std::optional<std::int64_t> list_version, std::string const& level,
-                                     std::int64_t enterprises, std::array<double, 4> const& planned)>;
-
-    /// @param transactions, @param clock and the plan in @param views must outlive the service.
-    ProgressService(ports::Transactions& transactions, Clock const& clock, ViewContext views,
-                    ReductionSummary reduction_summary)
-        : transactions_(transactions), clock_(clock), views_(views), reduction_summary_(std::move(reduction_summary)) {}
+    /// @param transactions and @param clock must outlive the service.
+    ProgressService(ports::Transactions& transactions, Clock const& clock)
+        : transactions_(transactions), clock_(clock) {}
 
     /// @brief GET /v1/episodes/{id}/progress; Error not_found for an unknown episode.
-    nlohmann::json episode_progress(std::int64_t episode);
+    EpisodeProgress episode_progress(std::int64_t episode);
 
 private:
     ports::Transactions& transactions_;
     Clock const& clock_;
-    ViewContext views_;
-    ReductionSummary reduction_summary_;
 };
 
 }  // namespace hazeguard::service

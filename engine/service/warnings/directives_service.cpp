@@ -2,10 +2,11 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "engine/delivery/sms_text.hpp"
 #include "engine/domain/ref.hpp"
 #include "engine/service/error.hpp"
-#include "engine/service/input.hpp"
 #include "engine/service/timeline.hpp"
 #include "engine/service/warnings/wording.hpp"
 
@@ -17,46 +18,26 @@ namespace {
 std::string directive_ref(std::int64_t id) { return engine::to_string(engine::Ref::directive(id)); }
 }  // namespace
 
-json DirectivesService::view(ports::Store& store, std::int64_t id) const {
-    auto const d = store.directives().find(id);
+ports::DirectiveRecord DirectivesService::find(ports::Store& store, std::int64_t id) {
+    auto d = store.directives().find(id);
     if (!d) not_found("directive " + std::to_string(id));
-    return json{{"id", id},
-                {"issuer", d->issuer},
-                {"level", d->level},
-                {"level_name_cn", views_.plan.level_at(*views_.plan.rank(d->level)).name_cn},
-                {"start_at", views_.local(d->start_at)},
-                {"end_at", views_.local_or_null(d->end_at)},
-                {"reference", d->reference},
-                {"note", d->note},
-                {"recorded_by", d->recorded_by},
-                {"recorded_at", views_.local(d->created_at)},
-                {"status", d->status},
-                {"started_at", views_.local_or_null(d->started_at)},
-                {"ended_at", views_.local_or_null(d->ended_at)},
-                {"drill", views_.drill}};
+    return std::move(*d);
 }
 
-void DirectivesService::create(Command const& c, json const& body, Completion done) {
-    Input in(body);
-    in.reject_unknown({"issuer", "level", "start_at", "end_at", "reference", "note"});
-    auto const issuer = in.one_of("issuer", true, {"MEE", "shanxi", "fenwei_office"});
-    auto const level = in.text("level", true, 32);
-    if (level && !views_.plan.rank(*level)) in.error("level", "is not a level of the plan");
-    auto const start = in.instant("start_at", true);
-    auto const end = in.instant("end_at", false);
-    if (start && end && *end <= *start) in.error("end_at", "must be after start_at");
-    auto const reference = in.text("reference", true, 200);
-    auto const note = in.text("note", false).value_or("");
-    in.finish();
-    ports::DirectiveRecord d;
-    d.issuer = *issuer;
-    d.level = *level;
-    d.start_at = *start;
-    d.end_at = end;
-    d.reference = *reference;
-    d.note = note;
-    d.recorded_by = c.principal.name;
-    runner_.run(c, [this, d](Tx& tx) mutable {
+void DirectivesService::create(Command const& c, DirectiveRequest request, Answer<ports::DirectiveRecord> answer) {
+    if (!views_.plan.rank(request.level))
+        throw Error(Errc::validation, "1 field(s) are invalid: /level is not a level of the plan",
+                    {{"/level", "is not a level of the plan"}});
+    ports::DirectiveRecord directive;
+    directive.issuer = std::move(request.issuer);
+    directive.level = std::move(request.level);
+    directive.start_at = request.start_at;
+    directive.end_at = request.end_at;
+    directive.reference = std::move(request.reference);
+    directive.note = std::move(request.note);
+    directive.recorded_by = c.principal.name;
+    runner_.run(c, [this, directive](Tx& tx) {
+        auto d = directive;
         d.created_at = tx.now;
         auto const id = tx.store.directives().add(d);
         record(tx.store, views_.plan.version,
@@ -69,8 +50,8 @@ void DirectivesService::create(Command const& c, json const& body, Completion do
         if (d.end_at) tx.store.timers().add("directive_end", directive_ref(id), *d.end_at, tx.real_now);
         notify(tx, d, id, std::max(d.start_at, tx.now));
         if (d.start_at <= tx.now) this->start(tx, id, tx.now);
-        return Reply{201, view(tx.store, id), "/v1/directives/" + std::to_string(id)};
-    }, std::move(done));
+        return find(tx.store, id);
+    }, std::move(answer));
 }
 
 void DirectivesService::start(Tx& tx, std::int64_t id, Instant at) {
@@ -114,13 +95,8 @@ void DirectivesService::end(Tx& tx, std::int64_t id, Instant at) {
     tx.store.directives().ended(id, at);
 }
 
-void DirectivesService::lift(Command const& c, std::int64_t id, json const& body, Completion done) {
-    Input in(body);
-    in.reject_unknown({"at", "note"});
-    auto const at = in.instant("at", false);
-    auto const note = in.text("note", false).value_or("");
-    in.finish();
-    runner_.run(c, [this, id, at, note, who = c.principal](Tx& tx) {
+void DirectivesService::lift(Command const& c, std::int64_t id, DirectiveLift request, Answer<ports::DirectiveRecord> answer) {
+    runner_.run(c, [this, id, at = request.at, note = std::move(request.note), who = c.principal](Tx& tx) {
         auto const d = tx.store.directives().find(id);
         if (!d) not_found("directive " + std::to_string(id));
         Instant const when = at.value_or(tx.now);
@@ -142,22 +118,22 @@ void DirectivesService::lift(Command const& c, std::int64_t id, json const& body
             throw Error(Errc::directive_not_active, "directive " + std::to_string(id) + " is " + d->status, {},
                         {{"directive_status", d->status}});
         }
-        return Reply{200, view(tx.store, id), ""};
-    }, std::move(done));
+        return find(tx.store, id);
+    }, std::move(answer));
 }
 
-json DirectivesService::directive(std::int64_t id) {
-    json out;
-    transactions_.read([&](ports::Store& store) { out = view(store, id); });
+ports::DirectiveRecord DirectivesService::directive(std::int64_t id) {
+    ports::DirectiveRecord out;
+    transactions_.read([&](ports::Store& store) { out = find(store, id); });
     return out;
 }
 
-json DirectivesService::directives() {
-    json items = json::array();
+std::vector<ports::DirectiveRecord> DirectivesService::directives() {
+    std::vector<ports::DirectiveRecord> items;
     transactions_.read([&](ports::Store& store) {
-        for (auto id : store.directives().ids(200)) items.push_back(view(store, id));
+        for (auto id : store.directives().ids(200)) items.push_back(find(store, id));
     });
-    return {{"items", items}};
+    return items;
 }
 
 }  // namespace hazeguard::service

@@ -4,31 +4,45 @@
 /// pending proposals, the next timers) and the pollution episodes with their timelines.
 
 #include <cstdint>
-
-#include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
 
 #include "engine/ports/transactions.hpp"
 #include "engine/service/clock.hpp"
-#include "engine/service/view_context.hpp"
+#include "engine/workflow/warning_state.hpp"
 
 namespace hazeguard::service {
 
+/// @brief The warning now: its state, the batch a scheduled change already sent (if any), the
+/// number of pending proposals and the next 20 timers.
+struct WarningStatus {
+    engine::Instant now = 0;
+    engine::WarningState state;
+    std::optional<ports::AdvanceBatch> scheduled_batch;
+    std::int64_t pending_proposals = 0;
+    std::vector<ports::TimerRecord> next;
+};
+
+/// @brief One episode with its whole timeline (each row's detail as stored JSON text).
+struct EpisodeSheet {
+    ports::EpisodeRecord episode;
+    std::vector<engine::TimelineRecord> timeline;
+};
+
 class EpisodesService {
 public:
-    EpisodesService(ports::Transactions& transactions, Clock const& clock, ViewContext views)
-        : transactions_(transactions), clock_(clock), views_(views) {}
+    EpisodesService(ports::Transactions& transactions, Clock const& clock)
+        : transactions_(transactions), clock_(clock) {}
 
-    nlohmann::json status();
+    WarningStatus status();
     /// @brief The newest 200 episodes.
-    nlohmann::json episodes();
-    /// @brief One episode with its whole timeline.
-    nlohmann::json episode(std::int64_t id);
+    std::vector<ports::EpisodeRecord> episodes();
+    /// @brief Error not_found for an unknown episode.
+    EpisodeSheet episode(std::int64_t id);
 
 private:
-    nlohmann::json view(ports::EpisodeRecord const& e) const;
     ports::Transactions& transactions_;
     Clock const& clock_;
-    ViewContext views_;
 };
 
 }  // namespace hazeguard::service

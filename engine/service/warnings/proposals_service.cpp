@@ -2,14 +2,15 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "engine/delivery/sms_text.hpp"
 #include "engine/domain/ref.hpp"
 #include "engine/service/documents/document_page.hpp"
 #include "engine/service/documents/notice_document.hpp"
 #include "engine/service/error.hpp"
-#include "engine/service/input.hpp"
 #include "engine/service/timeline.hpp"
-#include "engine/service/warnings/proposal_request.hpp"
+#include "engine/service/warnings/proposal_checks.hpp"
 #include "engine/service/warnings/wording.hpp"
 
 namespace hazeguard::service {
@@ -19,7 +20,6 @@ using engine::Instant;
 namespace {
 std::string proposal_ref(std::int64_t id) { return engine::to_string(engine::Ref::proposal(id)); }
 json text_or_null(std::optional<std::string> const& t) { return t ? json(*t) : json(nullptr); }
-json id_or_null(std::optional<std::int64_t> const& id) { return id ? json(*id) : json(nullptr); }
 /// The sentence the roster's contacts get by text: what the signed proposal decides.
 std::string notice_decision(ports::ProposalRecord const& p, engine::WarningState const& state, ViewContext const& views) {
     auto const& plan = views.plan;
@@ -30,11 +30,6 @@ std::string notice_decision(ports::ProposalRecord const& p, engine::WarningState
     std::optional<int> to = p.level ? plan.rank(*p.level) : std::nullopt;
     if (!to && p.action == "extend") to = state.level;
     return engine::notice_decision_cn({p.action, name(from), name(to), p.start_at, p.end_at, views.offset_minutes});
-}
-
-json document_or_null(ports::Store& store, std::int64_t id) {
-    auto const d = store.documents().find_by_ref(proposal_ref(id));
-    return d ? document_summary(json::parse(d->body)) : json(nullptr);
 }
 }  // namespace
 
@@ -52,41 +47,21 @@ engine::Action ProposalsService::action_of(ports::ProposalRecord const& p, Insta
     return engine::Lift{p.start_at, met, ordered, cause};
 }
 
-json ProposalsService::view(ports::Store& store, std::int64_t id) const {
-    auto const p = store.proposals().find(id);
+ProposalSheet ProposalsService::sheet(ports::Store& store, std::int64_t id) const {
+    auto p = store.proposals().find(id);
     if (!p) not_found("proposal " + std::to_string(id));
-    return json{{"id", id},
-                {"action", p->action},
-                {"level", p->level && !p->level->empty() ? views_.level(views_.plan.rank(*p->level)) : json(nullptr)},
-                {"start_at", views_.local(p->start_at)},
-                {"end_at", views_.local_or_null(p->end_at)},
-                {"open_ended", p->open_ended},
-                {"consultation_note", p->note},
-                {"consulted_at", views_.local(p->consulted_at)},
-                {"forecast_id", id_or_null(p->forecast_id)},
-                {"directive_id", id_or_null(p->directive_id)},
-                {"proposer", p->proposer},
-                {"created_at", views_.local(p->created_at)},
-                {"form_due_at", views_.local(p->form_due_at)},
-                {"form_late", p->created_at > p->form_due_at},
-                {"approval_due_at", views_.local(p->approval_due_at)},
-                {"checks", json::parse(p->checks)},
-                {"status", p->status},
-                {"decided_by", text_or_null(p->decided_by)},
-                {"decided_authority", text_or_null(p->decided_authority)},
-                {"decided_at", views_.local_or_null(p->decided_at)},
-                {"decision_note", text_or_null(p->decision_note)},
-                {"approval_late", p->approval_late ? json(*p->approval_late) : json(nullptr)},
-                {"distribution_due_at", views_.local_or_null(p->distribution_due_at)},
-                {"notice_cn", text_or_null(p->notice)},
-                {"document", document_or_null(store, id)},
-                {"episode_id", id_or_null(p->episode_id)},
-                {"drill", views_.drill}};
+    auto d = store.documents().find_by_ref(proposal_ref(id));
+    return {std::move(*p), d ? std::optional(std::move(d->body)) : std::nullopt};
 }
 
-void ProposalsService::create(Command const& c, json const& body, Completion done) {
-    auto const r = read_proposal(body, views_.plan);
-    runner_.run(c, [this, r, who = c.principal](Tx& tx) {
+void ProposalsService::create(Command const& c, ProposalRequest request, Answer<ProposalSheet> answer) {
+    if (request.level && !views_.plan.rank(*request.level))
+        throw Error(Errc::validation, "1 field(s) are invalid: /level is not a level of the plan",
+                    {{"/level", "is not a level of the plan"}});
+    if (request.rule_set && !views_.plan.rule_set(*request.rule_set))
+        throw Error(Errc::validation, "1 field(s) are invalid: /rule_set is not a rule set of the plan",
+                    {{"/rule_set", "is not a rule set of the plan"}});
+    runner_.run(c, [this, r = std::move(request), who = c.principal](Tx& tx) {
         auto const& plan = views_.plan;
         auto const forecast = forecasts_.stored(tx.store, r.forecast_id);
         if (r.forecast_id && !forecast)
@@ -151,8 +126,8 @@ void ProposalsService::create(Command const& c, json const& body, Completion don
                                   {"recommended_level", a.at("recommended_level")}, {"fired", a.at("fired")}};
         }
         record(tx.store, plan.version, {state.episode, proposal_ref(p.id), tx.now, "proposal", who.name, summary, detail});
-        return Reply{201, view(tx.store, p.id), "/v1/proposals/" + std::to_string(p.id)};
-    }, std::move(done));
+        return sheet(tx.store, p.id);
+    }, std::move(answer));
 }
 
 ports::ProposalRecord ProposalsService::open_for_decision(ports::Store& store, std::int64_t id,
@@ -167,12 +142,8 @@ ports::ProposalRecord ProposalsService::open_for_decision(ports::Store& store, s
     return *p;
 }
 
-void ProposalsService::approve(Command const& c, std::int64_t id, json const& body, Completion done) {
-    Input in(body);
-    in.reject_unknown({"note"});
-    auto const note = in.text("note", false).value_or("");
-    in.finish();
-    runner_.run(c, [this, id, note, who = c.principal](Tx& tx) {
+void ProposalsService::approve(Command const& c, std::int64_t id, ApprovalRequest request, Answer<ProposalSheet> answer) {
+    runner_.run(c, [this, id, note = std::move(request.note), who = c.principal](Tx& tx) {
         auto const& plan = views_.plan;
         auto const p = open_for_decision(tx.store, id, who);
         auto const state = tx.store.warning().state();
@@ -217,16 +188,12 @@ void ProposalsService::approve(Command const& c, std::int64_t id, json const& bo
         if (after.scheduled && after.scheduled->cause == proposal_ref(id) && after.scheduled->start_at <= tx.now)
             cycle_.apply(tx, engine::StartDue{tx.now}, "system");
         alerts_.publish(tx, state, p.action);
-        return Reply{200, view(tx.store, id), ""};
-    }, std::move(done));
+        return sheet(tx.store, id);
+    }, std::move(answer));
 }
 
-void ProposalsService::reject(Command const& c, std::int64_t id, json const& body, Completion done) {
-    Input in(body);
-    in.reject_unknown({"reason"});
-    auto const reason = in.text("reason", true);
-    in.finish();
-    runner_.run(c, [this, id, reason = *reason, who = c.principal](Tx& tx) {
+void ProposalsService::reject(Command const& c, std::int64_t id, RejectionRequest request, Answer<ProposalSheet> answer) {
+    runner_.run(c, [this, id, reason = std::move(request.reason), who = c.principal](Tx& tx) {
         open_for_decision(tx.store, id, who);
         tx.store.proposals().decide(id, {"rejected", who.name, who.authority, tx.now, reason, std::nullopt,
                                          std::nullopt, std::nullopt});
@@ -235,8 +202,8 @@ void ProposalsService::reject(Command const& c, std::int64_t id, json const& bod
                {tx.store.warning().state().episode, proposal_ref(id), tx.now, "signature", who.name,
                 who.name + "退回审批单第" + std::to_string(id) + "号：" + reason,
                 {{"proposal_id", id}, {"decision", "rejected"}, {"reason", reason}}});
-        return Reply{200, view(tx.store, id), ""};
-    }, std::move(done));
+        return sheet(tx.store, id);
+    }, std::move(answer));
 }
 
 void ProposalsService::approval_overdue(Tx& tx, std::int64_t id, Instant due) {
@@ -259,22 +226,18 @@ std::string ProposalsService::notice_html(std::int64_t id) {
     return out;
 }
 
-json ProposalsService::proposal(std::int64_t id) {
-    json out;
-    transactions_.read([&](ports::Store& store) { out = view(store, id); });
+ProposalSheet ProposalsService::proposal(std::int64_t id) {
+    ProposalSheet out;
+    transactions_.read([&](ports::Store& store) { out = sheet(store, id); });
     return out;
 }
 
-json ProposalsService::proposals(std::optional<std::string> const& status) {
-    json items = json::array();
+std::vector<ProposalSheet> ProposalsService::proposals(std::optional<std::string> const& status) {
+    std::vector<ProposalSheet> items;
     transactions_.read([&](ports::Store& store) {
-        for (auto id : store.proposals().ids(status, 200)) {
-            auto v = view(store, id);
-            v.erase("notice_cn");
-            items.push_back(std::move(v));
-        }
+        for (auto id : store.proposals().ids(status, 200)) items.push_back(sheet(store, id));
     });
-    return {{"items", items}};
+    return items;
 }
 
 }  // namespace hazeguard::service

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "api/resources/warnings/warning_requests.hpp"
 #include "engine/enterprises/list_import.hpp"
 #include "engine/storage/database.hpp"
 #include "engine/storage/sqlite/sqlite_backend.hpp"
@@ -23,6 +24,12 @@ fs::path base_dir() {
     std::error_code ec;
     if (fs::is_directory("/dev/shm", ec) && ::access("/dev/shm", W_OK) == 0) return "/dev/shm";
     return fs::temp_directory_path();
+}
+
+/// The template's commands answer nothing anyone reads.
+template <class Result>
+service::Answer<Result> unpresented(service::Completion done) {
+    return {[](Result const&) { return service::Reply{}; }, std::move(done)};
 }
 
 void remove_db(std::string const& path) {
@@ -99,18 +106,29 @@ FuzzService::FuzzService() {
         {"date":"2026-12-15","aqi_low":145,"aqi_high":180,"aqi_central":162,"primary_pollutant":"PM2.5"},
         {"date":"2026-12-16","aqi_low":160,"aqi_high":195,"aqi_central":178,"primary_pollutant":"PM2.5"},
         {"date":"2026-12-17","aqi_low":130,"aqi_high":165,"aqi_central":146,"primary_pollutant":"PM2.5"}]})");
-    service::wait_for([&](service::Completion done) { svc->forecasts().submit(as("@duty"), forecast, std::move(done)); });
+    auto const& plan = svc->plan();
+    service::wait_for([&](service::Completion done) {
+        svc->forecasts().submit(as("@duty"), api::read_forecast_submission(forecast, plan, svc->views().offset_minutes),
+                                unpresented<service::ForecastSheet>(std::move(done)));
+    });
     json const issue = {{"action", "issue"}, {"level", "yellow"}, {"start_at", "2026-12-14T10:00:00+08:00"},
                         {"forecast_id", 1}, {"consultation_note", "会商：建议发布黄色预警"}};
-    service::wait_for([&](service::Completion done) { svc->proposals().create(as("@duty"), issue, std::move(done)); });
     service::wait_for([&](service::Completion done) {
-        svc->proposals().approve(as("@deputy"), 1, json::object(), std::move(done));
+        svc->proposals().create(as("@duty"), api::read_proposal_request(issue, plan),
+                                unpresented<service::ProposalSheet>(std::move(done)));
+    });
+    service::wait_for([&](service::Completion done) {
+        svc->proposals().approve(as("@deputy"), 1, {}, unpresented<service::ProposalSheet>(std::move(done)));
     });
     svc->fire_due_timers();
     json const upgrade = {{"action", "upgrade"}, {"level", "orange"}, {"start_at", "2026-12-15T00:00:00+08:00"},
                           {"consultation_note", "会商：建议升级为橙色预警"}};
-    service::wait_for([&](service::Completion done) { svc->proposals().create(as("@duty"), upgrade, std::move(done)); });
-    if (svc->episodes().status().value("state", "") != "active") finding("the template's warning is not active");
+    service::wait_for([&](service::Completion done) {
+        svc->proposals().create(as("@duty"), api::read_proposal_request(upgrade, plan),
+                                unpresented<service::ProposalSheet>(std::move(done)));
+    });
+    if (engine::phase_name(svc->episodes().status().state.phase) != std::string_view("active"))
+        finding("the template's warning is not active");
     svc.reset();   // closes the connections: the WAL is checkpointed into the file
 }
 

@@ -1,4 +1,4 @@
-#include "engine/service/forecasts/assessment_view.hpp"
+#include "engine/service/forecasts/stored_assessment.hpp"
 
 #include "engine/forecast/assessment.hpp"
 
@@ -6,7 +6,7 @@ namespace hazeguard::service {
 using nlohmann::json;
 using engine::Instant;
 
-json assessment_view(ViewContext const& views, engine::Forecast const& f, plans::RuleSet const& rules,
+json stored_assessment(ViewContext const& views, engine::Forecast const& f, plans::RuleSet const& rules,
                      engine::WarningState const& state) {
     auto const& plan = views.plan;
     auto const a = engine::assess(plan, rules, f);

@@ -1,7 +1,6 @@
 #pragma once
-/// @file proposal_request.hpp
-/// @brief A proposal as its request states it, read field by field (every fault with its pointer),
-/// and the plan's checks on it that are stored with it.
+/// @file proposal_checks.hpp
+/// @brief The plan's checks on a proposal, stored with it (its "checks" JSON).
 
 #include <optional>
 #include <string>
@@ -9,26 +8,12 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/forecast/forecast.hpp"
+#include "engine/service/warnings/proposals_service.hpp"
 #include "engine/time/timestamp.hpp"
 #include "engine/workflow/warning_state.hpp"
 #include "plans/plan.hpp"
 
 namespace hazeguard::service {
-
-struct ProposalRequest {
-    std::string action;
-    std::optional<std::string> level;
-    std::optional<engine::Instant> start, end;
-    bool null_end = false;   ///< "end_at": null was sent (open-ended)
-    std::string note;
-    std::optional<engine::Instant> consulted;
-    std::optional<std::int64_t> forecast_id, directive_id;
-    std::optional<std::string> rule_set;
-    std::optional<std::string> justification;  ///< why the level differs from the recommendation
-};
-
-/// @brief Throws Error(validation) listing every fault.
-ProposalRequest read_proposal(nlohmann::json const& body, plans::Plan const& plan);
 
 /// @brief What the plan's rules say about the proposal starting at `start` while `level` is in force
 /// (fluctuation for an issue, upgrade or downgrade; the 36 h rule for a lift), as stored facts.
