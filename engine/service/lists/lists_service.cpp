@@ -115,7 +115,7 @@ std::optional<json> ListsService::same_list(ports::Store& store, std::optional<s
     if (!latest) return std::nullopt;
     auto const current = store.lists().version(*latest);
     if (!current || current->sha256 != sha256) return std::nullopt;
-    return list_view(store, *latest, false);
+    return version_view(store, *latest);
 }
 
 Reply ListsService::recorded(Tx& tx, std::int64_t version, std::int64_t count, std::string const& sha256,
@@ -125,7 +125,7 @@ Reply ListsService::recorded(Tx& tx, std::int64_t version, std::int64_t count, s
         {0, episode ? std::optional<std::int64_t>(*episode) : std::nullopt, "list:" + std::to_string(version), tx.now,
          "list_import", who, "导入应急减排清单第" + std::to_string(version) + "版，共" + std::to_string(count) + "家企业",
          json{{"list_version", version}, {"count", count}, {"sha256", sha256}}.dump(), views_.plan.version});
-    auto view = list_view(tx.store, version, false);
+    auto view = version_view(tx.store, version);
     view["warnings"] = warnings_view(warnings);
     return Reply{201, view, "/v1/enterprises"};
 }
@@ -163,27 +163,13 @@ json ListsService::reduction_summary(std::optional<std::int64_t> list_version, s
     return service::reduction_summary(views_.plan, list_version, level, enterprises, planned);
 }
 
-json ListsService::list_view(ports::Store& store, std::int64_t version, bool with_levels) const {
+json ListsService::version_view(ports::Store& store, std::int64_t version) const {
     auto const v = store.lists().version(version);
     if (!v) not_found("list version " + std::to_string(version));
-    json out{{"version", version},      {"imported_at", views_.local(v->imported_at)},
-             {"imported_by", v->imported_by}, {"source", v->source},
-             {"count", v->count},       {"sha256", v->sha256},
-             {"drill", views_.drill}};
-    if (!with_levels) return out;
-    out["levels"] = json::object();
-    for (auto const& level : views_.plan.levels)
-        if (views_.plan.reduction_targets.count(level.id))
-            out["levels"][level.id] = reduction_plan(store, version, level.id);
-    for (auto const dimension : {ports::ListDimension::district, ports::ListDimension::grade,
-                                 ports::ListDimension::industry}) {
-        json counts = json::object();
-        for (auto const& [value, count] : store.lists().count_by(version, dimension)) counts[value] = count;
-        out[dimension == ports::ListDimension::district ? "by_district"
-            : dimension == ports::ListDimension::grade  ? "by_grade"
-                                                        : "by_industry"] = counts;
-    }
-    return out;
+    return {{"version", version},      {"imported_at", views_.local(v->imported_at)},
+            {"imported_by", v->imported_by}, {"source", v->source},
+            {"count", v->count},       {"sha256", v->sha256},
+            {"drill", views_.drill}};
 }
 
 bool ListsService::has_list() {
@@ -192,24 +178,32 @@ bool ListsService::has_list() {
     return found;
 }
 
-json ListsService::current_list() {
-    json out;
+ListSheet ListsService::current_list() {
+    ListSheet out;
     transactions_.read([&](ports::Store& store) {
         auto const version = current_list_version(store);
         if (!version) not_found("an emission-reduction list (none imported yet)");
-        out = list_view(store, *version, true);
+        auto const v = store.lists().version(*version);
+        if (!v) not_found("list version " + std::to_string(*version));
+        out.version = *v;
+        for (auto const& level : views_.plan.levels)
+            if (views_.plan.reduction_targets.count(level.id))
+                out.levels[level.id] = store.lists().level_totals(*version, views_.plan.version, level.id);
+        for (auto const& [dimension, counts] : {std::pair{ports::ListDimension::district, &out.by_district},
+                                                std::pair{ports::ListDimension::grade, &out.by_grade},
+                                                std::pair{ports::ListDimension::industry, &out.by_industry}})
+            for (auto const& [value, count] : store.lists().count_by(*version, dimension)) (*counts)[value] = count;
     });
     return out;
 }
 
-json ListsService::enterprise(std::string const& credit_code) {
-    json out;
+EnterpriseEntry ListsService::enterprise(std::string const& credit_code) {
+    EnterpriseEntry out;
     transactions_.read([&](ports::Store& store) {
         auto const version = current_list_version(store);
-        auto const entry = store.lists().enterprise_entry(version.value_or(0), credit_code);
+        auto entry = store.lists().enterprise_entry(version.value_or(0), credit_code);
         if (!entry) not_found("enterprise " + credit_code + " on the current list");
-        out = json::parse(*entry);
-        out["list_version"] = *version;
+        out = {std::move(*entry), *version};
     });
     return out;
 }

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -19,6 +20,20 @@
 #include "engine/service/view_context.hpp"
 
 namespace hazeguard::service {
+
+/// @brief The current list: its version, each level's planned totals (the levels the plan sets
+/// reduction targets for) and its plants counted by district, grade and industry.
+struct ListSheet {
+    ports::ListVersion version;
+    std::map<std::string, ports::LevelTotals> levels;
+    std::map<std::string, std::int64_t> by_district, by_grade, by_industry;
+};
+
+/// @brief A plant's entry as stored (the list's JSON of one enterprise) and its list version.
+struct EnterpriseEntry {
+    std::string entry;
+    std::int64_t list_version = 0;
+};
 
 class ListsService {
 public:
@@ -40,9 +55,9 @@ public:
                      std::string const& source, Completion done);
     /// @brief The current version with its per-level plans and counts by district, grade and
     /// industry; not_found before the first import.
-    nlohmann::json current_list();
+    ListSheet current_list();
     /// @brief A plant's entry on the current list, by credit code; not_found when it is not on it.
-    nlohmann::json enterprise(std::string const& credit_code);
+    EnterpriseEntry enterprise(std::string const& credit_code);
     /// @brief Whether a list was ever imported.
     bool has_list();
 
@@ -69,7 +84,8 @@ private:
     /// The timeline row of a stored version, and the answer.
     Reply recorded(Tx& tx, std::int64_t version, std::int64_t count, std::string const& sha256,
                    std::string const& who, std::vector<engine::ListProblem> const& warnings) const;
-    nlohmann::json list_view(ports::Store& store, std::int64_t version, bool with_levels) const;
+    /// The import's answer: the version as stored.
+    nlohmann::json version_view(ports::Store& store, std::int64_t version) const;
     CommandRunner& runner_;
     ports::Transactions& transactions_;
     ViewContext views_;
