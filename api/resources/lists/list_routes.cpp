@@ -20,11 +20,16 @@ std::string list_format(Request const& r) {
     throw Problem(415, "/problems/unsupported-media-type", "Unsupported media type",
                   "send the list as application/json or text/csv");
 }
+
+void import_list(service::Service& s, Context const& c, Completion done) {
+    s.lists().import_list(c.command(), c.request.body, list_format(c.request), c.match.query("dry_run") == "true", "api",
+                          {[&s](service::ListImport const& r) { return list_import_reply(s.views(), r); }, std::move(done)});
+}
 }  // namespace
 
 Table list_routes(service::Service& s) {
     return {
-        {"PUT", "/v1/enterprises", {kOperators, after_commit([&](Context const& c, Completion done) { s.lists().import_list(c.command(), c.request.body, list_format(c.request), c.match.query("dry_run") == "true", "api", std::move(done)); }), kListBodyLimit}},
+        {"PUT", "/v1/enterprises", {kOperators, after_commit([&](Context const& c, Completion done) { import_list(s, c, std::move(done)); }), kListBodyLimit}},
         {"GET", "/v1/enterprises", {kStaff, now([&](Context const&) { return json_response(200, list_json(s.views(), s.lists().current_list())); })}},
         {"GET", "/v1/enterprises/{code}", {kAnyone, now([&](Context const& c) { own_enterprise(c.principal, c.match.code); return json_response(200, enterprise_entry_json(s.lists().enterprise(c.match.code))); })}},
     };
