@@ -8,6 +8,7 @@
 
 #include "engine/delivery/webhook_signature.hpp"
 #include "engine/domain/ref.hpp"
+#include "engine/service/delivery/distribution.hpp"
 #include "engine/service/roster/roster_service.hpp"
 #include "engine/service/timeline.hpp"
 
