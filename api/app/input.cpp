@@ -162,4 +162,10 @@ nlohmann::json parse_body(std::string const& text) {
     }
 }
 
+void read_no_fields(nlohmann::json const& body) {
+    Input in(body);
+    in.reject_unknown({});
+    in.finish();
+}
+
 }  // namespace hazeguard::api

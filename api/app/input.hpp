@@ -54,4 +54,7 @@ private:
 /// @brief Parses a request body as JSON; malformed JSON → 400 problem with the parser's position.
 nlohmann::json parse_body(std::string const& text);
 
+/// @brief The body of a command that takes no fields ({} or empty): any member is a 422 fault.
+void read_no_fields(nlohmann::json const& body);
+
 }  // namespace hazeguard::api

@@ -34,7 +34,7 @@ void require(Roles const& roles, service::Principal const& p) {
 
 std::vector<Route<RouteSpec>> route_table(service::Service& s, RouteEnv const& env) {
     std::vector<Route<RouteSpec>> all;
-    for (auto part : {routes::warning_routes(s), routes::order_routes(s), routes::delivery_routes(s), routes::admin_routes(s, env)})
+    for (auto part : {routes::warning_routes(s), routes::order_routes(s), routes::list_routes(s), routes::delivery_routes(s), routes::admin_routes(s, env)})
         for (auto& r : part) all.push_back(std::move(r));
     return all;
 }

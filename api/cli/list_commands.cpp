@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "api/cli/commands.hpp"
+#include "api/resources/lists/list_json.hpp"
 #include "engine/enterprises/list_import.hpp"
 #include "engine/service/error.hpp"
 #include "engine/service/lists/import_progress.hpp"
@@ -84,7 +85,8 @@ int list_import(ListImportOptions const& o) {
         }
         auto const reply = service::wait_for([&](service::Completion done) {
             svc->lists().import_list(cmd, {csv ? "csv" : "json", {}, &in, size}, o.dry_run, o.file, progress,
-                                     std::move(done));
+                                     {[&views = svc->views()](service::ListImport const& r) { return api::list_import_reply(views, r); },
+                                      std::move(done)});
         });
         if (terminal) terminal->done();
         std::cout << reply.body.dump(2) << "\n";

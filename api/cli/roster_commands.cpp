@@ -3,6 +3,8 @@
 #include <iostream>
 
 #include "api/cli/commands.hpp"
+#include "api/resources/delivery/delivery_json.hpp"
+#include "api/resources/delivery/delivery_requests.hpp"
 #include "engine/service/error.hpp"
 #include "engine/service/service.hpp"
 #include "engine/storage/open_service.hpp"
@@ -31,9 +33,13 @@ int roster_import(RosterOptions const& o) {
         }
         auto [plan_text, plan] = load_plan(o.plan);
         auto const svc = storage::open_service(o.db, plan, plan_text);
+        auto roster = api::read_roster(doc, plan);
         service::Command cmd{{"cli", "admin", "", ""}, std::nullopt, ""};
+        auto const& views = svc->views();
         auto const reply = service::wait_for([&](service::Completion done) {
-            svc->roster().import(cmd, doc, o.file, std::move(done));
+            svc->roster().import(cmd, std::move(roster), o.file,
+                                 {[&views](service::RosterSheet const& r) { return service::Reply{200, api::roster_json(views, r), ""}; },
+                                  std::move(done)});
         });
         std::cout << reply.body.dump(2) << "\n";
         return 0;
@@ -49,7 +55,7 @@ int roster_show(RosterOptions const& o) {
     try {
         auto [plan_text, plan] = load_plan(o.plan);
         auto const svc = storage::open_service(o.db, plan, plan_text);
-        std::cout << svc->roster().current().dump(2) << "\n";
+        std::cout << api::roster_json(svc->views(), svc->roster().current()).dump(2) << "\n";
         return 0;
     } catch (service::Error const& p) {
         return failed("show", p);

@@ -21,6 +21,7 @@
 
 #include "api/app/application.hpp"
 #include "api/cli/commands.hpp"
+#include "api/resources/lists/list_json.hpp"
 #include "api/server/http_server.hpp"
 #include "api/server/server_log.hpp"
 #include "api/delivery/sms_gateway.hpp"
@@ -157,12 +158,13 @@ void load_first_list(service::Service& s, std::string const& file, std::uint64_t
     std::string const size = std::to_string(count);
     if (s.lists().has_list()) return;
     service::Command cmd{{"serve", "admin", "", ""}, std::nullopt, ""};
+    auto const present = [&s](service::ListImport const& r) { return api::list_import_reply(s.views(), r); };
     if (!file.empty()) {
         std::ifstream in(file, std::ios::binary);
         if (!in) throw std::runtime_error("cannot read list file " + file);
         bool const csv = file.size() > 4 && file.substr(file.size() - 4) == ".csv";
         service::wait_for([&](service::Completion done) {
-            s.lists().import_list(cmd, {csv ? "csv" : "json", {}, &in, 0}, false, file, {}, std::move(done));
+            s.lists().import_list(cmd, {csv ? "csv" : "json", {}, &in, 0}, false, file, {}, {present, std::move(done)});
         });
     } else {
         std::string text;
@@ -170,7 +172,7 @@ void load_first_list(service::Service& s, std::string const& file, std::uint64_t
         engine::generate_list(s.plan(), count, 2026, [&](engine::Enterprise const& e) { writer.add(e); });
         writer.finish();
         service::wait_for([&](service::Completion done) {
-            s.lists().import_list(cmd, text, "json", false, "sample:" + size, std::move(done));
+            s.lists().import_list(cmd, text, "json", false, "sample:" + size, {present, std::move(done)});
         });
     }
     ::malloc_trim(0);  // an import's rows are gone: hand their memory back before serving

@@ -10,8 +10,10 @@ namespace hazeguard::api::routes {
 
 /// @brief Forecasts, proposals, directives, episodes (with progress and report), observations.
 Table warning_routes(service::Service& s);
-/// @brief The list, the orders and their one-time links.
+/// @brief The orders and their one-time links.
 Table order_routes(service::Service& s);
+/// @brief The emission-reduction list: imports, the current version, a plant's entry.
+Table list_routes(service::Service& s);
 /// @brief Subscriptions, deliveries, text messages (and the SMS gateway's pushes), notices, the roster.
 Table delivery_routes(service::Service& s);
 /// @brief Tokens, /metrics and the public CAP feed.

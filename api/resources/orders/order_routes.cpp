@@ -1,4 +1,4 @@
-// The list's and the orders' routes (一厂一策), with the orders' one-time links.
+// The orders' routes (一厂一策), with their one-time links.
 #include "api/resources/resource_routes.hpp"
 
 #include "api/app/problem_response.hpp"
@@ -10,30 +10,11 @@ namespace hazeguard::api::routes {
 using nlohmann::json;
 using service::Completion;
 
-namespace {
-void own_enterprise(service::Principal const& p, std::string const& code) {
-    if (p.role == "enterprise" && p.enterprise_id != code)
-        throw Problem(403, "/problems/forbidden-role", "Forbidden", "an enterprise token may only read its own entry");
-}
-
-std::string list_format(Request const& r) {
-    auto const type = r.headers.get("Content-Type").value_or("");
-    if (type.rfind("text/csv", 0) == 0) return "csv";
-    if (type.rfind("application/json", 0) == 0) return "json";
-    throw Problem(415, "/problems/unsupported-media-type", "Unsupported media type",
-                  "send the list as application/json or text/csv");
-}
-
-}  // namespace
-
 Table order_routes(service::Service& s) {
     return {
         {"GET", "/v1/links/{code}", {kAnyone, now([&](Context const& c) { return json_response(200, linked_order_json(s.views(), s.orders().order_by_link(c.match.code, s.now()))); }), kDefaultBodyLimit, true}},
         {"POST", "/v1/links/{code}/ack", {kAnyone, after_commit([&](Context const& c, Completion done) { s.orders().acknowledge_by_link(link_command(c), c.match.code, read_acknowledgement(body_of(c.request)), json_answer(s.views(), &ack_json, std::move(done))); }), kDefaultBodyLimit, true}},
         {"GET", "/v1/episodes/{id}/orders", {kStaff, now([&](Context const& c) { return json_response(200, order_page_json(s.views(), s.orders().episode_orders(id(c), order_filter(c.match), s.now()))); })}},
-        {"PUT", "/v1/enterprises", {kOperators, after_commit([&](Context const& c, Completion done) { s.lists().import_list(c.command(), c.request.body, list_format(c.request), c.match.query("dry_run") == "true", "api", std::move(done)); }), kListBodyLimit}},
-        {"GET", "/v1/enterprises", {kStaff, now([&](Context const&) { return json_response(200, s.lists().current_list()); })}},
-        {"GET", "/v1/enterprises/{code}", {kAnyone, now([&](Context const& c) { own_enterprise(c.principal, c.match.code); return json_response(200, s.lists().enterprise(c.match.code)); })}},
         {"GET", "/v1/me/orders", {kEnterprise, now([&](Context const& c) { return json_response(200, plant_orders_json(s.views(), s.orders().my_orders(c.principal))); })}},
         {"GET", "/v1/orders/{id}", {kAnyone, now([&](Context const& c) { return json_response(200, order_json(s.views(), s.orders().order(c.principal, id(c), c.match.query("text") != "false"))); })}},
         {"GET", "/v1/orders/{id}/order.html", {kAnyone, now([&](Context const& c) { return html_response(s.orders().order_html(c.principal, id(c))); })}},

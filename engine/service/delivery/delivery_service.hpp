@@ -51,6 +51,40 @@ struct NoticeMessage {
     std::string decision_cn;
 };
 
+/// @brief POST /v1/subscriptions, read and checked in shape (api/resources/delivery/): the
+/// recipient, when named, is checked against the roster in force in the command's transaction.
+struct SubscriptionRequest {
+    std::string name, topic, url;
+    std::optional<std::string> district, enterprise, recipient;
+};
+
+/// @brief PUT /v1/subscriptions/{id}: what is given changes, a cleared district or recipient is
+/// removed.
+struct SubscriptionChange {
+    std::optional<std::string> name, url, district, recipient;
+    bool clear_district = false, clear_recipient = false;
+};
+
+/// @brief A subscription removed.
+struct RemovedSubscription {
+    std::int64_t id = 0;
+};
+
+/// @brief A ping queued to one subscriber.
+struct QueuedPing {
+    std::string message_id;
+    std::int64_t delivery_id = 0;
+};
+
+/// @brief Who a notice went to and how far each got.
+struct NoticeDistribution {
+    std::string message_id;
+    ports::MessageProgress progress;
+    std::vector<ports::NoticeRecipient> recipients;
+    std::vector<ports::DeliveryRecord> webhooks;
+    std::vector<ports::SmsRecord> texts;
+};
+
 class DeliveryService {
 public:
     DeliveryService(CommandRunner& runner, ports::Transactions& transactions, ViewContext views, Clock const& clock,
@@ -58,21 +92,20 @@ public:
         : runner_(runner), transactions_(transactions), views_(views), clock_(clock), sms_(sms) {}
 
     // --- subscriptions (admin) ------------------------------------------------------------
-    /// @brief {"name", "topic": "notices" | "escalations" | "orders", "url", "district"?,
-    /// "enterprise"?, "recipient"?}: answers 201 with the secret, shown only here. A district (of
-    /// the plan) narrows escalations to its plants; an enterprise subscribes to its own orders only
-    /// (an admin names the plant); a recipient (of the roster in force) says whose system it is, so
-    /// the recipient counts once however it is reached. Enterprises see, remove and ping only
-    /// their own subscriptions.
-    void subscribe(Command const& c, nlohmann::json const& body, Completion done);
+    /// @brief A new subscription with its secret (shown only in the answer to this command). A
+    /// district (of the plan) narrows escalations to its plants; an enterprise subscribes to its
+    /// own orders only (an admin names the plant); a recipient (of the roster in force) says whose
+    /// system it is, so the recipient counts once however it is reached. Enterprises see, remove
+    /// and ping only their own subscriptions.
+    void subscribe(Command const& c, SubscriptionRequest request, Answer<ports::SubscriptionRecord> answer);
     /// @brief An admin sees every subscription, an enterprise its own.
-    nlohmann::json subscriptions(Principal const& who);
-    /// @brief {"name"?, "url"?, "district"?, "recipient"?}: what a subscription may change (not its
-    /// topic, plant or secret); queued deliveries go to the new URL.
-    void update(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
-    void unsubscribe(Command const& c, std::int64_t id, Completion done);
+    std::vector<ports::SubscriptionRecord> subscriptions(Principal const& who);
+    /// @brief What a subscription may change (not its topic, plant or secret); queued deliveries
+    /// go to the new URL.
+    void update(Command const& c, std::int64_t id, SubscriptionChange change, Answer<ports::SubscriptionRecord> answer);
+    void unsubscribe(Command const& c, std::int64_t id, Answer<RemovedSubscription> answer);
     /// @brief Queues a signed "ping" message to one subscriber only.
-    void ping(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
+    void ping(Command const& c, std::int64_t id, Answer<QueuedPing> answer);
 
     // --- the outbox -------------------------------------------------------------------------
     /// @brief In the cause's transaction: the notice of a signed proposal or a starting directive
@@ -83,7 +116,7 @@ public:
     void enqueue_notice(Tx& tx, NoticeMessage const& notice) const;
     /// @brief Who a notice went to and how far each got: recipients with their reach, each
     /// webhook delivery and each text (staff).
-    nlohmann::json notice(std::string const& message_id);
+    NoticeDistribution notice(std::string const& message_id);
     /// @brief In the fan-out's transaction: each plant of `batch` that registered for its orders
     /// gets its order (or termination notice) pushed; `facts` are the batch's (level, deadlines).
     void enqueue_orders(Tx& tx, std::int64_t batch, nlohmann::json const& facts) const;
@@ -99,9 +132,9 @@ public:
     std::vector<std::string> enqueue_escalation(Tx& tx, std::string const& ref, std::string const& district,
                                                 nlohmann::json const& data, nlohmann::json const& text_params) const;
     /// @brief Newest first (at most 500), of one state (queued, delivered, dead) when given.
-    nlohmann::json deliveries(std::optional<std::string> const& state);
+    std::vector<ports::DeliveryRecord> deliveries(std::optional<std::string> const& state);
     /// @brief A dead delivery tried again now, its attempts counted afresh.
-    void retry(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
+    void retry(Command const& c, std::int64_t id, Answer<ports::DeliveryRecord> answer);
 
     // --- the dispatcher -----------------------------------------------------------------------
     /// @brief Sends up to `limit` deliveries of `shard` due at `wall_now` (the wall clock: the

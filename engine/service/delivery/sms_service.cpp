@@ -2,35 +2,17 @@
 // acknowledge. The network is not here: the dispatcher is handed an SmsSender by the edge.
 #include "engine/service/delivery/sms_service.hpp"
 
-
 #include "engine/delivery/retry_schedule.hpp"
 #include "engine/delivery/sms_text.hpp"
 #include "engine/delivery/webhook_signature.hpp"
 #include "engine/orders/order_lifecycle.hpp"
 #include "engine/service/delivery/distribution.hpp"
 #include "engine/service/error.hpp"
-#include "engine/service/input.hpp"
 
 namespace hazeguard::service {
 using nlohmann::json;
 using engine::Instant;
 
-namespace {
-/// A gateway's push: a JSON array of objects (Alibaba pushes arrays; one object is taken as one).
-json pushed_items(json const& body) {
-    if (body.is_array()) return body;
-    if (body.is_object()) return json::array({body});
-    throw Error(Errc::validation, "the gateway's push must be a JSON array of objects", {{"", "must be an array"}});
-}
-
-std::string text_member(json const& item, char const* key) {
-    auto const it = item.find(key);
-    if (it == item.end()) return {};
-    if (it->is_string()) return it->get<std::string>();
-    if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());
-    return {};
-}
-}  // namespace
 
 SmsService::SmsService(CommandRunner& runner, ports::Transactions& transactions, ViewContext views, Clock const& clock,
                        OrdersService& orders, std::string const& key)
@@ -142,66 +124,35 @@ int SmsService::dispatch_due(SmsSender const& send, int limit, Instant wall_now,
     return static_cast<int>(results.size() + withdrawn.size());
 }
 
-namespace {
-json sms_view(ports::SmsRecord const& s, ViewContext const& views) {
-    auto const or_null = [](auto const& v) { return v ? json(*v) : json(nullptr); };
-    return {{"id", s.id},
-            {"order_id", or_null(s.order_id)},
-            {"recipient", or_null(s.recipient)},
-            {"ref", or_null(s.ref)},
-            {"kind", s.kind},
-            {"phone", s.phone},
-            {"contact", s.contact},
-            {"state", s.state},
-            {"attempts", s.attempts},
-            {"next_try_at", s.state == "queued" ? json(engine::format_rfc3339(s.next_try, 480)) : json(nullptr)},
-            {"sent_at", views.local_or_null(s.sent_at)},
-            {"delivered_at", views.local_or_null(s.delivered_at)},
-            {"error", s.last_error.empty() ? json(nullptr) : json(s.last_error)}};
-}
-}  // namespace
-
-json SmsService::messages(std::optional<std::string> const& state) {
-    json items = json::array();
-    transactions_.read([&](ports::Store& store) {
-        for (auto const& s : store.sms().newest(state, 500)) items.push_back(sms_view(s, views_));
-    });
-    return {{"items", items}};
+std::vector<ports::SmsRecord> SmsService::messages(std::optional<std::string> const& state) {
+    std::vector<ports::SmsRecord> items;
+    transactions_.read([&](ports::Store& store) { items = store.sms().newest(state, 500); });
+    return items;
 }
 
-void SmsService::retry(Command const& c, std::int64_t id, json const& body, Completion done) {
-    Input in(body);
-    in.reject_unknown({});
-    in.finish();
-    runner_.run(c, [this, id](Tx& tx) {
+void SmsService::retry(Command const& c, std::int64_t id, Answer<ports::SmsRecord> answer) {
+    runner_.run(c, [id](Tx& tx) {
         auto const s = tx.store.sms().find(id);
         if (!s) not_found("text message " + std::to_string(id));
         if (!tx.store.sms().requeue(id, tx.real_now))
             throw Error(Errc::delivery_not_dead, "text message " + std::to_string(id) + " is " + s->state, {},
                         {{"delivery_state", s->state}});
-        return Reply{200, sms_view(*tx.store.sms().find(id), views_), ""};
-    }, std::move(done));
+        return *tx.store.sms().find(id);
+    }, std::move(answer));
 }
 
-void SmsService::receipts(Command const& c, json const& body, Completion done) {
-    auto items = pushed_items(body);
-    runner_.run(c, [this, items = std::move(items)](Tx& tx) {
-        int settled = 0;
-        for (auto const& item : items) {
-            if (!item.is_object()) continue;
-            auto const out_id = text_member(item, "out_id");
-            auto const phone = text_member(item, "phone_number");
-            if (out_id.empty() || out_id.size() > 18 || out_id.find_first_not_of("0123456789") != std::string::npos) continue;
-            bool const delivered = item.value("success", false) == true;
-            auto const id = std::stoll(out_id);
-            if (!tx.store.sms().receipt(id, phone, delivered, text_member(item, "err_code"), tx.now)) continue;
-            ++settled;
+void SmsService::receipts(Command const& c, std::vector<SmsReceipt> receipts, Answer<SettledReceipts> answer) {
+    runner_.run(c, [this, receipts = std::move(receipts)](Tx& tx) {
+        SettledReceipts out;
+        for (auto const& r : receipts) {
+            if (!tx.store.sms().receipt(r.id, r.phone, r.delivered, r.error_code, tx.now)) continue;
+            ++out.settled;
             // A notice's text that arrived reaches its recipient (and may complete the distribution).
-            if (auto const sms = tx.store.sms().find(id); delivered && sms && sms->message_id && sms->recipient)
+            if (auto const sms = tx.store.sms().find(r.id); r.delivered && sms && sms->message_id && sms->recipient)
                 record_reached(tx.store, views_, *sms->message_id, roster_key(*sms->recipient), tx.now);
         }
-        return Reply{200, {{"code", 0}, {"msg", "成功"}, {"settled", settled}}, ""};
-    }, std::move(done));
+        return out;
+    }, std::move(answer));
 }
 
 std::string SmsService::reply_outcome(Tx& tx, std::string const& phone, std::optional<std::int64_t>& order_id) const {
@@ -210,27 +161,22 @@ std::string SmsService::reply_outcome(Tx& tx, std::string const& phone, std::opt
     return orders_.acknowledge_by_sms(tx, *order_id, tx.store.sms().contact_of(phone), phone);
 }
 
-void SmsService::replies(Command const& c, json const& body, Completion done) {
-    auto items = pushed_items(body);
-    runner_.run(c, [this, items = std::move(items)](Tx& tx) {
-        json outcomes = json::array();
-        for (auto const& item : items) {
-            if (!item.is_object()) continue;
-            ports::SmsReply reply{text_member(item, "phone_number"), text_member(item, "content"),
-                                  text_member(item, "sequence_id"), tx.now, "not_understood", std::nullopt};
-            if (reply.phone.empty()) continue;
-            if (reply.sequence_id.empty()) reply.sequence_id = text_member(item, "send_time") + "|" + reply.content;
-            if (tx.store.sms().has_reply(reply.phone, reply.sequence_id)) {  // pushed again: handled once
-                outcomes.push_back({{"phone_number", reply.phone}, {"outcome", "duplicate"}});
+void SmsService::replies(Command const& c, std::vector<SmsInboundReply> replies,
+                         Answer<std::vector<ReplyOutcome>> answer) {
+    runner_.run(c, [this, replies = std::move(replies)](Tx& tx) {
+        std::vector<ReplyOutcome> outcomes;
+        for (auto const& r : replies) {
+            if (tx.store.sms().has_reply(r.phone, r.sequence_id)) {  // pushed again: handled once
+                outcomes.push_back({r.phone, "duplicate", std::nullopt});
                 continue;
             }
+            ports::SmsReply reply{r.phone, r.content, r.sequence_id, tx.now, "not_understood", std::nullopt};
             if (engine::is_acknowledging_reply(reply.content)) reply.outcome = reply_outcome(tx, reply.phone, reply.order_id);
             tx.store.sms().add_reply(reply);
-            outcomes.push_back({{"phone_number", reply.phone}, {"outcome", reply.outcome},
-                                {"order_id", reply.order_id ? json(*reply.order_id) : json(nullptr)}});
+            outcomes.push_back({reply.phone, reply.outcome, reply.order_id});
         }
-        return Reply{200, {{"code", 0}, {"msg", "成功"}, {"replies", outcomes}}, ""};
-    }, std::move(done));
+        return outcomes;
+    }, std::move(answer));
 }
 
 }  // namespace hazeguard::service

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -42,6 +43,32 @@ struct SmsResult {
 /// @brief Sends one message and waits for the gateway's answer (api/delivery/sms_gateway.hpp in
 /// the server; a fake in the tests).
 using SmsSender = std::function<SmsResult(SmsMessage const&)>;
+
+/// @brief One delivery receipt pushed by the gateway (Alibaba SmsReport), read by the api.
+struct SmsReceipt {
+    std::int64_t id = 0;      ///< the OutId: our message's id
+    std::string phone;
+    bool delivered = false;
+    std::string error_code;
+};
+
+/// @brief One reply pushed by the gateway (Alibaba SmsUp), read by the api; `sequence_id` tells
+/// a reply pushed again from a new one.
+struct SmsInboundReply {
+    std::string phone, content, sequence_id;
+};
+
+/// @brief How many receipts settled a message.
+struct SettledReceipts {
+    int settled = 0;
+};
+
+/// @brief What became of each reply: acknowledged, already_acknowledged, no_open_order,
+/// not_understood, or duplicate (pushed again: nothing changed, no order named).
+struct ReplyOutcome {
+    std::string phone, outcome;
+    std::optional<std::int64_t> order_id;
+};
 
 class SmsService {
 public:
@@ -81,20 +108,20 @@ public:
     /// are recorded together in one transaction after the sends. Returns how many were attempted.
     int dispatch_due(SmsSender const& send, int limit, engine::Instant wall_now, ports::Shard shard = {});
 
-    /// @brief The gateway's delivery receipts (Alibaba SmsReport: [{out_id, phone_number, success,
-    /// err_code, report_time}]). Unknown or repeated ones are ignored; answers how many settled.
-    void receipts(Command const& c, nlohmann::json const& body, Completion done);
-    /// @brief Replies (Alibaba SmsUp: [{phone_number, content, sequence_id, send_time}]): "1"
-    /// acknowledges the order of the newest message to that phone (channel "sms"). Each reply is
-    /// kept with what became of it; a repeated one (same phone and sequence id) changes nothing.
-    void replies(Command const& c, nlohmann::json const& body, Completion done);
+    /// @brief The gateway's delivery receipts. Unknown or repeated ones are ignored; answers how
+    /// many settled.
+    void receipts(Command const& c, std::vector<SmsReceipt> receipts, Answer<SettledReceipts> answer);
+    /// @brief Replies: "1" acknowledges the order of the newest message to that phone (channel
+    /// "sms"). Each reply is kept with what became of it; a repeated one (same phone and sequence
+    /// id) changes nothing.
+    void replies(Command const& c, std::vector<SmsInboundReply> replies, Answer<std::vector<ReplyOutcome>> answer);
 
     /// @brief The newest 500 messages (admin), of one state (queued, sent, delivered, failed,
     /// dead) when given.
-    nlohmann::json messages(std::optional<std::string> const& state);
+    std::vector<ports::SmsRecord> messages(std::optional<std::string> const& state);
     /// @brief A dead message tried again now, its attempts counted afresh; delivery_not_dead
     /// otherwise.
-    void retry(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
+    void retry(Command const& c, std::int64_t id, Answer<ports::SmsRecord> answer);
 
 private:
     SmsMessage compose(ports::Store& store, ports::SmsRecord const& sms, ports::OrderRecord const& order) const;

@@ -2,17 +2,12 @@
 // commands that issue, list and revoke tokens.
 #include "engine/service/identity/identity_service.hpp"
 
-#include <memory>
 #include <mutex>
-#include <set>
 
 #include "engine/service/identity/tokens.hpp"
-#include "engine/service/input.hpp"
 #include "engine/util/sha256.hpp"
 
 namespace hazeguard::service {
-using nlohmann::json;
-
 std::optional<Principal> IdentityService::authenticate(std::string const& token) {
     auto const hash = engine::sha256_hex(token);
     auto const now = real_now();
@@ -69,70 +64,51 @@ bool IdentityService::has_tokens() {
     return any;
 }
 
-json IdentityService::tokens(bool all) {
+std::vector<TokenSheet> IdentityService::tokens(bool all) {
     auto const now = real_now();
-    json items = json::array();
+    std::vector<TokenSheet> items;
     transactions_.read([&](ports::Store& store) {
-        for (auto const& t : store.tokens().list(all, now)) items.push_back(to_json(t, views_.offset_minutes, now));
+        for (auto& t : store.tokens().list(all, now)) {
+            auto status = t.status(now);
+            items.push_back({std::move(t), std::move(status)});
+        }
     });
-    return {{"items", items}};
+    return items;
 }
 
-json IdentityService::token(std::int64_t id) {
+TokenSheet IdentityService::token(std::int64_t id) {
     std::optional<TokenRecord> t;
     transactions_.read([&](ports::Store& store) { t = store.tokens().find(id); });
     if (!t) not_found("token " + std::to_string(id));
-    return to_json(*t, views_.offset_minutes, real_now());
+    auto status = t->status(real_now());
+    return {std::move(*t), std::move(status)};
 }
 
-void IdentityService::issue_token(Command const& c, json const& body, Completion done) {
-    Input in(body);
-    in.reject_unknown({"role", "name", "authority", "enterprise_id", "expires_in_days"});
-    Principal who;
-    std::set<std::string> unreadable;  // already reported: not a string, or too long
-    for (auto const& [key, field] : {std::pair{"role", &who.role}, std::pair{"name", &who.name},
-                                    std::pair{"authority", &who.authority}, std::pair{"enterprise_id", &who.enterprise_id}}) {
-        auto const value = in.text(key, false, key == std::string("name") ? 200 : 64);
-        if (!value && in.has(key) && !in.is_null(key)) unreadable.insert(key);
-        *field = value.value_or("");
-    }
-    auto const days = in.integer("expires_in_days", false, 1, kMaxTokenDays);
-    for (auto const& p : principal_problems(views_.plan, who))
-        if (!unreadable.count(p.pointer.substr(1))) in.error(p.pointer.substr(1), p.message);
-    in.finish();
+void IdentityService::issue_token(Command const& c, TokenRequest request, Answer<IssuedToken> answer) {
     auto const token = new_token();
-    auto const stored = std::make_shared<bool>(false);
-    runner_.run(
-        c,
-        [this, who, days, token, stored](Tx& tx) {
-            auto const id = tx.store.tokens().add(engine::sha256_hex(token), who, tx.real_now,
-                                                  token_expiry(who.role, tx.real_now, views_.offset_minutes, days));
-            *stored = true;
-            json view = to_json(*tx.store.tokens().find(id), views_.offset_minutes, tx.real_now);
-            view["token"] = nullptr;  // what an Idempotency-Key replay answers: the secret is never stored
-            return Reply{201, view, "/v1/tokens/" + std::to_string(id)};
-        },
-        [token, stored, done = std::move(done)](std::exception_ptr error, Reply reply) {
-            if (!error && *stored) reply.body["token"] = token;
-            done(error, std::move(reply));
-        });
+    runner_.run(c, [this, request = std::move(request), token](Tx& tx) {
+        auto const& who = request.principal;
+        auto const id = tx.store.tokens().add(engine::sha256_hex(token), who, tx.real_now,
+                                              token_expiry(who.role, tx.real_now, views_.offset_minutes, request.expires_in_days));
+        auto t = *tx.store.tokens().find(id);
+        auto status = t.status(tx.real_now);
+        return IssuedToken{{std::move(t), std::move(status)}, token};
+    }, std::move(answer));
 }
 
-void IdentityService::revoke_token(Command const& c, std::int64_t id, json const& body, Completion done) {
-    Input in(body);
-    in.reject_unknown({});
-    in.finish();
+void IdentityService::revoke_token(Command const& c, std::int64_t id, Answer<TokenSheet> answer) {
     runner_.run(
         c,
-        [this, id, by = c.principal.name](Tx& tx) {
-            auto const t = service::revoke_token(tx.store.tokens(), id, by, tx.real_now);
+        [id, by = c.principal.name](Tx& tx) {
+            auto t = service::revoke_token(tx.store.tokens(), id, by, tx.real_now);
             if (!t) not_found("token " + std::to_string(id));
-            return Reply{200, to_json(*t, views_.offset_minutes, tx.real_now), ""};
+            auto status = t->status(tx.real_now);
+            return TokenSheet{std::move(*t), std::move(status)};
         },
-        [this, done = std::move(done)](std::exception_ptr error, Reply reply) {
-            if (!error) forget_tokens();  // before the answer: the next request is already refused
-            done(error, std::move(reply));
-        });
+        {std::move(answer.present), [this, done = std::move(answer.done)](std::exception_ptr error, Reply reply) {
+             if (!error) forget_tokens();  // before the answer: the next request is already refused
+             done(error, std::move(reply));
+         }});
 }
 
 }  // namespace hazeguard::service

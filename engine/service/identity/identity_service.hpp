@@ -10,16 +10,35 @@
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
-
-#include <nlohmann/json.hpp>
+#include <vector>
 
 #include "engine/ports/transactions.hpp"
 #include "engine/service/command.hpp"
 #include "engine/service/command_runner.hpp"
+#include "engine/service/identity/token_record.hpp"
 #include "engine/service/principal.hpp"
 #include "engine/service/view_context.hpp"
 
 namespace hazeguard::service {
+
+/// @brief A stored token as seen at a moment of the real clock: "active", "expired" or "revoked".
+struct TokenSheet {
+    TokenRecord token;
+    std::string status;
+};
+
+/// @brief POST /v1/tokens, read and checked by its caller (principal_problems()): who the token
+/// stands for, and its lifetime when not the role's default.
+struct TokenRequest {
+    Principal principal;
+    std::optional<int> expires_in_days;
+};
+
+/// @brief A token just issued, with the bearer token in clear: shown once, never stored.
+struct IssuedToken {
+    TokenSheet sheet;
+    std::string bearer_token;
+};
 
 class IdentityService {
 public:
@@ -42,14 +61,14 @@ public:
     /// @brief True once any token was stored (serve writes demo tokens otherwise).
     bool has_tokens();
     /// @brief Tokens for admins (GET /v1/tokens): the active ones, or with `all` every one.
-    nlohmann::json tokens(bool all);
-    /// @brief One token's view; Error not_found without it.
-    nlohmann::json token(std::int64_t id);
-    /// @brief POST /v1/tokens: the answer carries the token in clear, once; an Idempotency-Key
-    /// replay answers `"token": null` (the clear token is never stored).
-    void issue_token(Command const& c, nlohmann::json const& body, Completion done);
+    std::vector<TokenSheet> tokens(bool all);
+    /// @brief One token; Error not_found without it.
+    TokenSheet token(std::int64_t id);
+    /// @brief Issues a token; the result carries it in clear, which nothing stores (so the answer
+    /// an Idempotency-Key remembers must not hold it).
+    void issue_token(Command const& c, TokenRequest request, Answer<IssuedToken> answer);
     /// @brief Revokes a token; it is refused from the moment this answers.
-    void revoke_token(Command const& c, std::int64_t id, nlohmann::json const& body, Completion done);
+    void revoke_token(Command const& c, std::int64_t id, Answer<TokenSheet> answer);
 
 private:
     struct CachedToken {

@@ -60,18 +60,19 @@ void SessionsService::sign_in(std::string login, std::string password, SignInDon
             bool const matches = password_matches(stored.empty() ? decoy_hash() : stored, password) && !stored.empty();
             auto const id = matches ? random_secret() : std::string();
             auto const csrf = matches ? random_secret() : std::string();
+            // The outcome is settled in the transaction (another sign-in may have locked the
+            // account meanwhile) and answered once it is on disk.
+            auto const settled = std::make_shared<SignInResult>();
             runner_.run(
                 sign_in_command(login),
-                [this, login, matches, hash = matches ? engine::sha256_hex(id) : "", csrf](Tx& tx) {
-                    return settle(tx, login, matches, hash, csrf);
+                [this, login, matches, hash = matches ? engine::sha256_hex(id) : "", csrf, settled](Tx& tx) {
+                    *settled = settle(tx, login, matches, hash, csrf);
+                    return Reply{};
                 },
-                [id, done](std::exception_ptr error, Reply reply) {
+                [id, done, settled](std::exception_ptr error, Reply) {
                     if (error) return done(error, {});
-                    SignInResult r;
-                    r.outcome = reply.status == 201 ? SignInOutcome::signed_in
-                                : reply.status == 423 ? SignInOutcome::locked : SignInOutcome::refused;
+                    SignInResult r = *settled;
                     if (r.outcome == SignInOutcome::signed_in) r.session_id = id;
-                    if (reply.body.contains("locked_until")) r.locked_until = reply.body.at("locked_until").get<engine::Instant>();
                     done(nullptr, std::move(r));
                 });
         } catch (...) {
@@ -84,25 +85,25 @@ void SessionsService::sign_in(std::string login, std::string password, SignInDon
 }
 
 // In the transaction: the account as it is now (another sign-in may have locked it meanwhile).
-Reply SessionsService::settle(Tx& tx, std::string const& login, bool matches, std::string const& session_hash,
-                              std::string const& csrf) {
+SignInResult SessionsService::settle(Tx& tx, std::string const& login, bool matches, std::string const& session_hash,
+                                     std::string const& csrf) {
     auto const account = tx.store.accounts().find_by_login(login);
-    if (!account) return Reply{401, nlohmann::json::object(), ""};
+    if (!account) return {SignInOutcome::refused, "", std::nullopt};
     if (account->locked_until && *account->locked_until > tx.real_now)
-        return Reply{423, {{"locked_until", *account->locked_until}}, ""};
+        return {SignInOutcome::locked, "", account->locked_until};
     if (matches) {
         tx.store.accounts().set_failures(account->id, 0, std::nullopt);
         tx.store.accounts().open_session(session_hash, account->id, csrf, tx.real_now);
-        return Reply{201, nlohmann::json::object(), ""};
+        return {SignInOutcome::signed_in, "", std::nullopt};
     }
     int const failures = account->failures + 1;
     if (failures >= settings_.lock_after) {
         engine::Instant const until = tx.real_now + settings_.lock_seconds;
         tx.store.accounts().set_failures(account->id, 0, until);
-        return Reply{423, {{"locked_until", until}}, ""};
+        return {SignInOutcome::locked, "", until};
     }
     tx.store.accounts().set_failures(account->id, failures, std::nullopt);
-    return Reply{401, nlohmann::json::object(), ""};
+    return {SignInOutcome::refused, "", std::nullopt};
 }
 
 std::optional<ConsoleSession> SessionsService::session(std::string const& id) {

@@ -81,7 +81,7 @@ public:
     void configure(SessionSettings settings) { settings_ = settings; }
 
 private:
-    Reply settle(Tx& tx, std::string const& login, bool matches, std::string const& session_hash, std::string const& csrf);
+    SignInResult settle(Tx& tx, std::string const& login, bool matches, std::string const& session_hash, std::string const& csrf);
 
     CommandRunner& runner_;
     ports::Transactions& transactions_;

@@ -88,22 +88,4 @@ std::optional<TokenRecord> revoke_token(ports::TokenRepository& tokens, std::int
     return tokens.find(id);
 }
 
-nlohmann::json to_json(TokenRecord const& t, int offset_minutes, Instant now) {
-    auto when = [&](std::optional<Instant> i) {
-        return i ? nlohmann::json(engine::format_rfc3339(*i, offset_minutes)) : nlohmann::json(nullptr);
-    };
-    auto text_or_null = [](std::string const& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
-    return {{"id", t.id},
-            {"role", t.principal.role},
-            {"name", t.principal.name},
-            {"authority", text_or_null(t.principal.authority)},
-            {"enterprise_id", text_or_null(t.principal.enterprise_id)},
-            {"hash_prefix", t.hash_prefix},
-            {"created_at", when(t.created_at)},
-            {"expires_at", when(t.expires_at)},
-            {"revoked_at", when(t.revoked_at)},
-            {"revoked_by", text_or_null(t.revoked_by)},
-            {"status", t.status(now)}};
-}
-
 }  // namespace hazeguard::service

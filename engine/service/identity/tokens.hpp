@@ -9,8 +9,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "engine/ports/token_repository.hpp"
 #include "engine/service/error.hpp"
 #include "engine/service/identity/token_record.hpp"
@@ -49,8 +47,5 @@ std::string create_token(ports::TokenRepository& tokens, plans::Plan const& plan
 /// the record, or nullopt when there is no such token.
 std::optional<TokenRecord> revoke_token(ports::TokenRepository& tokens, std::int64_t id, std::string const& by,
                                         engine::Instant now);
-
-/// @brief The JSON view of GET /v1/tokens (times in the given offset).
-nlohmann::json to_json(TokenRecord const& t, int offset_minutes, engine::Instant now);
 
 }  // namespace hazeguard::service

@@ -20,12 +20,6 @@ using nlohmann::json;
 
 namespace {
 
-/// A valid list's warnings as the import answers them: [{pointer, message}].
-json warnings_view(std::vector<engine::ListProblem> const& warnings) {
-    json out = json::array();
-    for (auto const& w : warnings) out.push_back({{"pointer", w.pointer}, {"message", w.message}});
-    return out;
-}
 // Plants per repository call: each call still runs one prepared statement in a loop.
 constexpr std::size_t kBatch = 1000;
 // Batches a streamed import's reading may be ahead of its storing.
@@ -34,8 +28,8 @@ constexpr std::size_t kQueuedBatches = 8;
 // A streamed import read the list of the current version: its job is undone and the answer is
 // that version, as when a prepared import finds the same digest.
 struct Unchanged : std::exception {
-    explicit Unchanged(json v) : view(std::move(v)) {}
-    json view;
+    explicit Unchanged(ports::ListVersion v) : version(std::move(v)) {}
+    ports::ListVersion version;
 };
 
 template <class Row, class Store>
@@ -46,26 +40,27 @@ void in_batches(std::vector<Row> const& rows, Store store) {
 }  // namespace
 
 void ListsService::import_list(Command const& c, std::string const& text, std::string const& format, bool dry_run,
-                               std::string const& source, Completion done) {
-    import_list(c, ListDocument{format, text, nullptr, text.size()}, dry_run, source, {}, std::move(done));
+                               std::string const& source, Answer<ListImport> answer) {
+    import_list(c, ListDocument{format, text, nullptr, text.size()}, dry_run, source, {}, std::move(answer));
 }
 
 void ListsService::import_list(Command const& c, ListDocument const& document, bool dry_run,
-                               std::string const& source, ImportProgressFn progress, Completion done) {
+                               std::string const& source, ImportProgressFn progress, Answer<ListImport> answer) {
     // A JSON file is streamed into its transaction, unless it carries an Idempotency-Key: a replay
     // answers without running the job, which would then never take the plants.
     if (document.stream && document.format == "json" && !dry_run && !c.idempotency_key)
-        return import_streamed(c, document, source, std::move(progress), std::move(done));
+        return import_streamed(c, document, source, std::move(progress), std::move(answer));
     auto const list = std::make_shared<PreparedList const>(prepare_list(views_.plan, document, !dry_run, progress));
-    if (dry_run)
-        return done(nullptr, Reply{200,
-                                   {{"dry_run", true}, {"count", list->count}, {"sha256", list->sha256},
-                                    {"problems", json::array()}, {"warnings", warnings_view(list->warnings)}},
-                                   ""});
+    if (dry_run) {
+        ListImport result{true, false, {}, list->warnings};
+        result.version.count = list->count;
+        result.version.sha256 = list->sha256;
+        return answer.done(nullptr, answer.present(result));
+    }
     runner_.run(c, [this, list, source, progress, who = c.principal](Tx& tx) {
         auto& lists = tx.store.lists();
         auto const latest = lists.latest_version();
-        if (auto same = same_list(tx.store, latest, list->sha256)) return Reply{200, std::move(*same), "/v1/enterprises"};
+        if (auto same = same_list(tx.store, latest, list->sha256)) return ListImport{false, true, std::move(*same), {}};
         std::int64_t const version = latest.value_or(0) + 1;
         lists.add_version({version, tx.now, who.name, source, list->count, list->sha256});
         in_batches(list->rows, [&](auto rows) {
@@ -74,13 +69,13 @@ void ListsService::import_list(Command const& c, ListDocument const& document, b
         });
         in_batches(list->levels, [&](auto levels) { lists.add_levels(version, views_.plan.version, levels); });
         return recorded(tx, version, list->count, list->sha256, who.name, list->warnings);
-    }, std::move(done));
+    }, std::move(answer));
 }
 
 void ListsService::import_streamed(Command const& c, ListDocument const& document, std::string const& source,
-                                   ImportProgressFn progress, Completion done) {
+                                   ImportProgressFn progress, Answer<ListImport> answer) {
     auto const queue = std::make_shared<EnterpriseQueue>(kQueuedBatches);
-    runner_.run(c, [this, queue, source, progress, who = c.principal](Tx& tx) {
+    runner_.run(c, [this, queue, source, progress, who = c.principal, present = answer.present](Tx& tx) {
         auto& lists = tx.store.lists();
         auto const latest = lists.latest_version();
         std::int64_t const version = latest.value_or(0) + 1;
@@ -96,13 +91,13 @@ void ListsService::import_streamed(Command const& c, ListDocument const& documen
         auto const sha256 = rows.finish();
         if (auto same = same_list(tx.store, latest, sha256)) throw Unchanged(std::move(*same));
         lists.finish_version(version, rows.count(), sha256);
-        return recorded(tx, version, rows.count(), sha256, who.name, rows.warnings());
-    }, [queue, done = std::move(done)](std::exception_ptr error, Reply reply) {
+        return present(recorded(tx, version, rows.count(), sha256, who.name, rows.warnings()));
+    }, [queue, present = answer.present, done = std::move(answer.done)](std::exception_ptr error, Reply reply) {
         queue->abandon();  // the reading stops if it is still going
         try {
             if (error) std::rethrow_exception(error);
         } catch (Unchanged& same) {
-            return done(nullptr, Reply{200, std::move(same.view), "/v1/enterprises"});
+            return done(nullptr, present(ListImport{false, true, std::move(same.version), {}}));
         } catch (...) {
         }
         done(error, std::move(reply));
@@ -110,24 +105,22 @@ void ListsService::import_streamed(Command const& c, ListDocument const& documen
     stream_list(views_.plan, document, *queue, progress);
 }
 
-std::optional<json> ListsService::same_list(ports::Store& store, std::optional<std::int64_t> latest,
-                                            std::string const& sha256) const {
+std::optional<ports::ListVersion> ListsService::same_list(ports::Store& store, std::optional<std::int64_t> latest,
+                                                         std::string const& sha256) const {
     if (!latest) return std::nullopt;
-    auto const current = store.lists().version(*latest);
+    auto current = store.lists().version(*latest);
     if (!current || current->sha256 != sha256) return std::nullopt;
-    return list_view(store, *latest, false);
+    return current;
 }
 
-Reply ListsService::recorded(Tx& tx, std::int64_t version, std::int64_t count, std::string const& sha256,
-                             std::string const& who, std::vector<engine::ListProblem> const& warnings) const {
+ListImport ListsService::recorded(Tx& tx, std::int64_t version, std::int64_t count, std::string const& sha256,
+                                  std::string const& who, std::vector<engine::ListProblem> warnings) const {
     auto const episode = tx.store.warning().state().episode;
     tx.store.warning().append_timeline(
         {0, episode ? std::optional<std::int64_t>(*episode) : std::nullopt, "list:" + std::to_string(version), tx.now,
          "list_import", who, "导入应急减排清单第" + std::to_string(version) + "版，共" + std::to_string(count) + "家企业",
          json{{"list_version", version}, {"count", count}, {"sha256", sha256}}.dump(), views_.plan.version});
-    auto view = list_view(tx.store, version, false);
-    view["warnings"] = warnings_view(warnings);
-    return Reply{201, view, "/v1/enterprises"};
+    return {false, false, stored_version(tx.store, version), std::move(warnings)};
 }
 
 std::optional<std::int64_t> ListsService::current_list_version(ports::Store& store) const {
@@ -163,27 +156,10 @@ json ListsService::reduction_summary(std::optional<std::int64_t> list_version, s
     return service::reduction_summary(views_.plan, list_version, level, enterprises, planned);
 }
 
-json ListsService::list_view(ports::Store& store, std::int64_t version, bool with_levels) const {
-    auto const v = store.lists().version(version);
+ports::ListVersion ListsService::stored_version(ports::Store& store, std::int64_t version) const {
+    auto v = store.lists().version(version);
     if (!v) not_found("list version " + std::to_string(version));
-    json out{{"version", version},      {"imported_at", views_.local(v->imported_at)},
-             {"imported_by", v->imported_by}, {"source", v->source},
-             {"count", v->count},       {"sha256", v->sha256},
-             {"drill", views_.drill}};
-    if (!with_levels) return out;
-    out["levels"] = json::object();
-    for (auto const& level : views_.plan.levels)
-        if (views_.plan.reduction_targets.count(level.id))
-            out["levels"][level.id] = reduction_plan(store, version, level.id);
-    for (auto const dimension : {ports::ListDimension::district, ports::ListDimension::grade,
-                                 ports::ListDimension::industry}) {
-        json counts = json::object();
-        for (auto const& [value, count] : store.lists().count_by(version, dimension)) counts[value] = count;
-        out[dimension == ports::ListDimension::district ? "by_district"
-            : dimension == ports::ListDimension::grade  ? "by_grade"
-                                                        : "by_industry"] = counts;
-    }
-    return out;
+    return std::move(*v);
 }
 
 bool ListsService::has_list() {
@@ -192,24 +168,30 @@ bool ListsService::has_list() {
     return found;
 }
 
-json ListsService::current_list() {
-    json out;
+ListSheet ListsService::current_list() {
+    ListSheet out;
     transactions_.read([&](ports::Store& store) {
         auto const version = current_list_version(store);
         if (!version) not_found("an emission-reduction list (none imported yet)");
-        out = list_view(store, *version, true);
+        out.version = stored_version(store, *version);
+        for (auto const& level : views_.plan.levels)
+            if (views_.plan.reduction_targets.count(level.id))
+                out.levels[level.id] = store.lists().level_totals(*version, views_.plan.version, level.id);
+        for (auto const& [dimension, counts] : {std::pair{ports::ListDimension::district, &out.by_district},
+                                                std::pair{ports::ListDimension::grade, &out.by_grade},
+                                                std::pair{ports::ListDimension::industry, &out.by_industry}})
+            for (auto const& [value, count] : store.lists().count_by(*version, dimension)) (*counts)[value] = count;
     });
     return out;
 }
 
-json ListsService::enterprise(std::string const& credit_code) {
-    json out;
+EnterpriseEntry ListsService::enterprise(std::string const& credit_code) {
+    EnterpriseEntry out;
     transactions_.read([&](ports::Store& store) {
         auto const version = current_list_version(store);
-        auto const entry = store.lists().enterprise_entry(version.value_or(0), credit_code);
+        auto entry = store.lists().enterprise_entry(version.value_or(0), credit_code);
         if (!entry) not_found("enterprise " + credit_code + " on the current list");
-        out = json::parse(*entry);
-        out["list_version"] = *version;
+        out = {std::move(*entry), *version};
     });
     return out;
 }

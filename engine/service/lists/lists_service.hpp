@@ -6,8 +6,10 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -20,6 +22,29 @@
 
 namespace hazeguard::service {
 
+/// @brief The current list: its version, each level's planned totals (the levels the plan sets
+/// reduction targets for) and its plants counted by district, grade and industry.
+struct ListSheet {
+    ports::ListVersion version;
+    std::map<std::string, ports::LevelTotals> levels;
+    std::map<std::string, std::int64_t> by_district, by_grade, by_industry;
+};
+
+/// @brief What a list import did: a dry run (the list's count and digest only), a new version,
+/// or none because the list is the current version already (`unchanged`); a valid list's warnings.
+struct ListImport {
+    bool dry_run = false;
+    bool unchanged = false;
+    ports::ListVersion version;
+    std::vector<engine::ListProblem> warnings;
+};
+
+/// @brief A plant's entry as stored (the list's JSON of one enterprise) and its list version.
+struct EnterpriseEntry {
+    std::string entry;
+    std::int64_t list_version = 0;
+};
+
 class ListsService {
 public:
     /// @param runner and @param transactions must outlive the service.
@@ -27,22 +52,23 @@ public:
         : runner_(runner), transactions_(transactions), views_(views) {}
 
     /// @brief Imports a list: reads and validates it (Error malformed_json, invalid_list with every
-    /// problem; prepared_list.hpp), then answers 201 with the new version once on disk, or 200 with
-    /// the current one when it holds the same list. A document in memory is read whole first; a
-    /// JSON stream is stored while it is read (its job runs on the writer thread while this thread
-    /// reads: write jobs must not run inline), and its refusal comes through `done`. A dry run
-    /// writes nothing: `done` answers before import_list() returns. `progress` (may be empty, must
-    /// be thread-safe) hears how far the reading and the storing (on the writer thread) have come.
+    /// problem; prepared_list.hpp), then answers with the new version once on disk, or with the
+    /// current one (`unchanged`) when it holds the same list. A document in memory is read whole
+    /// first; a JSON stream is stored while it is read (its job runs on the writer thread while
+    /// this thread reads: write jobs must not run inline), and its refusal comes through the
+    /// answer. A dry run writes nothing: it answers before import_list() returns. `progress` (may
+    /// be empty, must be thread-safe) hears how far the reading and the storing (on the writer
+    /// thread) have come.
     void import_list(Command const& c, ListDocument const& document, bool dry_run, std::string const& source,
-                     ImportProgressFn progress, Completion done);
+                     ImportProgressFn progress, Answer<ListImport> answer);
     /// @brief The same for a document in memory (format "json" or "csv"), without progress.
     void import_list(Command const& c, std::string const& text, std::string const& format, bool dry_run,
-                     std::string const& source, Completion done);
+                     std::string const& source, Answer<ListImport> answer);
     /// @brief The current version with its per-level plans and counts by district, grade and
     /// industry; not_found before the first import.
-    nlohmann::json current_list();
+    ListSheet current_list();
     /// @brief A plant's entry on the current list, by credit code; not_found when it is not on it.
-    nlohmann::json enterprise(std::string const& credit_code);
+    EnterpriseEntry enterprise(std::string const& credit_code);
     /// @brief Whether a list was ever imported.
     bool has_list();
 
@@ -62,14 +88,15 @@ public:
 
 private:
     void import_streamed(Command const& c, ListDocument const& document, std::string const& source,
-                         ImportProgressFn progress, Completion done);
-    /// The view of version `latest` when it holds the list of digest `sha256`.
-    std::optional<nlohmann::json> same_list(ports::Store& store, std::optional<std::int64_t> latest,
-                                            std::string const& sha256) const;
-    /// The timeline row of a stored version, and the answer.
-    Reply recorded(Tx& tx, std::int64_t version, std::int64_t count, std::string const& sha256,
-                   std::string const& who, std::vector<engine::ListProblem> const& warnings) const;
-    nlohmann::json list_view(ports::Store& store, std::int64_t version, bool with_levels) const;
+                         ImportProgressFn progress, Answer<ListImport> answer);
+    /// Version `latest` when it holds the list of digest `sha256`.
+    std::optional<ports::ListVersion> same_list(ports::Store& store, std::optional<std::int64_t> latest,
+                                                std::string const& sha256) const;
+    /// The timeline row of a stored version, and the result.
+    ListImport recorded(Tx& tx, std::int64_t version, std::int64_t count, std::string const& sha256,
+                        std::string const& who, std::vector<engine::ListProblem> warnings) const;
+    /// A version as stored; not_found without it.
+    ports::ListVersion stored_version(ports::Store& store, std::int64_t version) const;
     CommandRunner& runner_;
     ports::Transactions& transactions_;
     ViewContext views_;

@@ -7,8 +7,7 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
+#include "engine/ports/roster_repository.hpp"
 #include "engine/ports/transactions.hpp"
 #include "engine/service/command_runner.hpp"
 #include "engine/service/view_context.hpp"
@@ -16,17 +15,25 @@
 
 namespace hazeguard::service {
 
+/// @brief A roster version with the roster it holds; `unchanged` when an import found it in force
+/// already.
+struct RosterSheet {
+    ports::RosterVersion version;
+    plans::Roster roster;
+    bool unchanged = false;
+};
+
 class RosterService {
 public:
     RosterService(CommandRunner& runner, ports::Transactions& transactions, ViewContext views)
         : runner_(runner), transactions_(transactions), views_(views) {}
 
-    /// @brief The roster document, checked against the plan's districts (every fault with its
-    /// pointer); 201 with the new version, or 200 with `unchanged: true` when it is the roster in
-    /// force already.
-    void import(Command const& c, nlohmann::json const& body, std::string const& source, Completion done);
+    /// @brief Stores a roster (read and checked against the plan's districts by its caller:
+    /// plans::parse_roster) as a new version, unless it is the roster in force already (then that
+    /// version, `unchanged`).
+    void import(Command const& c, plans::Roster roster, std::string const& source, Answer<RosterSheet> answer);
     /// @brief The roster in force with its version; not_found before the first import.
-    nlohmann::json current();
+    RosterSheet current();
     bool has_roster();
 
     /// @brief The roster in force in a transaction or snapshot, if one was imported.

@@ -95,7 +95,8 @@ FuzzService::FuzzService() {
     auto const as = [&](char const* placeholder) { return service::Command{principal(placeholder), std::nullopt, ""}; };
     auto const list = std::string(engine::embedded_sample_list());
     service::wait_for([&](service::Completion done) {
-        svc->lists().import_list(as("@admin"), list, "json", false, "fuzz template", std::move(done));
+        svc->lists().import_list(as("@admin"), list, "json", false, "fuzz template",
+                                 {[](service::ListImport const&) { return service::Reply{}; }, std::move(done)});
     });
     // An active yellow warning with its ten orders (ids 1..10, order 1 is @enterprise's) and a
     // pending upgrade (proposal 2), so acknowledgements, execution reports, approvals, progress and
