@@ -5,7 +5,7 @@
 
 #include "api/app/problem_response.hpp"
 #include "engine/service/error.hpp"
-#include "engine/service/input.hpp"
+#include "api/app/input.hpp"
 #include "engine/util/sha256.hpp"
 #include "engine/util/untrusted_json.hpp"
 
@@ -48,7 +48,7 @@ json body_of(Request const& r) {
     if (type.rfind("application/json", 0) != 0)
         throw Problem(415, "/problems/unsupported-media-type", "Unsupported media type",
                       "send the body as application/json");
-    return service::parse_body(r.body);
+    return parse_body(r.body);
 }
 
 service::Command Context::command() const {
