@@ -51,18 +51,18 @@ std::string joined(std::span<std::string const> items);
 /// @brief Shortest decimal form of a number, for messages ("0.5", "366").
 std::string number_text(double value);
 
-/// @brief Reads a JSON document into a list without validating it against a plan: only shape
-/// problems (missing members, wrong types, unknown members) are recorded. `root` must have been
-/// parsed already. List-level fields (`list.city`) are returned in `city`.
-EnterpriseList read_list_document(nlohmann::json const& root, std::vector<ListProblem>& problems,
-                                  std::string& city);
-/// @brief The shape problems of the document's own members (read_list_document's first part).
+/// @brief "null", "a boolean", "an integer", "a number", "a string", "an array", "an object".
+std::string_view json_kind_name(nlohmann::json::value_t kind);
+/// @brief "expected <wanted>, got <kind>": a JSON value of the wrong type.
+std::string expected_type(std::string_view wanted, nlohmann::json::value_t got);
+
+/// @brief The shape problems of the document's own members (all but the enterprises' elements).
 /// `streamed`: the enterprises array was read element by element, is not in `root`, and had that
 /// many elements.
 void read_list_header(nlohmann::json const& root, std::optional<std::size_t> streamed,
                       std::vector<ListProblem>& problems, std::string& city);
-/// @brief Enterprise `index` of a JSON document into the model, with its shape problems.
-Enterprise read_enterprise(nlohmann::json const& value, std::size_t index, std::vector<ListProblem>& problems);
+/// @brief A JSON list read into the model with its shape problems only (no plan, no rules).
+ListParseResult read_list_shape(std::string_view text);
 
 /// @brief validate_list, with `rows[i]` as the row of enterprise i (index + 1 when `rows` is
 /// shorter); the rows also appear in duplicate messages ("also in row 7").
