@@ -84,6 +84,33 @@ std::vector<std::string> pointer_tokens(std::string_view pointer) {
     return tokens;
 }
 
+std::string_view json_kind_name(nlohmann::json::value_t kind) {
+    using nlohmann::json;
+    switch (kind) {
+        case json::value_t::null:
+            return "null";
+        case json::value_t::boolean:
+            return "a boolean";
+        case json::value_t::number_integer:
+        case json::value_t::number_unsigned:
+            return "an integer";
+        case json::value_t::number_float:
+            return "a number";
+        case json::value_t::string:
+            return "a string";
+        case json::value_t::array:
+            return "an array";
+        case json::value_t::object:
+            return "an object";
+        default:
+            return "an unsupported value";
+    }
+}
+
+std::string expected_type(std::string_view wanted, nlohmann::json::value_t got) {
+    return "expected " + std::string(wanted) + ", got " + std::string(json_kind_name(got));
+}
+
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 std::string joined(std::span<std::string const> items) {

@@ -91,6 +91,8 @@ public:
     explicit CanonicalListWriter(std::function<void(std::string_view)> out);
     /// @brief Writes `e`'s entry and returns its text (valid until the next add).
     std::string const& add(Enterprise const& e);
+    /// @brief Writes an entry already written as text (entry_json_text).
+    void add_entry(std::string_view entry);
     /// @brief Writes the closing.
     void finish();
 

@@ -193,10 +193,14 @@ CanonicalListWriter::CanonicalListWriter(std::function<void(std::string_view)> o
 std::string const& CanonicalListWriter::add(Enterprise const& e) {
     entry_.clear();
     EntryWriter(entry_).enterprise(e);
+    add_entry(entry_);
+    return entry_;
+}
+
+void CanonicalListWriter::add_entry(std::string_view entry) {
     if (!first_) out_(",");
     first_ = false;
-    out_(entry_);
-    return entry_;
+    out_(entry);
 }
 
 void CanonicalListWriter::finish() { out_("]}"); }

@@ -1,6 +1,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/enterprises/detail/list_common.hpp"
@@ -9,21 +10,15 @@ namespace hazeguard::engine::detail {
 
 EnterpriseList const& sample_enterprises() {
     static EnterpriseList const list = [] {
-        std::vector<ListProblem> problems;
-        std::string city;
-        EnterpriseList parsed;
-        try {
-            parsed = read_list_document(nlohmann::json::parse(embedded_sample_list()), problems, city);
-        } catch (nlohmann::json::exception const& e) {
-            problems.push_back({0, "", e.what()});
-        }
+        auto parsed = read_list_shape(embedded_sample_list());
+        auto const& problems = parsed.problems;
         // The file is compiled in and covered by tests; a broken build artefact is a programming error.
         if (!problems.empty()) {
             std::fprintf(stderr, "embedded sample list: %s: %s\n", problems.front().pointer.c_str(),
                          problems.front().message.c_str());
             std::abort();
         }
-        return parsed;
+        return std::move(parsed.list);
     }();
     return list;
 }

@@ -8,7 +8,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -51,18 +50,18 @@ std::string joined(std::span<std::string const> items);
 /// @brief Shortest decimal form of a number, for messages ("0.5", "366").
 std::string number_text(double value);
 
-/// @brief Reads a JSON document into a list without validating it against a plan: only shape
-/// problems (missing members, wrong types, unknown members) are recorded. `root` must have been
-/// parsed already. List-level fields (`list.city`) are returned in `city`.
-EnterpriseList read_list_document(nlohmann::json const& root, std::vector<ListProblem>& problems,
-                                  std::string& city);
-/// @brief The shape problems of the document's own members (read_list_document's first part).
+/// @brief "null", "a boolean", "an integer", "a number", "a string", "an array", "an object".
+std::string_view json_kind_name(nlohmann::json::value_t kind);
+/// @brief "expected <wanted>, got <kind>": a JSON value of the wrong type.
+std::string expected_type(std::string_view wanted, nlohmann::json::value_t got);
+
+/// @brief The shape problems of the document's own members (all but the enterprises' elements).
 /// `streamed`: the enterprises array was read element by element, is not in `root`, and had that
 /// many elements.
 void read_list_header(nlohmann::json const& root, std::optional<std::size_t> streamed,
                       std::vector<ListProblem>& problems, std::string& city);
-/// @brief Enterprise `index` of a JSON document into the model, with its shape problems.
-Enterprise read_enterprise(nlohmann::json const& value, std::size_t index, std::vector<ListProblem>& problems);
+/// @brief A JSON list read into the model with its shape problems only (no plan, no rules).
+ListParseResult read_list_shape(std::string_view text);
 
 /// @brief validate_list, with `rows[i]` as the row of enterprise i (index + 1 when `rows` is
 /// shorter); the rows also appear in duplicate messages ("also in row 7").
@@ -86,14 +85,37 @@ private:
         int row;
     };
     static constexpr std::size_t kNoGroup = static_cast<std::size_t>(-1);
-    struct First {
-        Seen seen;
-        std::size_t group = kNoGroup;  // in `groups`, once the key is seen again
-    };
-    struct Keys {
-        std::unordered_map<std::string, First> first;
-        std::vector<std::vector<Seen>> groups;
-        void add(std::string key, Seen seen);
+    // A key is two parts (a district and a name; a credit code and nothing). The keys' bytes are
+    // kept in one text and found through an open-addressing table of their hashes, so a key costs
+    // its bytes and a few words, and looking one up touches one slot of the table.
+    class Keys {
+    public:
+        void add(std::string_view first, std::string_view second, Seen seen);
+        /// @brief f(first part, second part, group, one of its rows) for each row of each group.
+        template <class F>
+        void each_repeated(F&& f) const {
+            for (auto const& entry : entries_) {
+                if (entry.group == kNoGroup) continue;
+                std::string_view const key(text_.data() + entry.offset, entry.length);
+                for (auto const& seen : groups_[entry.group]) f(key.substr(0, entry.split), key.substr(entry.split), groups_[entry.group], seen);
+            }
+        }
+
+    private:
+        struct Entry {
+            std::size_t offset, length, split;
+            std::size_t group = kNoGroup;  // in groups_, once the key is seen again
+        };
+        struct Slot {
+            std::size_t hash = 0;
+            std::size_t entry = 0;  // in entries_, plus one; 0: an empty slot
+        };
+        void grow();
+        std::string text_;
+        std::vector<Entry> entries_;
+        std::vector<Seen> first_;  // where each entry was first seen
+        std::vector<Slot> table_;
+        std::vector<std::vector<Seen>> groups_;
     };
     Keys codes_, names_;
 };

@@ -1,8 +1,8 @@
 #pragma once
 /// @file enterprise_queue.hpp
-/// @brief A streamed import's hand-over: plants read and checked on the reading thread, stored by
-/// the import's job on the writer thread as they come. Batches in list order through a bounded
-/// queue (so memory holds a few batches), then the reading's outcome.
+/// @brief A streamed import's hand-over: plants read, checked and turned into their rows on the
+/// reading thread, stored by the import's job on the writer thread as they come. Batches in list
+/// order through a bounded queue (so memory holds a few batches), then the reading's outcome.
 
 #include <condition_variable>
 #include <cstddef>
@@ -12,13 +12,13 @@
 #include <optional>
 #include <vector>
 
-#include "engine/enterprises/enterprise.hpp"
+#include "engine/service/lists/list_rows.hpp"
 
 namespace hazeguard::service {
 
 class EnterpriseQueue {
 public:
-    using Batch = std::vector<engine::Enterprise>;
+    using Batch = std::vector<PlantRows>;
     explicit EnterpriseQueue(std::size_t max_batches) : max_batches_(max_batches) {}
 
     // The reading side.

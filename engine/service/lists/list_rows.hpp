@@ -1,11 +1,13 @@
 #pragma once
 /// @file list_rows.hpp
-/// @brief What an import stores for each plant, built as the plants come in list order: its
-/// dimensions and canonical entry, its per-level rows under the running plan, and the digest of the
-/// whole canonical list (to_json(list).dump(), never held whole).
+/// @brief What an import stores for each plant: its dimensions and canonical entry, its per-level
+/// rows under the running plan (plant_rows, on whichever thread reads the list), gathered in list
+/// order with the digest of the whole canonical list (ListRows; to_json(list).dump(), never held
+/// whole).
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +19,17 @@
 
 namespace hazeguard::service {
 
+/// @brief One plant's rows to store.
+struct PlantRows {
+    ports::EnterpriseRow row;
+    std::vector<ports::EnterpriseLevel> levels;
+    std::optional<engine::ListProblem> warning;  ///< engine::enterprise_warning
+};
+
+/// @brief Plant `index` of its list (id index + 1) as the rows to store; its dimensions are moved
+/// into its row.
+PlantRows plant_rows(plans::Plan const& plan, std::size_t index, engine::Enterprise&& e);
+
 class ListRows {
 public:
     /// @param plan must outlive the builder.
@@ -27,6 +40,8 @@ public:
     /// @brief The next plant: its rows are appended to rows() and levels() (ids 1, 2, ...); its
     /// dimensions are moved into its row.
     void add(engine::Enterprise&& e);
+    /// @brief The next plant, its rows built already (plant_rows of the count() so far).
+    void add(PlantRows&& plant);
     std::vector<ports::EnterpriseRow> const& rows() const { return rows_; }
     std::vector<ports::EnterpriseLevel> const& levels() const { return levels_; }
     /// @brief Forgets the rows built so far (once stored); ids and the digest go on.

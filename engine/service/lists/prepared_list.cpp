@@ -76,11 +76,12 @@ void stream_list(plans::Plan const& plan, ListDocument const& document, Enterpri
                  ImportProgressFn const& progress) {
     EnterpriseQueue::Batch batch;
     bool all_valid = true;
+    std::size_t count = 0;
     try {
         auto const read = read_document(plan, document, [&](engine::Enterprise&& e, bool valid) {
             all_valid = all_valid && valid;
             if (!all_valid) return;  // refused anyway: the job gets nothing more
-            batch.push_back(std::move(e));
+            batch.push_back(plant_rows(plan, count++, std::move(e)));  // here, so the writer only stores
             if (batch.size() == kHandOver && !queue.push(std::exchange(batch, {}))) throw StopReading{};
         }, progress);
         if (!batch.empty() && all_valid && !queue.push(std::move(batch))) return;

@@ -2,8 +2,9 @@
 /// @file prepared_list.hpp
 /// @brief Reading a list document for an import, two ways. prepare_list reads and checks it whole
 /// and builds every row an import stores before its transaction (a request body: the writer is not
-/// held up by the reading). stream_list reads a JSON stream (a file) and hands the plants, checked,
-/// to the import's job as it goes, so reading and storing overlap and memory holds a few batches.
+/// held up by the reading). stream_list reads a JSON stream (a file) and hands the plants, checked
+/// and built into their rows, to the import's job as it goes, so reading and storing overlap and
+/// memory holds a few batches.
 /// Either way a JSON document is parsed as a stream of events, never into one tree.
 
 #include <cstddef>
@@ -56,8 +57,8 @@ std::exception_ptr refusal(engine::ListReadResult const& read);
 PreparedList prepare_list(plans::Plan const& plan, ListDocument const& document, bool keep_rows,
                           ImportProgressFn const& progress);
 
-/// @brief Reads the JSON stream of `document`, pushing its plants to `queue` in batches while the
-/// list is valid so far, then closes the queue with the refusal, if any. Stops early when the
+/// @brief Reads the JSON stream of `document`, pushing its plants' rows to `queue` in batches
+/// while the list is valid so far, then closes the queue with the refusal, if any. Stops early when the
 /// queue's job has ended.
 void stream_list(plans::Plan const& plan, ListDocument const& document, EnterpriseQueue& queue,
                  ImportProgressFn const& progress);

@@ -38,23 +38,26 @@ void SqliteListRepository::finish_version(std::int64_t version, std::int64_t cou
     q.exec();
 }
 
+// The bulk inserts of an import bind what all rows share once, and the rows' text without a
+// copy (bindNoCopy: the rows outlive the step; StatementCache::get clears the bindings before the
+// statement is used again).
 void SqliteListRepository::add_enterprises(std::int64_t version, std::span<ports::EnterpriseRow const> rows) {
     auto& ins = st_.get("INSERT INTO enterprises(list_version, id, credit_code, name, district, industry, grade) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?)");
     auto& body = st_.get("INSERT INTO enterprise_bodies(list_version, id, body) VALUES (?, ?, ?)");
+    ins.bind(1, version);
+    body.bind(1, version);
     for (auto const& e : rows) {
-        ins.bind(1, version);
         ins.bind(2, e.id);
-        ins.bind(3, e.credit_code);
-        ins.bind(4, e.name);
-        ins.bind(5, e.district);
-        ins.bind(6, e.industry);
-        ins.bind(7, e.grade);
+        ins.bindNoCopy(3, e.credit_code);
+        ins.bindNoCopy(4, e.name);
+        ins.bindNoCopy(5, e.district);
+        ins.bindNoCopy(6, e.industry);
+        ins.bindNoCopy(7, e.grade);
         ins.exec();
         ins.reset();
-        body.bind(1, version);
         body.bind(2, e.id);
-        body.bind(3, e.body);
+        body.bindNoCopy(3, e.body);
         body.exec();
         body.reset();
     }
@@ -109,12 +112,12 @@ void SqliteListRepository::add_levels(std::int64_t version, std::string const& p
                                       std::span<ports::EnterpriseLevel const> rows) {
     auto& ins = st_.get("INSERT INTO enterprise_levels(list_version, plan_version, level, enterprise_id, source, "
                         "so2, nox, pm, vocs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    ins.bind(1, version);
+    ins.bindNoCopy(2, plan_version);
     for (auto const& r : rows) {
-        ins.bind(1, version);
-        ins.bind(2, plan_version);
-        ins.bind(3, r.level);
+        ins.bindNoCopy(3, r.level);
         ins.bind(4, r.enterprise_id);
-        ins.bind(5, r.source);
+        ins.bindNoCopy(5, r.source);
         for (int i = 0; i < 4; ++i) ins.bind(6 + i, r.reductions[static_cast<std::size_t>(i)]);
         ins.exec();
         ins.reset();
