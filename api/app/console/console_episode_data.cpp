@@ -112,7 +112,8 @@ service::OrderFilter episode_filter(RouteMatch const& match) {
 
 json episodes_data(service::Service& s) {
     json items = json::array();
-    for (auto const& e : console_data::episodes(s).at("items"))
+    auto const all = console_data::episodes(s);  // kept alive: the loop reads into it
+    for (auto const& e : all.at("items"))
         items.push_back({{"id", e.at("id")}, {"opened_cn", time_cn(e.at("opened_at"))},
                          {"closed_cn", e.at("closed_at").is_null() ? json("进行中") : json(time_cn(e.at("closed_at")))},
                          {"peak_cn", e.at("peak_level").is_object() ? e.at("peak_level").value("name_cn", "") : ""}});

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "api/app/console/console_data.hpp"
+#include "api/app/console/console_forms.hpp"
 #include "api/app/console/console_view.hpp"
 #include "engine/service/warnings/wording.hpp"
 
@@ -136,6 +137,7 @@ json order_page_data(json const& order, std::string const& code, std::vector<ser
     for (auto const& e : errors) field_errors[e.pointer.empty() ? "form" : e.pointer.substr(1)] = field_problem_cn(e.pointer);
     json const deadlines = order.at("deadlines").is_object() ? order.at("deadlines") : json::object();
     return {{"code", code},
+            {"idem", new_form_key()},
             {"id", order.at("id")},
             {"termination", order.at("kind") == "termination"},
             {"enterprise", order.at("enterprise").value("name", "")},

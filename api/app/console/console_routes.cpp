@@ -3,6 +3,7 @@
 #include "api/app/console/console_routes.hpp"
 
 #include "api/app/console/console_data.hpp"
+#include "api/app/console/console_execution.hpp"
 #include "api/app/console/console_forms.hpp"
 #include "api/app/console/console_http.hpp"
 #include "api/app/console/console_pages.hpp"
@@ -87,10 +88,20 @@ Response board(service::Service& s, Context const& c, bool wall) {
 
 // --- the plant: its order from the one-time link ------------------------------------------------
 Response order_page(service::Service& s, std::string const& code, int status = 200,
-                    std::vector<service::FieldError> const& errors = {}, json const& form = json::object()) {
+                    std::vector<service::FieldError> const& errors = {}, json const& form = json::object(),
+                    Form const& exec_typed = {}, json const& exec_errors = json::object()) {
     auto const order = console_data::order_by_link(s, code);
-    return page_response(status, render_page("console/order.html", order_page_data(order, code, errors, form),
-                                             "减排指令" + std::to_string(order.at("id").get<std::int64_t>())));
+    auto data = order_page_data(order, code, errors, form);
+    if (data.at("acknowledged").get<bool>() && !data.at("superseded").get<bool>() && !data.at("termination").get<bool>())
+        data["execution_form"] = execution_form_data(order, exec_typed, exec_errors);
+    return page_response(status, render_page("console/order.html", data, "减排指令" + std::to_string(order.at("id").get<std::int64_t>())));
+}
+
+// The link is the authority (as POST /v1/links/{code}/ack); the form's `idem` is the key.
+service::Command link_form_command(Context const& c, Form const& form) {
+    auto cmd = link_command(c);
+    cmd.idempotency_key = form_command(c, form).idempotency_key;
+    return cmd;
 }
 
 void acknowledge(service::Service& s, Context const& c, Responder const& respond) {
@@ -99,13 +110,31 @@ void acknowledge(service::Service& s, Context const& c, Responder const& respond
     if (!field(form, "note").empty()) body["note"] = field(form, "note");
     auto const code = c.match.code;
     try {
-        console_data::acknowledge_by_link(s, link_command(c), code, body, [respond, code](std::exception_ptr error, service::Reply) {
+        console_data::acknowledge_by_link(s, link_form_command(c, form), code, body, [respond, code](std::exception_ptr error, service::Reply) {
             if (error) return respond(refusal_page(respond, error));
             respond(redirect("/o/" + code));
         });
     } catch (service::Error const& e) {
         if (e.code != service::Errc::validation) throw;
         respond(order_page(s, code, 422, e.errors, body));
+    }
+}
+
+// The execution report from the plant's page: the same report as POST /v1/orders/{id}/execution,
+// for the order the (checked, unexpired) link opens.
+void report_execution(service::Service& s, Context const& c, Responder const& respond) {
+    auto const form = form_of(c.request);
+    auto const code = c.match.code;
+    auto const order = console_data::order_by_link(s, code);
+    try {
+        console_data::report_execution(s, link_form_command(c, form), order.at("id").get<std::int64_t>(), execution_body(form),
+                                       [respond, code](std::exception_ptr error, service::Reply) {
+                                           if (error) return respond(refusal_page(respond, error));
+                                           respond(redirect("/o/" + code + "#execution"));
+                                       });
+    } catch (service::Error const& e) {
+        if (e.code != service::Errc::validation) throw;
+        respond(order_page(s, code, 422, {}, json::object(), form, field_errors_cn(e.errors)));
     }
 }
 
@@ -126,6 +155,7 @@ std::vector<Route<RouteSpec>> console_routes(service::Service& s, RouteEnv const
         {"GET", "/assets/{code}", open_page([](Context const& c, Responder const& respond) { respond(asset_response(c.match.code)); })},
         {"GET", "/o/{code}", open_page(console_page([&s](Context const& c, Responder const& respond) { respond(order_page(s, c.match.code)); }))},
         {"POST", "/o/{code}/ack", open_page(console_page([&s](Context const& c, Responder const& respond) { acknowledge(s, c, respond); }), kFormBodyLimit)},
+        {"POST", "/o/{code}/execution", open_page(console_page([&s](Context const& c, Responder const& respond) { report_execution(s, c, respond); }), kFormBodyLimit)},
     };
     for (auto part : {console_warning_routes(s), console_episode_routes(s)})
         for (auto& r : part) routes.push_back(std::move(r));

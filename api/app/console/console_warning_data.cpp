@@ -220,7 +220,8 @@ json propose_form_data(service::Service& s, json const& values, json const& erro
     for (char const* a : {"issue", "upgrade", "downgrade", "extend", "lift"})
         actions.push_back({{"value", a}, {"label", service::action_name_cn(a)}});
     json levels = json::array({{{"value", ""}, {"label", "（延长、解除不选）"}}});
-    for (auto const& l : console_data::plan_choices(s).at("levels")) levels.push_back({{"value", l.at("id")}, {"label", l.at("name_cn")}});
+    auto const choices = console_data::plan_choices(s);
+    for (auto const& l : choices.at("levels")) levels.push_back({{"value", l.at("id")}, {"label", l.at("name_cn")}});
     auto const v = [&](char const* name) { return values.value(name, std::string()); };
     return {{"actions", options(actions, v("action"))}, {"levels", options(levels, v("level"))},
             {"start_at", v("start_at")}, {"end_at", v("end_at")}, {"consultation_note", v("consultation_note")},
@@ -275,8 +276,9 @@ json proposal_page_data(service::Service& s, std::int64_t id, service::Principal
 
 json inbox_data(service::Service& s, service::Principal const& viewer) {
     json pending = json::array(), decided = json::array();
-    for (auto const& p : console_data::proposals(s, std::string("pending")).at("items")) pending.push_back(proposal_summary(p, viewer));
-    for (auto const& p : console_data::proposals(s, std::nullopt).at("items"))
+    auto const waiting = console_data::proposals(s, std::string("pending")), latest = console_data::proposals(s, std::nullopt);
+    for (auto const& p : waiting.at("items")) pending.push_back(proposal_summary(p, viewer));
+    for (auto const& p : latest.at("items"))
         if (p.at("status") != "pending" && decided.size() < 20) decided.push_back(proposal_summary(p, viewer));
     return {{"pending", pending}, {"has_pending", !pending.empty()}, {"decided", decided}, {"has_decided", !decided.empty()},
             {"approver", viewer.role == "approver"}, {"duty", viewer.role == "duty_officer"}};
