@@ -111,8 +111,12 @@ RefusalCn refusal_cn(service::Error const& e) {
             return {422, "提交未被接受", "此表单已提交过不同的内容。请刷新页面后重新填写。"};
         case Errc::storage_busy:
         case Errc::storage_unavailable: return {503, "系统暂时无法处理", "请稍后再试。如仍有问题，请联系系统管理员。"};
-        default: return {422, "无法办理", "提交的内容有误，请返回检查后重试。"};
+        default: break;
     }
+    std::string problems;  // a fault found while the command ran (e.g. a line the plant does not have)
+    auto const faults = field_errors_cn(e.errors);
+    for (auto const& [field, sentence] : faults.items()) problems += sentence.get<std::string>();
+    return {422, "无法办理", "提交的内容有误，请返回检查后重试。" + problems};
 }
 
 json field_errors_cn(std::vector<service::FieldError> const& errors) {
