@@ -152,6 +152,8 @@ std::vector<Route<RouteSpec>> console_routes(service::Service& s, RouteEnv const
         {"POST", "/sign-out", staff_page(console_page([&s, &env](Context const& c, Responder const& respond) { sign_out(s, env, c, respond); }), kFormBodyLimit)},
         {"GET", "/", staff_page(console_page([&s](Context const& c, Responder const& respond) { respond(board(s, c, false)); }))},
         {"GET", "/wall", staff_page(console_page([&s](Context const& c, Responder const& respond) { respond(board(s, c, true)); }))},
+        // Printable documents carry no icon link of their own: the browser asks for this one.
+        {"GET", "/favicon.ico", open_page([](Context const&, Responder const& respond) { respond(asset_response(asset_name("icon.svg"))); })},
         {"GET", "/assets/{code}", open_page([](Context const& c, Responder const& respond) { respond(asset_response(c.match.code)); })},
         {"GET", "/o/{code}", open_page(console_page([&s](Context const& c, Responder const& respond) { respond(order_page(s, c.match.code)); }))},
         {"POST", "/o/{code}/ack", open_page(console_page([&s](Context const& c, Responder const& respond) { acknowledge(s, c, respond); }), kFormBodyLimit)},
