@@ -5,6 +5,7 @@
 
 #include "api/app/console/console_data.hpp"
 #include "api/app/console/console_view.hpp"
+#include "engine/service/warnings/wording.hpp"
 
 namespace hazeguard::api {
 using nlohmann::json;
@@ -145,7 +146,7 @@ json episode_data(service::Service& s, std::int64_t episode, RouteMatch const& m
     auto const filter = episode_filter(match);
     json timeline = json::array();
     for (auto const& t : e.value("timeline", json::array()))
-        timeline.push_back({{"at_cn", time_cn(t.at("at"))}, {"actor", t.value("actor", "")}, {"summary_cn", t.value("summary_cn", "")}});
+        timeline.push_back({{"at_cn", time_cn(t.at("at"))}, {"actor", service::actor_cn(t.value("actor", ""))}, {"summary_cn", t.value("summary_cn", "")}});
     auto const listing = console_data::episode_orders(s, episode, filter);
     json orders = json::array();
     for (auto const& o : listing.at("items")) orders.push_back(order_row(o));

@@ -42,9 +42,14 @@ json execution_form_data(json const& order, Form const& typed, json const& error
                         {"err", error_at(errors, "lines." + std::to_string(i) + ".status")}});
     }
     json meters = json::array();
+    auto const readings = last.is_object() ? last.value("electricity", json::array()) : json::array();
     for (int i = 0; i < kExecutionMeterRows; ++i) {
         auto const p = "meter" + std::to_string(i) + "_";
-        meters.push_back({{"i", i}, {"n", i + 1}, {"meter", form_field(typed, p + "id")}, {"kwh", form_field(typed, p + "kwh")},
+        auto const index = static_cast<std::size_t>(i);
+        bool const shown = typed.empty() && index < readings.size();  // the last report's readings
+        auto const meter = shown ? readings[index].value("meter", "") : form_field(typed, p + "id");
+        auto const kwh = shown ? readings[index].at("kwh").dump() : form_field(typed, p + "kwh");
+        meters.push_back({{"i", i}, {"n", i + 1}, {"meter", meter}, {"kwh", kwh},
                           {"err_meter", error_at(errors, "electricity." + std::to_string(i) + ".meter")},
                           {"err_kwh", error_at(errors, "electricity." + std::to_string(i) + ".kwh")}});
     }

@@ -95,7 +95,8 @@ json board_data(service::Service& s) {
                {"planned_end_cn", when(status.at("planned_end"))},
                {"open_ended", status.at("open_ended")},
                {"reasons", reason(s, status)},
-               {"scheduled", nullptr}};
+               {"scheduled", nullptr},
+               {"episode_id", status.value("episode_id", json(nullptr))}};
     if (auto const& next = status.at("scheduled"); !next.is_null())
         board["scheduled"] = {{"action_cn", service::action_cn(next.at("action").get<std::string>())},
                               {"level_cn", level_name(next.at("level"))}, {"start", deadline(next.at("start_at"))}};

@@ -121,7 +121,9 @@ TEST_CASE("after 签收 the plant reports execution from its phone page", "[api]
     CHECK(order.at("execution").at("lines")[0].at("status") == "limited");
     CHECK(order.at("execution").at("electricity")[0].at("kwh") == 812.5);
     CHECK(order.at("execution").at("note") == "已按要求限产");
-    CHECK(contains(phone.get(link).raw, "已于"));
+    auto const reported = phone.get(link).raw;
+    CHECK(contains(reported, "已于"));
+    CHECK(contains(reported, "value=\"EM-CO1-PUSH\""));  // the last report's readings, to update
 
     report["line0_id"] = "XX-9";
     report["idem"] = "e2";
