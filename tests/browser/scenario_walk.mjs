@@ -1,5 +1,6 @@
 // The §14 scenario of the domain brief walked through the console's pages (issue #12 §5), on a
-// server of its own: the duty officer enters consultation C1 in the 7-day form and proposes
+// server of its own: the duty officer enters consultation C1 in the 7-day form (its assessment
+// previewed as it is typed) and proposes
 // yellow from its assessment; the deputy mayor signs it from the inbox and the notice prints;
 // three plants acknowledge on 390×844 phones through their links (one also reports execution)
 // while the duty officer's episode page counts them without a reload; a clean forecast leads to
@@ -33,7 +34,7 @@ async function desk(browser, server, problems, login) {
   return page;
 }
 
-async function enterForecast(page, server, days) {
+async function enterForecast(page, server, days, expected) {
   await page.goto(server.url + '/forecast');
   for (const [i, [low, central, high, pollutant]] of days.entries()) {
     await page.getByLabel(`第${i + 1}天AQI下限`).fill(String(low));
@@ -41,6 +42,8 @@ async function enterForecast(page, server, days) {
     await page.getByLabel(`第${i + 1}天AQI上限`).fill(String(high));
     await page.getByLabel(`第${i + 1}天首要污染物`).selectOption(pollutant);
   }
+  // The assessment shows as it is typed, before anything is stored.
+  await page.locator('#preview .level-name').filter({ hasText: expected }).waitFor();
   await page.getByRole('button', { name: '提交并研判' }).click();
   await page.waitForURL(/\/forecasts\/\d+$/);
 }
@@ -78,7 +81,7 @@ export async function scenarioWalk(browser, exe, artefacts, problems) {
   try {
     // 1. The duty officer enters C1 and reads the assessment.
     const duty = await desk(browser, server, problems, 'zhangwei');
-    await enterForecast(duty, server, C1);
+    await enterForecast(duty, server, C1, '黄色预警（Ⅲ级响应）');
     assert.equal(await duty.locator('.level-name').textContent(), '黄色预警（Ⅲ级响应）');
     assert.match(await duty.locator('.facts').textContent(), /日均AQI＞150持续2天/);
     await check(duty, 'assessment');
@@ -131,7 +134,7 @@ export async function scenarioWalk(browser, exe, artefacts, problems) {
     assert.match(await csv.text(), /晋阳示例焦化有限公司/);
 
     // 6. A clean forecast: the assessment calls for the lift; proposed and signed.
-    await enterForecast(duty, server, CLEAN);
+    await enterForecast(duty, server, CLEAN, '未达到预警条件');
     assert.equal(await duty.locator('.level-name').textContent(), '未达到预警条件');
     assert.equal(await duty.getByLabel('事项').inputValue(), 'lift');
     await duty.getByRole('button', { name: '呈报' }).click();

@@ -1,6 +1,10 @@
 // The console's one door to the application services (see console_data.hpp).
 #include "api/app/console/console_data.hpp"
 
+#include "engine/service/forecasts/assessment_view.hpp"
+#include "engine/service/forecasts/forecast_codec.hpp"
+#include "engine/service/input.hpp"
+
 namespace hazeguard::api::console_data {
 using nlohmann::json;
 
@@ -25,6 +29,20 @@ json episode_orders(service::Service& s, std::int64_t episode, service::OrderFil
 }
 
 json order_by_link(service::Service& s, std::string const& code) { return s.orders().order_by_link(code, s.now()); }
+
+json preview_assessment(service::Service& s, json const& body) {
+    auto const& plan = s.plan();
+    int const offset = engine::parse_utc_offset(plan.utc_offset).value_or(480);
+    service::Input in(body);
+    auto const f = service::read_forecast(in, offset);
+    in.finish();
+    service::ViewContext const views{plan, offset, false};
+    json out = service::forecast_to_view(f, offset);
+    out["id"] = nullptr;
+    out["created_by"] = "";
+    out["assessment"] = service::assessment_view(views, f, *plan.rule_set(plan.default_rule_set), engine::WarningState{});
+    return out;
+}
 
 json plan_choices(service::Service& s) {
     auto const& plan = s.plan();

@@ -29,6 +29,10 @@ nlohmann::json progress(service::Service& s, std::int64_t episode);
 nlohmann::json episode_orders(service::Service& s, std::int64_t episode, service::OrderFilter const& filter);
 /// @brief The order a one-time link opens (not_found, link_expired as the API).
 nlohmann::json order_by_link(service::Service& s, std::string const& code);
+/// @brief The assessment a forecast body (POST /v1/forecasts's) would get, without storing
+/// anything: a forecast view without id, its `assessment` as the stored one has it but read as if
+/// no warning were in force. Error(validation) while the body is incomplete.
+nlohmann::json preview_assessment(service::Service& s, nlohmann::json const& body);
 /// @brief The plan's levels and districts, industries and grades of the list, for the forms.
 nlohmann::json plan_choices(service::Service& s);
 

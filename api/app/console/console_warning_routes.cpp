@@ -2,6 +2,8 @@
 // a form with faults comes back 422 with its fields marked, any other refusal is a Chinese page.
 #include "api/app/console/console_warning_routes.hpp"
 
+#include <algorithm>
+
 #include "api/app/console/console_data.hpp"
 #include "api/app/console/console_forms.hpp"
 #include "api/app/console/console_http.hpp"
@@ -51,6 +53,28 @@ void submit_forecast(service::Service& s, Context const& c, Responder const& res
         if (e.code != service::Errc::validation) throw;
         respond(forecast_form_page(s, c, 422, form, form_row_errors(field_errors_cn(e.errors), rows)));
     }
+}
+
+// The assessment as the form is typed (console.js posts the form here): nothing is stored.
+void preview_forecast(service::Service& s, Context const& c, Responder const& respond) {
+    auto const form = form_of(c.request);
+    check_csrf(form, c.csrf);
+    std::vector<int> rows;
+    json data;
+    try {
+        data = assessment_data(console_data::preview_assessment(s, forecast_body(s, form, rows)));
+        data["incomplete"] = false;
+    } catch (service::Error const& e) {
+        if (e.code != service::Errc::validation) throw;
+        json problems = json::array();
+        auto const faults = field_errors_cn(e.errors);
+        for (auto const& [field, sentence] : faults.items())
+            if (std::find(problems.begin(), problems.end(), sentence) == problems.end()) problems.push_back(sentence);
+        data = {{"incomplete", true}, {"problems", problems}};
+    }
+    Response r = page_response(200, json{{"html", render_fragment("console/assessment_preview.html", data, "")}}.dump());
+    r.content_type = "application/json";
+    respond(std::move(r));
 }
 
 Response forecast_page(service::Service& s, Context const& c, std::int64_t id, int status = 200,
@@ -123,6 +147,7 @@ std::vector<Route<RouteSpec>> console_warning_routes(service::Service& s) {
     return {
         {"GET", "/forecast", staff(kForecasters, [&s](Context const& c, Responder const& respond) { respond(forecast_form_page(s, c, 200, {}, json::object())); })},
         {"POST", "/forecast", staff(kForecasters, [&s](Context const& c, Responder const& respond) { submit_forecast(s, c, respond); }, kFormBodyLimit)},
+        {"POST", "/forecast/preview", staff(kForecasters, [&s](Context const& c, Responder const& respond) { preview_forecast(s, c, respond); }, kFormBodyLimit)},
         {"GET", "/forecasts/{id}", staff(kWarningStaff, [&s](Context const& c, Responder const& respond) { respond(forecast_page(s, c, c.match.id)); })},
         {"GET", "/proposals", staff(kWarningStaff, [&s](Context const& c, Responder const& respond) {
              respond(warning_page(c, 200, "console/proposals.html", inbox_data(s, c.principal), "审批"));

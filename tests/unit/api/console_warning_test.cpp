@@ -70,6 +70,28 @@ TEST_CASE("the duty officer enters the 7-day consultation and reads the assessme
     CHECK(api.get("/v1/forecasts/1", api.duty).body.at("assessment").at("recommended_level").at("id") == "yellow");
 }
 
+TEST_CASE("the assessment previews as the form is typed and nothing is stored", "[api][console]") {
+    Api api;
+    auto desk = duty_desk(api);
+    auto const form = desk.get("/forecast");
+    CHECK(contains(form.raw, "data-preview=\"/forecast/preview\""));
+    auto const csrf = ConsoleBrowser::csrf_of(form);
+    auto const full = desk.post("/forecast/preview", c1_form(csrf, "p1"));
+    REQUIRE(full.status == 200);
+    CHECK(full.content_type == "application/json");
+    auto const html = json::parse(full.raw).at("html").get<std::string>();
+    CHECK(contains(html, "<p class=\"level-name\">黄色预警（Ⅲ级响应）</p>"));
+    CHECK(contains(html, "日均AQI＞150持续2天（12月15日、12月16日）"));
+    auto half = c1_form(csrf, "p2");
+    half["d1_high"] = "";
+    auto const partial = json::parse(desk.post("/forecast/preview", half).raw).at("html").get<std::string>();
+    CHECK(contains(partial, "尚未填写完整：AQI上限须为0至500的整数，且不低于下限。"));
+    auto no_csrf = c1_form("", "p3");
+    no_csrf.erase("csrf");
+    CHECK(desk.post("/forecast/preview", no_csrf).status == 403);
+    CHECK(api.get("/v1/forecasts/1", api.duty).status == 404);
+}
+
 TEST_CASE("a forecast form with faults comes back 422 with the fields marked and what was typed", "[api][console]") {
     Api api;
     auto desk = duty_desk(api);
