@@ -1,11 +1,13 @@
 // The episode pages' data from the services' views (through console_data).
 #include "api/app/console/console_episode_data.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "api/app/console/console_data.hpp"
 #include "api/app/console/console_view.hpp"
 #include "engine/service/warnings/wording.hpp"
+#include "templates/console_assets.hpp"
 
 namespace hazeguard::api {
 using nlohmann::json;
@@ -38,6 +40,26 @@ json table_of(json const& by) {
     if (by.is_object())
         for (auto const& [name, t] : by.items()) rows.push_back(tally_row(name, t));
     return rows;
+}
+
+// The districts' tile cartogram (templates/console/assets/taiyuan-tiles.json), each tile coloured
+// by its plants' acknowledgement share in five steps.
+json district_map(json const& by_district) {
+    static json const kTiles = json::parse(templates::console_assets().at("taiyuan-tiles.json").body);
+    constexpr int kW = 100, kH = 60, kGap = 6;
+    json tiles = json::array();
+    for (auto const& tile : kTiles.at("tiles")) {
+        auto const name = tile.at("district").get<std::string>();
+        int const x = tile.at("col").get<int>() * (kW + kGap), y = tile.at("row").get<int>() * (kH + kGap);
+        json const t = by_district.contains(name) ? by_district.at(name) : json(nullptr);
+        auto const total = t.is_object() ? t.value("total", std::int64_t{0}) : 0;
+        int const share = t.is_object() ? percent(t.value("acknowledged", std::int64_t{0}) + t.value("executed", std::int64_t{0}), total) : 0;
+        tiles.push_back({{"district", name}, {"x", x}, {"y", y}, {"cx", x + kW / 2}, {"ny", y + 26}, {"sy", y + 46},
+                         {"cls", total == 0 ? std::string("tn") : "t" + std::to_string(std::min(share / 20, 4))},
+                         {"share_cn", total == 0 ? std::string("无企业") : std::to_string(share) + "%"}});
+    }
+    return {{"width", kTiles.at("columns").get<int>() * (kW + kGap)}, {"height", kTiles.at("rows").get<int>() * (kH + kGap)},
+            {"tiles", tiles}};
 }
 
 json choice_list(json const& values, std::optional<std::string> const& chosen) {
@@ -131,6 +153,7 @@ json progress_data(service::Service& s, std::int64_t episode) {
     data["all"] = tally_row("全市", p.at("counts"));
     data["delivery"] = p.at("delivery");
     data["by_district"] = table_of(p.at("by_district"));
+    data["map"] = district_map(p.at("by_district"));
     data["by_industry"] = table_of(p.at("by_industry"));
     data["by_grade"] = table_of(p.at("by_grade"));
     json escalations = json::array();

@@ -43,6 +43,7 @@ TEST_CASE("the episode page shows progress by district industry and grade and it
     CHECK(contains(page.raw, "<caption>按绩效等级</caption>"));
     CHECK(contains(page.raw, "已签收<strong class=\"n-ack\">0</strong>家"));
     CHECK(contains(page.raw, "<svg class=\"stack\""));
+    CHECK(contains(page.raw, "<title id=\"map-title\">各区县企业签收比例示意图</title>"));
     CHECK(contains(page.raw, "data-live=\"/episodes/1/progress.json\""));
     CHECK(contains(page.raw, "晋阳示例焦化有限公司"));
     CHECK(contains(page.raw, "时间线"));
@@ -59,7 +60,11 @@ TEST_CASE("the episode page shows progress by district industry and grade and it
     REQUIRE(phone.post(link + "/ack", {{"by", "王建国"}, {"phone", "0351-5710001"}, {"idem", "a1"}}).status == 303);
     auto const changed = json::parse(desk.get("/episodes/1/progress.json?digest=" + digest).raw);
     CHECK(changed.at("digest") != digest);
-    CHECK(contains(changed.at("html").get<std::string>(), "已签收<strong class=\"n-ack\">1</strong>家"));
+    auto const section = changed.at("html").get<std::string>();
+    CHECK(contains(section, "已签收<strong class=\"n-ack\">1</strong>家"));
+    // The cartogram: 清徐县 has the coking plant acknowledged among its sample plants; 娄烦县 none.
+    CHECK(contains(section, ">清徐县</text><text class=\"t"));
+    CHECK(contains(section, "<text class=\"tn\" x=\"50\" y=\"112\" text-anchor=\"middle\">无企业</text>"));
 
     auto const acked = desk.get("/episodes/1?status=acknowledged");
     CHECK(contains(acked.raw, "王建国"));
