@@ -48,6 +48,7 @@ std::string field_sentence_cn(std::string const& name) {
         {"consultation_note", "请填写会商意见。"},
         {"forecast_id", "所引用的预报不存在。"},
         {"reason", "退回须写明理由。"},
+        {"justification", "所选级别与研判结果不一致，请写明理由。"},
         {"note", "说明过长。"},
         {"line_id", "该企业没有这条生产线。"},
         {"status", "请选择生产线的执行状态。"},

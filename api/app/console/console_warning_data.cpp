@@ -225,13 +225,13 @@ json propose_form_data(service::Service& s, json const& values, json const& erro
     auto const v = [&](char const* name) { return values.value(name, std::string()); };
     return {{"actions", options(actions, v("action"))}, {"levels", options(levels, v("level"))},
             {"start_at", v("start_at")}, {"end_at", v("end_at")}, {"consultation_note", v("consultation_note")},
-            {"forecast_id", v("forecast_id")}, {"idem", values.value("idem", new_form_key())},
+            {"forecast_id", v("forecast_id")}, {"justification", v("justification")}, {"idem", values.value("idem", new_form_key())},
             {"errors", errors.empty() ? json(nullptr) : errors}};
 }
 
 json proposal_values(Form const& form) {
     json out = json::object();
-    for (char const* name : {"action", "level", "start_at", "end_at", "consultation_note", "forecast_id", "idem"})
+    for (char const* name : {"action", "level", "start_at", "end_at", "consultation_note", "forecast_id", "justification", "idem"})
         out[name] = form_field(form, name);
     return out;
 }
@@ -246,23 +246,53 @@ json proposal_body(service::Service& s, Form const& form) {
     if (action == "extend") body["end_at"] = end.empty() ? json(nullptr) : json(instant_of_local_input(end, offset));
     else if (action != "lift" && !end.empty()) body["end_at"] = instant_of_local_input(end, offset);
     if (auto const f = typed_number(form_field(form, "forecast_id")); !f.is_null()) body["forecast_id"] = f;
+    if (!form_field(form, "justification").empty()) body["justification"] = form_field(form, "justification");
     if (body.at("consultation_note") == "") body.erase("consultation_note");
     if (body.contains("start_at") && body.at("start_at") == "") body.erase("start_at");
     return body;
+}
+
+// The planned reductions of the proposed level against the plan's target (checks.reduction_plan).
+json reduction_rows(json const& checks) {
+    json rows = json::array();
+    if (!checks.contains("reduction_plan") || !checks.at("reduction_plan").is_object()) return rows;
+    auto const pollutants = checks.at("reduction_plan").value("pollutants", json::object());
+    for (auto const& [pollutant, r] : pollutants.items()) {
+        if (!r.is_object()) continue;
+        char planned[32], share[32], target[32];
+        std::snprintf(planned, sizeof planned, "%.1f", r.value("planned_t_per_day", 0.0));
+        std::snprintf(share, sizeof share, "%.1f%%", r.value("planned_percent", 0.0));
+        std::snprintf(target, sizeof target, "%.0f%%", r.value("target_percent", 0.0));
+        rows.push_back({{"pollutant", pollutant}, {"planned", planned}, {"share", share}, {"target", target},
+                        {"meets_cn", r.value("meets_target", false) ? "达到" : "未达到"}});
+    }
+    return rows;
 }
 
 json proposal_page_data(service::Service& s, std::int64_t id, service::Principal const& viewer, json const& reject_errors) {
     auto const p = console_data::proposal(s, id);
     json data = proposal_summary(p, viewer);
     json checks = json::array();
+    auto const check = [&](char const* name) {  // a check the proposal recorded, {} when none
+        auto const& all = p.at("checks");
+        return all.is_object() && all.contains(name) && all.at(name).is_object() ? all.at(name) : json::object();
+    };
     for (char const* name : {"fluctuation", "lift"})
-        if (p.at("checks").contains(name)) checks.push_back(p.at("checks").at(name).value("explanation_cn", ""));
+        if (!check(name).empty()) checks.push_back(check(name).value("explanation_cn", ""));
+    if (!check("deviation").empty())
+        checks.push_back("所选级别与研判结果不一致，理由：" + check("deviation").value("justification", std::string()));
+    if (check("advance_notice").value("short", false))
+        checks.push_back("提前发布时间不足预案要求的" + std::to_string(check("advance_notice").value("required_hours", 0)) + "小时");
+    auto const reductions = reduction_rows(p.at("checks"));
     data.update({{"end_cn", p.at("end_at").is_null() ? json(p.at("action") == "lift" ? "" : "解除时间另行通知") : json(time_cn(p.at("end_at")) + "结束")},
                  {"note", p.value("consultation_note", "")},
                  {"created_cn", time_cn(p.at("created_at"))},
                  {"forecast_id", p.at("forecast_id")},
                  {"checks", checks},
                  {"has_checks", !checks.empty()},
+                 {"reductions", reductions},
+                 {"has_reductions", !reductions.empty()},
+                 {"reduction_warnings", check("reduction_plan").value("warnings", json::array())},
                  {"pending", p.at("status") == "pending"},
                  {"approved", p.at("status") == "approved"},
                  {"rejected", p.at("status") == "rejected"},

@@ -209,4 +209,25 @@ TEST_CASE("a return needs a reason, the proposer never signs, and a duty officer
     CHECK(contains(duty_sign.raw, "无权访问"));
 }
 
+TEST_CASE("a level other than the assessment's needs its reason and the proposal shows the reductions against the target", "[api][console]") {
+    Api api;
+    REQUIRE(api.send("PUT", "/v1/enterprises", api.admin, sample_list(), {{"Content-Type", "application/json"}}).status == 201);
+    auto desk = duty_desk(api);
+    auto const forecast = api.submit_forecast(forecast_c1());
+    auto const page = desk.get("/forecasts/" + std::to_string(forecast));
+    CHECK(contains(page.raw, "<label for=\"justification\">"));
+    auto orange = yellow_form(ConsoleBrowser::csrf_of(page), "o1", std::to_string(forecast));
+    orange["level"] = "orange";
+    auto const refused = desk.post("/proposals", orange);
+    CHECK(refused.status == 422);
+    CHECK(contains(refused.raw, "所选级别与研判结果不一致，请写明理由。"));
+    orange["justification"] = "区域联动要求";
+    orange["idem"] = "o2";
+    REQUIRE(desk.post("/proposals", orange).status == 303);
+    auto const shown = desk.get("/proposals/1");
+    CHECK(contains(shown.raw, "所选级别与研判结果不一致，理由：区域联动要求"));
+    CHECK(contains(shown.raw, "<caption>减排计划与预案目标（按现行应急减排清单）</caption>"));
+    CHECK(std::regex_search(shown.raw, std::regex("<td>PM</td><td>[0-9.]+</td><td>[0-9.]+%</td><td>[0-9]+%</td><td>(未)?达到</td>")));
+}
+
 }  // namespace hazeguard::api::test
