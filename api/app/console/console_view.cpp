@@ -88,7 +88,8 @@ std::string render_page(std::string const& content_template, json const& data, s
               {"refresh", refresh_seconds > 0 ? json(refresh_seconds) : json(nullptr)},
               {"user", nullptr}};
     if (user)
-        page["user"] = {{"name", user->principal.name}, {"role_cn", role_cn(user->principal.role)}, {"csrf", user->csrf}};
+        page["user"] = {{"name", user->principal.name}, {"role_cn", role_cn(user->principal.role)}, {"csrf", user->csrf},
+                        {"forecasts", user->principal.role == "duty_officer" || user->principal.role == "admin"}};
     return templates::render_html("console/layout.html", page);
 }
 

@@ -113,6 +113,8 @@ TEST_CASE("a forecast form with faults comes back 422 with the fields marked and
     auto const forbidden = deputy.get("/forecast");
     CHECK(forbidden.status == 403);
     CHECK(contains(forbidden.raw, "无权访问"));
+    CHECK_FALSE(contains(deputy.get("/").raw, "href=\"/forecast\""));  // no menu entry the role cannot open
+    CHECK(contains(desk.get("/").raw, "href=\"/forecast\""));
 }
 
 TEST_CASE("a proposal from the assessment is made once however often its form is sent", "[api][console]") {
