@@ -11,48 +11,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { checkAccessible as checkPage, watch } from './page_checks.mjs';
 import { PASSWORD, api, startServer } from './server.mjs';
+import { scenarioWalk } from './scenario_walk.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
-const axeSource = require('axe-core').source;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const exe = process.env.HG_EXECUTABLE || path.join(here, '../../build/ci/api/hazeguard');
 const artefacts = process.env.HG_ARTEFACTS || path.join(here, '../../build/browser-artefacts');
 const browserPath = process.env.CHROMIUM || execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
 fs.mkdirSync(artefacts, { recursive: true });
-
-/// Watches a page: console errors (CSP violations among them), uncaught errors, failed requests,
-/// server errors. Statuses a step expects (a refused password: 401) are passed to allow().
-function watch(page, problems) {
-  let expected = new Set();
-  page.allow = (...statuses) => { expected = new Set(statuses); };
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    const status = /status of (\d{3})/.exec(m.text());
-    if (!status || !expected.has(Number(status[1]))) problems.push(`console error on ${page.url()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`script error on ${page.url()}: ${e.message}`));
-  // A request the browser itself cancels when the page moves on (the icon of a page left at once)
-  // is no failure.
-  page.on('requestfailed', (r) => {
-    if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 500 || (r.status() >= 400 && !expected.has(r.status())))
-      problems.push(`unexpected ${r.status()} for ${r.request().method()} ${r.url()}`);
-  });
-}
-
-async function checkAccessible(page, name) {
-  await page.screenshot({ path: path.join(artefacts, `${name}.png`), fullPage: true });
-  await page.evaluate(axeSource);  // through the DevTools protocol: the page's CSP stays as it is
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`), [],
-                   `axe-core on ${name}`);
-}
+const checkAccessible = (page, name) => checkPage(page, name, artefacts);
 
 async function signIn(page, url, login, password) {
   await page.goto(url + '/sign-in');
@@ -160,6 +131,8 @@ try {
     await step(browser, server, problems);
     console.log(`ok - ${name}`);
   }
+  await scenarioWalk(browser, exe, artefacts, problems);
+  console.log('ok - the §14 walk in the browser');
   assert.deepEqual(problems, [], 'no console error, failed request or server error');
 } catch (e) {
   failed = true;

@@ -3,8 +3,9 @@
 
 #include <map>
 
+#include "api/app/console/console_data.hpp"
+#include "api/app/console/console_forms.hpp"
 #include "api/app/console/console_view.hpp"
-#include "api/resources/warnings/warning_json.hpp"
 #include "engine/service/warnings/wording.hpp"
 
 namespace hazeguard::api {
@@ -66,7 +67,7 @@ json deadline(json const& rfc3339) { return {{"at", rfc3339}, {"at_cn", time_cn(
 // Why the level is what it is: the latest signed proposal, and a directive's floor.
 json reason(service::Service& s, json const& status) {
     json out = json::array();
-    auto const approved = proposals_json(s.views(), s.proposals().proposals(std::string("approved"))).at("items");
+    auto const approved = console_data::proposals(s, std::string("approved")).at("items");
     json const* latest = nullptr;
     for (auto const& p : approved)
         if (!latest || p.at("id").get<std::int64_t>() > latest->at("id").get<std::int64_t>()) latest = &p;
@@ -85,7 +86,7 @@ json reason(service::Service& s, json const& status) {
 }  // namespace
 
 json board_data(service::Service& s) {
-    auto const status = status_json(s.views(), s.episodes().status());
+    auto const status = console_data::status(s);
     json board{{"drill", status.at("drill")},
                {"now_cn", time_cn(status.at("now"))},
                {"state_cn", state_cn(status.at("state").get<std::string>())},
@@ -94,19 +95,20 @@ json board_data(service::Service& s) {
                {"planned_end_cn", when(status.at("planned_end"))},
                {"open_ended", status.at("open_ended")},
                {"reasons", reason(s, status)},
-               {"scheduled", nullptr}};
+               {"scheduled", nullptr},
+               {"episode_id", status.value("episode_id", json(nullptr))}};
     if (auto const& next = status.at("scheduled"); !next.is_null())
         board["scheduled"] = {{"action_cn", service::action_cn(next.at("action").get<std::string>())},
                               {"level_cn", level_name(next.at("level"))}, {"start", deadline(next.at("start_at"))}};
     json pending = json::array();
-    auto const waiting = proposals_json(s.views(), s.proposals().proposals(std::string("pending")));
+    auto const waiting = console_data::proposals(s, std::string("pending"));
     for (auto const& p : waiting.at("items"))
         pending.push_back({{"id", p.at("id")}, {"action_cn", service::action_cn(p.at("action").get<std::string>())},
                            {"level_cn", level_name(p.at("level"))}, {"proposer", p.at("proposer")},
                            {"start_cn", time_cn(p.at("start_at"))}, {"due", deadline(p.at("approval_due_at"))}});
     board["pending"] = pending;
     json directives = json::array();
-    auto const all_directives = directives_json(s.views(), s.directives().directives());
+    auto const all_directives = console_data::directives(s);
     for (auto const& d : all_directives.at("items"))
         if (d.at("status") == "active")
             directives.push_back({{"issuer", d.at("issuer")}, {"level_cn", d.at("level_name_cn")}, {"reference", d.at("reference")},
@@ -136,6 +138,7 @@ json order_page_data(json const& order, std::string const& code, std::vector<ser
     for (auto const& e : errors) field_errors[e.pointer.empty() ? "form" : e.pointer.substr(1)] = field_problem_cn(e.pointer);
     json const deadlines = order.at("deadlines").is_object() ? order.at("deadlines") : json::object();
     return {{"code", code},
+            {"idem", new_form_key()},
             {"id", order.at("id")},
             {"termination", order.at("kind") == "termination"},
             {"enterprise", order.at("enterprise").value("name", "")},

@@ -2,12 +2,14 @@
 // turned into the Chinese error page, never into problem+json.
 #include "api/app/console/console_routes.hpp"
 
+#include "api/app/console/console_data.hpp"
+#include "api/app/console/console_execution.hpp"
+#include "api/app/console/console_forms.hpp"
 #include "api/app/console/console_http.hpp"
 #include "api/app/console/console_pages.hpp"
 #include "api/app/console/console_view.hpp"
-#include "api/resources/orders/order_json.hpp"
-#include "api/resources/orders/order_requests.hpp"
-#include "api/resources/route_kit.hpp"
+#include "api/app/console/console_episode_routes.hpp"
+#include "api/app/console/console_warning_routes.hpp"
 #include "engine/time/timestamp.hpp"
 
 namespace hazeguard::api {
@@ -17,32 +19,6 @@ namespace {
 
 /// Everyone on the city's side; plants use their order's link.
 Roles const kConsoleStaff{"duty_officer", "approver", "department", "auditor", "admin"};
-
-std::string status_text(int status) {
-    if (status == 404) return "链接无效或页面不存在，请核对后重试。";
-    if (status == 410) return "此链接已过期。请联系值班室获取指令。";
-    if (status == 409) return "当前状态下无法办理此操作，请刷新页面查看最新情况。";
-    if (status >= 500) return "系统暂时无法处理，请稍后再试。如仍有问题，请联系值班室。";
-    return "请求未被接受，请返回检查后重试。";
-}
-
-/// What a thrown refusal looks like as a page (the Responder logs an unexpected error as a 500).
-Response error_page_of(Responder const& respond, std::exception_ptr error) {
-    auto const r = respond.to_response(error);
-    if (r.content_type.rfind("text/html", 0) == 0 || r.status == 303) return r;
-    return error_page(r.status, r.status >= 500 ? "系统错误" : "无法办理", status_text(r.status));
-}
-
-template <class F>
-RouteHandler page(F f) {
-    return [f](Context const& c, Responder const& respond) {
-        try {
-            f(c, respond);
-        } catch (...) {
-            respond(error_page_of(respond, std::current_exception()));
-        }
-    };
-}
 
 bool secure(RouteEnv const& env) { return env.public_url.rfind("https://", 0) == 0; }
 
@@ -70,7 +46,7 @@ void sign_in(service::Service& s, RouteEnv const& env, Context const& c, Respond
     s.sessions().sign_in(login, field(form, "password"), [respond, login, peer, throttle, offset, secure = secure(env)](
                                                              std::exception_ptr error, service::SignInResult result) {
         using service::SignInOutcome;
-        if (error) return respond(error_page_of(respond, error));
+        if (error) return respond(refusal_page(respond, error));
         switch (result.outcome) {
             case SignInOutcome::signed_in: {
                 Response r = redirect("/");
@@ -96,7 +72,7 @@ void sign_out(service::Service& s, RouteEnv const& env, Context const& c, Respon
     check_csrf(form_of(c.request), c.csrf);
     auto const id = cookie_value(c.request.headers, kSessionCookie).value_or("");
     s.sessions().sign_out(id, [respond, secure = secure(env)](std::exception_ptr error, service::Reply) {
-        if (error) return respond(error_page_of(respond, error));
+        if (error) return respond(refusal_page(respond, error));
         Response r = redirect("/sign-in");
         r.headers.set("Set-Cookie", cleared_session_cookie(secure));
         respond(std::move(r));
@@ -112,10 +88,20 @@ Response board(service::Service& s, Context const& c, bool wall) {
 
 // --- the plant: its order from the one-time link ------------------------------------------------
 Response order_page(service::Service& s, std::string const& code, int status = 200,
-                    std::vector<service::FieldError> const& errors = {}, json const& form = json::object()) {
-    auto const order = linked_order_json(s.views(), s.orders().order_by_link(code, s.now()));
-    return page_response(status, render_page("console/order.html", order_page_data(order, code, errors, form),
-                                             "减排指令" + std::to_string(order.at("id").get<std::int64_t>())));
+                    std::vector<service::FieldError> const& errors = {}, json const& form = json::object(),
+                    Form const& exec_typed = {}, json const& exec_errors = json::object()) {
+    auto const order = console_data::order_by_link(s, code);
+    auto data = order_page_data(order, code, errors, form);
+    if (data.at("acknowledged").get<bool>() && !data.at("superseded").get<bool>() && !data.at("termination").get<bool>())
+        data["execution_form"] = execution_form_data(order, exec_typed, exec_errors);
+    return page_response(status, render_page("console/order.html", data, "减排指令" + std::to_string(order.at("id").get<std::int64_t>())));
+}
+
+// The link is the authority (as POST /v1/links/{code}/ack); the form's `idem` is the key.
+service::Command link_form_command(Context const& c, Form const& form) {
+    auto cmd = link_command(c);
+    cmd.idempotency_key = form_command(c, form).idempotency_key;
+    return cmd;
 }
 
 void acknowledge(service::Service& s, Context const& c, Responder const& respond) {
@@ -124,15 +110,31 @@ void acknowledge(service::Service& s, Context const& c, Responder const& respond
     if (!field(form, "note").empty()) body["note"] = field(form, "note");
     auto const code = c.match.code;
     try {
-        auto done = [respond, code](std::exception_ptr error, service::Reply) {
-            if (error) return respond(error_page_of(respond, error));
+        console_data::acknowledge_by_link(s, link_form_command(c, form), code, body, [respond, code](std::exception_ptr error, service::Reply) {
+            if (error) return respond(refusal_page(respond, error));
             respond(redirect("/o/" + code));
-        };
-        s.orders().acknowledge_by_link(link_command(c), code, read_acknowledgement(body),
-                                       routes::json_answer(s.views(), &ack_json, std::move(done)));
+        });
     } catch (service::Error const& e) {
         if (e.code != service::Errc::validation) throw;
         respond(order_page(s, code, 422, e.errors, body));
+    }
+}
+
+// The execution report from the plant's page: the same report as POST /v1/orders/{id}/execution,
+// for the order the (checked, unexpired) link opens.
+void report_execution(service::Service& s, Context const& c, Responder const& respond) {
+    auto const form = form_of(c.request);
+    auto const code = c.match.code;
+    auto const order = console_data::order_by_link(s, code);
+    try {
+        console_data::report_execution(s, link_form_command(c, form), order.at("id").get<std::int64_t>(), execution_body(form),
+                                       [respond, code](std::exception_ptr error, service::Reply) {
+                                           if (error) return respond(refusal_page(respond, error));
+                                           respond(redirect("/o/" + code + "#execution"));
+                                       });
+    } catch (service::Error const& e) {
+        if (e.code != service::Errc::validation) throw;
+        respond(order_page(s, code, 422, {}, json::object(), form, field_errors_cn(e.errors)));
     }
 }
 
@@ -141,19 +143,25 @@ void acknowledge(service::Service& s, Context const& c, Responder const& respond
 std::vector<Route<RouteSpec>> console_routes(service::Service& s, RouteEnv const& env) {
     auto const open_page = [](RouteHandler h, std::size_t limit = kDefaultBodyLimit) { return RouteSpec{{}, std::move(h), limit, true, false}; };
     auto const staff_page = [](RouteHandler h, std::size_t limit = kDefaultBodyLimit) { return RouteSpec{kConsoleStaff, std::move(h), limit, false, true}; };
-    return {
-        {"GET", "/sign-in", open_page(page([&s](Context const& c, Responder const& respond) {
+    std::vector<Route<RouteSpec>> routes{
+        {"GET", "/sign-in", open_page(console_page([&s](Context const& c, Responder const& respond) {
              if (console_session(s.sessions(), c.request)) return respond(redirect("/"));
              respond(sign_in_page(200, json::object()));
          }))},
-        {"POST", "/sign-in", open_page(page([&s, &env](Context const& c, Responder const& respond) { sign_in(s, env, c, respond); }), kFormBodyLimit)},
-        {"POST", "/sign-out", staff_page(page([&s, &env](Context const& c, Responder const& respond) { sign_out(s, env, c, respond); }), kFormBodyLimit)},
-        {"GET", "/", staff_page(page([&s](Context const& c, Responder const& respond) { respond(board(s, c, false)); }))},
-        {"GET", "/wall", staff_page(page([&s](Context const& c, Responder const& respond) { respond(board(s, c, true)); }))},
+        {"POST", "/sign-in", open_page(console_page([&s, &env](Context const& c, Responder const& respond) { sign_in(s, env, c, respond); }), kFormBodyLimit)},
+        {"POST", "/sign-out", staff_page(console_page([&s, &env](Context const& c, Responder const& respond) { sign_out(s, env, c, respond); }), kFormBodyLimit)},
+        {"GET", "/", staff_page(console_page([&s](Context const& c, Responder const& respond) { respond(board(s, c, false)); }))},
+        {"GET", "/wall", staff_page(console_page([&s](Context const& c, Responder const& respond) { respond(board(s, c, true)); }))},
+        // Printable documents carry no icon link of their own: the browser asks for this one.
+        {"GET", "/favicon.ico", open_page([](Context const&, Responder const& respond) { respond(asset_response(asset_name("icon.svg"))); })},
         {"GET", "/assets/{code}", open_page([](Context const& c, Responder const& respond) { respond(asset_response(c.match.code)); })},
-        {"GET", "/o/{code}", open_page(page([&s](Context const& c, Responder const& respond) { respond(order_page(s, c.match.code)); }))},
-        {"POST", "/o/{code}/ack", open_page(page([&s](Context const& c, Responder const& respond) { acknowledge(s, c, respond); }), kFormBodyLimit)},
+        {"GET", "/o/{code}", open_page(console_page([&s](Context const& c, Responder const& respond) { respond(order_page(s, c.match.code)); }))},
+        {"POST", "/o/{code}/ack", open_page(console_page([&s](Context const& c, Responder const& respond) { acknowledge(s, c, respond); }), kFormBodyLimit)},
+        {"POST", "/o/{code}/execution", open_page(console_page([&s](Context const& c, Responder const& respond) { report_execution(s, c, respond); }), kFormBodyLimit)},
     };
+    for (auto part : {console_warning_routes(s), console_episode_routes(s)})
+        for (auto& r : part) routes.push_back(std::move(r));
+    return routes;
 }
 
 }  // namespace hazeguard::api

@@ -72,6 +72,11 @@ std::string role_cn(std::string const& role) {
     return it == kRoles.end() ? role : it->second;
 }
 
+std::string render_fragment(std::string const& name, json data, std::string const& csrf) {
+    data["csrf"] = csrf;
+    return templates::render_html(name, data);
+}
+
 std::string render_page(std::string const& content_template, json const& data, std::string const& title,
                         std::optional<PageUser> const& user, int refresh_seconds, std::string const& body_class) {
     json page{{"title", title},
@@ -83,7 +88,8 @@ std::string render_page(std::string const& content_template, json const& data, s
               {"refresh", refresh_seconds > 0 ? json(refresh_seconds) : json(nullptr)},
               {"user", nullptr}};
     if (user)
-        page["user"] = {{"name", user->principal.name}, {"role_cn", role_cn(user->principal.role)}, {"csrf", user->csrf}};
+        page["user"] = {{"name", user->principal.name}, {"role_cn", role_cn(user->principal.role)}, {"csrf", user->csrf},
+                        {"forecasts", user->principal.role == "duty_officer" || user->principal.role == "admin"}};
     return templates::render_html("console/layout.html", page);
 }
 

@@ -26,6 +26,10 @@ std::string render_page(std::string const& content_template, nlohmann::json cons
                         std::optional<PageUser> const& user = std::nullopt, int refresh_seconds = 0,
                         std::string const& body_class = "");
 
+/// @brief A part of a page (a form shared by two pages) from its template, with the session's
+/// CSRF token as `csrf`; inserted raw ({{{…}}}) into the page's data.
+std::string render_fragment(std::string const& name, nlohmann::json data, std::string const& csrf);
+
 /// @brief "console-3f2a9c1e.css" for "console.css": the name it is served under, which changes
 /// with its content, so it may be cached for a year.
 std::string const& asset_name(std::string const& file);

@@ -1,5 +1,8 @@
 // The console's one script (docs/console.md): keeps each countdown ("还有1小时20分") current,
-// and reloads the wall view (body data-refresh="30") by itself. Without it every page still
+// reloads the wall view (body data-refresh="30") by itself, previews the forecast form's
+// assessment as it is typed (form data-preview), and keeps an episode's progress
+// current: every second it asks data-live for the section's digest and replaces the section
+// only when it changed. Without it every page still
 // works: the deadline itself is printed next to the countdown.
 'use strict';
 (function () {
@@ -21,7 +24,46 @@
       el.classList.toggle('overdue', seconds < 0);
     });
   }
+  function live(el) {
+    var busy = false;
+    setInterval(function () {
+      if (busy) return;
+      busy = true;
+      var url = el.getAttribute('data-live') + '?digest=' + encodeURIComponent(el.getAttribute('data-digest'));
+      fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then(function (r) {
+          var type = r.headers.get('Content-Type') || '';
+          return r.ok && type.indexOf('application/json') === 0 ? r.json() : null;
+        })
+        .then(function (j) {
+          if (!j || typeof j.html !== 'string' || j.digest === el.getAttribute('data-digest')) return;
+          el.innerHTML = j.html;  // the server's own HTML-escaped section
+          el.setAttribute('data-digest', j.digest);
+        })
+        .catch(function () {})
+        .then(function () { busy = false; });
+    }, 1000);
+  }
+  // The forecast form: its assessment as it is typed (nothing is stored until it is submitted).
+  function preview(form) {
+    var target = document.getElementById(form.getAttribute('data-target'));
+    var timer = null, sent = 0;
+    function ask() {
+      var mine = ++sent;
+      fetch(form.getAttribute('data-preview'), { method: 'POST', credentials: 'same-origin',
+                                                  body: new URLSearchParams(new FormData(form)) })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (j) { if (j && typeof j.html === 'string' && mine === sent) target.innerHTML = j.html; })
+        .catch(function () {});
+    }
+    form.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(ask, 400);
+    });
+  }
   document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-live]').forEach(live);
+    document.querySelectorAll('form[data-preview]').forEach(preview);
     tick();
     setInterval(tick, 1000);
     var refresh = Number(document.body.getAttribute('data-refresh'));

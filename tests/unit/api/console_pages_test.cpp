@@ -35,7 +35,7 @@ TEST_CASE("the status board shows the pending proposal with its deadline, then t
     api.propose(issue_yellow(forecast));
     auto const pending = browser.get("/");
     REQUIRE(pending.status == 200);
-    CHECK(contains(pending.raw, "<td>第1号</td><td>发布黄色预警（Ⅲ级响应）</td><td>12月15日0时</td><td>值班员张伟</td>"));
+    CHECK(contains(pending.raw, "<td><a href=\"/proposals/1\">第1号</a></td><td>发布黄色预警（Ⅲ级响应）</td><td>12月15日0时</td><td>值班员张伟</td>"));
     CHECK(contains(pending.raw, ">12月14日12时</time><span class=\"countdown\" data-due=\"2026-12-14T12:00:0"));  // the 2 h deadline
     CHECK(contains(pending.raw, "预警已批准") == false);
 
@@ -54,6 +54,7 @@ TEST_CASE("the status board shows the pending proposal with its deadline, then t
     CHECK(contains(active.raw, "<p class=\"level-name\">橙色预警（Ⅱ级响应）</p>"));
     CHECK(contains(active.raw, "审批单第"));
     CHECK(contains(active.raw, "市长王强于"));
+    CHECK(contains(active.raw, "<a href=\"/episodes/1\">本次污染过程第1号"));
 }
 
 TEST_CASE("the wall view refreshes by itself, and pages load only this origin's script and style", "[api][console]") {
