@@ -16,6 +16,8 @@
 
 #include "api/app/input.hpp"
 #include "api/app/problem.hpp"
+#include "api/resources/orders/order_json.hpp"
+#include "api/resources/orders/order_requests.hpp"
 #include "api/resources/warnings/warning_json.hpp"
 #include "api/resources/warnings/warning_requests.hpp"
 #include "tests/fuzz/support/fuzz_checks.hpp"
@@ -68,9 +70,14 @@ Command const kCommands[] = {
          s.proposals().reject(c, 2, api::read_rejection(b), presented<service::ProposalSheet>(s, api::proposal_json, std::move(d)));
      }},
     {"ack", "@enterprise",
-     [](auto& s, auto const& c, auto const& b, auto d) { s.orders().acknowledge(c, 1, b, std::move(d)); }},
+     [](auto& s, auto const& c, auto const& b, auto d) {
+         s.orders().acknowledge(c, 1, api::read_acknowledgement(b), presented<service::AckOutcome>(s, api::ack_json, std::move(d)));
+     }},
     {"execution", "@enterprise",
-     [](auto& s, auto const& c, auto const& b, auto d) { s.orders().report_execution(c, 1, b, std::move(d)); }},
+     [](auto& s, auto const& c, auto const& b, auto d) {
+         s.orders().report_execution(c, 1, api::read_execution_report(b),
+                                     presented<service::OrderSheet>(s, api::order_json, std::move(d)));
+     }},
 };
 constexpr std::size_t kCount = sizeof kCommands / sizeof kCommands[0];
 
