@@ -102,9 +102,9 @@ location_id() {  # location_id HEADERS_FILE → the id at the end of a 201's Loc
 }
 field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" | head -1; }  # field NAME < "X a=1 b=2"
 
-# RSS sampler: VmRSS (kB) of PID every ~10 ms until STOPFILE exists (or 60 s)
+# RSS sampler: VmRSS (kB) of PID every ~10 ms until STOPFILE exists (or 600 s)
 rss_sampler() {
-  local pid=$1 out=$2 stop=$3 deadline=$(( $(date +%s) + 60 )) k v rest
+  local pid=$1 out=$2 stop=$3 deadline=$(( $(date +%s) + 600 )) k v rest
   while [ ! -e "$stop" ] && [ "$(date +%s)" -lt "$deadline" ]; do
     while read -r k v rest; do [ "$k" = VmRSS: ] && echo "$v"; done <"/proc/$pid/status" >>"$out" 2>/dev/null || true
     sleep 0.01

@@ -24,7 +24,7 @@
 #   HG_BENCH_SKIP_BUILD, HG_BENCH_BIN, HG_BENCH_PORT as for bench/run.sh.
 # At 10,000 plants the acks run for 1 s (5 s would ack every order several times over: repeats are
 # idempotent but cheaper, and the run logs a warning); at 1,000,000 each report is built once per
-# round with up to 600 s allowed.
+# round with up to 600 s allowed, and the progress query is asked 20 times (not 200) per round.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -39,13 +39,14 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 if [ "${HG_CURVE_COLLECT_ONLY:-0}" != 1 ]; then
   built=${HG_BENCH_SKIP_BUILD:-0}
   for n in $SIZES; do
-    runs=$RUNS; repeats=3; rtimeout=60; acks=5
-    [ "$n" -ge 1000000 ] && { runs=$RUNS_1M; repeats=1; rtimeout=600; }
+    runs=$RUNS; repeats=3; rtimeout=60; acks=5; pn=200; ptimeout=120
+    [ "$n" -ge 1000000 ] && { runs=$RUNS_1M; repeats=1; rtimeout=600; pn=20; ptimeout=600; }
     [ "$n" -le 20000 ] && acks=1
     log "run.sh at $n plants, $runs run(s); uptime: $(uptime)"
     echo "$(date --iso-8601=seconds) start $(load)" >"$DIR/run-$n.load"
     HG_BENCH_COUNT=$n HG_BENCH_RUNS=$runs HG_BENCH_DIR=$DIR/run-$n HG_BENCH_SKIP_BUILD=$built \
       HG_BENCH_REPORT_REPEATS=$repeats HG_BENCH_REPORT_TIMEOUT=$rtimeout HG_BENCH_ACK_SECONDS=$acks \
+      HG_BENCH_PROGRESS_N=$pn HG_BENCH_PROGRESS_TIMEOUT=$ptimeout \
       HG_BENCH_BARE=${HG_CURVE_BARE:-1} bash bench/run.sh >"$DIR/run-$n.log" 2>&1 ||
       { log "run.sh at $n failed: $(tail -3 "$DIR/run-$n.log")"; exit 1; }
     echo "$(date --iso-8601=seconds) end $(load)" >>"$DIR/run-$n.load"

@@ -19,6 +19,7 @@
 #   HG_BENCH_BARE=0 (skip the bare limits: only the product rounds)
 #   HG_BENCH_REPORT_REPEATS=3 (builds of each report format per round; the round's figure is their
 #   median) HG_BENCH_REPORT_TIMEOUT=60 (seconds allowed for one report answer; raise it for 1M)
+#   HG_BENCH_PROGRESS_N=200 (sequential progress queries per round) HG_BENCH_PROGRESS_TIMEOUT=120
 # After the report, each round also kills the server with SIGKILL and starts it again on the same
 # database: "restart to the first answer" is the time from that start to the first 200 of the
 # episode's progress query (and, separately, of /readyz). See bench/curve.sh for 10k/100k/1M.
@@ -36,6 +37,8 @@ BIN=${HG_BENCH_BIN:-$ROOT/build/release}
 BARE=${HG_BENCH_BARE:-1}
 REPORT_REPEATS=${HG_BENCH_REPORT_REPEATS:-3}
 REPORT_TIMEOUT=${HG_BENCH_REPORT_TIMEOUT:-60}
+PROGRESS_N=${HG_BENCH_PROGRESS_N:-200}
+PROGRESS_TIMEOUT=${HG_BENCH_PROGRESS_TIMEOUT:-120}
 HG=$BIN/api/hazeguard
 WRK_CONNS=256
 WRK_THREADS=2
@@ -66,10 +69,10 @@ cat "$WORK/machine.md" >&2
 # --- data, once ---------------------------------------------------------------------------------
 bench_prepare_data
 
-# status poller: until STOPFILE exists (or 60 s), one GET /v1/status after another;
+# status poller: until STOPFILE exists (or 600 s), one GET /v1/status after another;
 # writes "start_ms seconds http_code" per request
 status_poller() {
-  local out=$1 stop=$2 deadline=$(( $(date +%s) + 60 ))
+  local out=$1 stop=$2 deadline=$(( $(date +%s) + 600 ))
   while [ ! -e "$stop" ] && [ "$(date +%s)" -lt "$deadline" ]; do
     local s; s=$(now_ms)
     echo "$s $(curl -s -o /dev/null -m 10 -w '%{time_total} %{http_code}' -H "Authorization: Bearer $DUTY" "$URL/v1/status")" >>"$out"
@@ -125,7 +128,7 @@ for r in $(seq "$RUNS"); do
   sleep 0.3   # the poller is running before the approval starts
   c0=$(cpu_ms "$spid")
   a0=$(now_ms)
-  code=$(curl -s -o "$R/approve.json" -m 120 -w '%{http_code} %{time_total}' -H "Authorization: Bearer $APPROVER" \
+  code=$(curl -s -o "$R/approve.json" -m 600 -w '%{http_code} %{time_total}' -H "Authorization: Bearer $APPROVER" \
          -H 'Content-Type: application/json' -d '{}' "$URL/v1/proposals/$prop/approve")
   a1=$(now_ms)
   c1=$(cpu_ms "$spid")
@@ -149,12 +152,12 @@ for r in $(seq "$RUNS"); do
   metric status_all_max_ms "$st_all_max"
   log "round $r fan-out: ${code#* } s for $orders orders; RSS max $(tail -1 "$M/fanout_rss_max_mb") MB, VmHWM $(tail -1 "$M/fanout_hwm_mb") MB; $st_n status answers during it, max $st_max ms, non-200 $st_bad"
 
-  # progress: 200 sequential GETs on one keep-alive connection; this round's figure is their median
-  urls=(); for _ in $(seq 200); do urls+=(-o /dev/null "$URL/v1/episodes/$episode/progress"); done
-  timeout 120 curl -s -m 10 -H "Authorization: Bearer $DUTY" -w '%{http_code} %{time_total}\n' "${urls[@]}" \
+  # progress: PROGRESS_N sequential GETs on one keep-alive connection; this round's figure is their median
+  urls=(); for _ in $(seq "$PROGRESS_N"); do urls+=(-o /dev/null "$URL/v1/episodes/$episode/progress"); done
+  timeout "$PROGRESS_TIMEOUT" curl -s -m 10 -H "Authorization: Bearer $DUTY" -w '%{http_code} %{time_total}\n' "${urls[@]}" \
     >"$R/progress.txt" || true
   grep -vq '^200 ' "$R/progress.txt" && die "progress answered non-200: $(grep -v '^200 ' "$R/progress.txt" | head -1)"
-  [ "$(wc -l <"$R/progress.txt")" -ge 100 ] || die "progress: too few answers"
+  [ "$(wc -l <"$R/progress.txt")" -ge $(( (PROGRESS_N + 1) / 2 )) ] || die "progress: too few answers"
   curl -s -H "Authorization: Bearer $DUTY" "$URL/v1/episodes/$episode/progress" >"$R/progress.json"
   grep -q "\"total\":$COUNT" "$R/progress.json" || die "progress does not count $COUNT orders"
   metric progress_ms "$(awk '{print $2*1000}' "$R/progress.txt" | sort -g | awk '{a[NR]=$1} END{printf "%.2f", (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}')"
@@ -259,8 +262,8 @@ sq=$(med bare_sqlite_s); e1=$(med bare_echo1_rps); e2=$(med bare_echo2_rps)
   row "Ack errors (socket + non-2xx)" ack_errors "" "0" "—"
   row "Ack: server CPU per ack (user+sys)" ack_cpu_us µs "—" "bare: 1 thr $(med bare_echo1_cpu_us) µs, 2 thr $(med bare_echo2_cpu_us) µs per request"
   row "Ack: acks per fdatasync (group size)" ack_per_fsync "" "—" "—"
-  row "Progress query, $COUNT-order episode (median of 200)" progress_ms ms "≤ 50 ms" "—"
-  row "Progress query p95 (of 200)" progress_p95_ms ms "—" "—"
+  row "Progress query, $COUNT-order episode (median of $PROGRESS_N)" progress_ms ms "≤ 50 ms" "—"
+  row "Progress query p95 (of $PROGRESS_N)" progress_p95_ms ms "—" "—"
   row "Server VmRSS after the ack run (token cache included)" rss_after_acks_mb MB "—" "—"
   row "Report JSON, $COUNT-order episode (median of $REPORT_REPEATS)" report_json_s s "≤ 2 s" "answer $(med report_json_mb) MB"
   row "Report HTML (A4, charts), same episode" report_html_s s "≤ 2 s" "answer $(med report_html_mb) MB"
