@@ -59,8 +59,8 @@ PANELS = [
       ("run", "restart_readyz_ms", "first /readyz", "#ff7f0e")],
      [(1000000, 500, "≤ 0.5 s")]),
     ("Database size", "MB",
-     [("run", "db_after_episode_mb", "after one episode", "#1f77b4"),
-      ("run", "db_template_mb", "list + tokens only", "#ff7f0e")],
+     [("run", "db_template_mb", "list + tokens", "#1f77b4"),
+      ("run", "db_episode_growth_mb", "one episode adds", "#ff7f0e")],
      []),
 ]
 
@@ -78,6 +78,11 @@ def load(path):
             except ValueError:
                 continue
             data[(row["bench"], row["metric"])][int(row["plants"])] = vals + (int(row["n"]),)
+    # derived: what one episode adds to the database (medians of both, so min/max are not given)
+    after, before = data.get(("run", "db_after_episode_mb"), {}), data.get(("run", "db_template_mb"), {})
+    for n in after.keys() & before.keys():
+        grow = after[n][0] - before[n][0]
+        data[("run", "db_episode_growth_mb")][n] = (grow, grow, grow, after[n][3])
     return data
 
 
@@ -110,7 +115,7 @@ def main():
         sys.exit(f"{CURVE}: no results")
     xlo, xhi = math.log10(min(sizes)) - 0.15, math.log10(max(sizes)) + 0.15
     rows = math.ceil(len(PANELS) / COLS)
-    width, height = COLS * PW + 20, HEAD + rows * PH + 60
+    width, height = COLS * PW + 20, HEAD + rows * PH + 24 + 12 * max(len(runs), 1)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" font-family="DejaVu Sans, Arial, sans-serif" font-size="10">',
            f'<rect width="{width}" height="{height}" fill="white"/>',
@@ -171,7 +176,8 @@ def main():
                 x, y = X(n), Y(lim)
                 out.append(f'<line x1="{x - 9:.1f}" y1="{y:.1f}" x2="{x + 9:.1f}" y2="{y:.1f}" stroke="#d62728" '
                            f'stroke-width="2"/>')
-                out.append(f'<text x="{x + 11:.1f}" y="{y + 3:.1f}" fill="#d62728" font-size="9">{escape(label)}</text>')
+                out.append(f'<text x="{x:.1f}" y="{y - 4:.1f}" text-anchor="middle" fill="#d62728" '
+                           f'font-size="9">{escape(label)}</text>')
         legend_y = py1 + 36
         for j, (label, colour, s) in enumerate(series):
             if not s:
@@ -188,7 +194,7 @@ def main():
                                f'stroke="{colour}" stroke-width="1" opacity="0.6"/>')
                 out.append(f'<circle cx="{x:.1f}" cy="{Y(med):.1f}" r="2.6" fill="{colour}"/>')
                 if j == 0:
-                    out.append(f'<text x="{x - 4:.1f}" y="{Y(med) - 5:.1f}" text-anchor="end" font-size="9" '
+                    out.append(f'<text x="{x + 5:.1f}" y="{Y(med) + 11:.1f}" text-anchor="start" font-size="9" '
                                f'fill="{colour}">{fmt(med)}{" (n=1)" if cnt == 1 else ""}</text>')
             lx = ox + 8 + (j % 2) * (PW // 2)
             ly = legend_y + (j // 2) * 12
@@ -198,7 +204,7 @@ def main():
     for k, r in enumerate(runs):
         line = (f'{r["bench"]}.sh at {plants_label(int(r["plants"]))}: {r["runs"]} run(s), {r["date"]}, '
                 f'commit {r["commit"]}, load average {r["load_start"]} → {r["load_end"]}')
-        out.append(f'<text x="{10 + (k % 2) * (width // 2)}" y="{foot + (k // 2) * 12}" font-size="9" '
+        out.append(f'<text x="10" y="{foot + k * 12}" font-size="9" '
                    f'fill="#444">{escape(line)}</text>')
     out.append("</svg>")
     with open(OUT, "w") as f:
