@@ -74,6 +74,10 @@ row() {  # row LABEL METRIC UNIT LIMIT BARE
 # --- data, once: a generated list of COUNT plants in a template database, one token each -------
 # bench_prepare_data → sets DUTY and APPROVER
 bench_prepare_data() {
+  if [ "${HG_BENCH_REUSE_DATA:-0}" = 1 ] && [ -s "$WORK/template.sqlite" ] && [ -s "$WORK/staff-tokens.txt" ] &&
+     [ "$(wc -l <"$WORK/enterprise-tokens.txt")" = "$COUNT" ]; then
+    log "reusing the template database and tokens of $COUNT enterprises in $WORK (HG_BENCH_REUSE_DATA=1)"
+  else
   log "preparing data: list of $COUNT enterprises, template database, tokens"
   rm -f "$WORK"/template.sqlite*
   "$HG" list generate --count "$COUNT" --seed 2026 >"$WORK/list.json"
@@ -82,6 +86,7 @@ bench_prepare_data() {
   log "import took $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}') s"
   "$BIN/bench/hg_bench_tokens" "$WORK/template.sqlite" "$WORK/enterprise-tokens.txt" "$WORK/staff-tokens.txt"
   sqlite3 "$WORK/template.sqlite" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+  fi
   DUTY=$(awk '$1=="duty_officer"{print $3}' "$WORK/staff-tokens.txt")
   APPROVER=$(awk '$1=="approver:deputy_mayor"{print $3}' "$WORK/staff-tokens.txt")
 }

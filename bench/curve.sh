@@ -21,7 +21,8 @@
 #   HG_CURVE_RUNS_1M=1     runs at 1,000,000 and above (one round there takes minutes)
 #   HG_CURVE_BARE=1        measure the bare limits at every size (0: skip them)
 #   HG_CURVE_COLLECT_ONLY=1   only rebuild curve.csv/runs.csv from the directories present
-#   HG_BENCH_SKIP_BUILD, HG_BENCH_BIN, HG_BENCH_PORT as for bench/run.sh.
+#   HG_CURVE_KEEP_DATA=1   keep run-N/template.sqlite (1.5 GB at 1M) for HG_BENCH_REUSE_DATA=1
+#   HG_BENCH_SKIP_BUILD, HG_BENCH_BIN, HG_BENCH_PORT, HG_BENCH_REUSE_DATA as for bench/run.sh.
 # At 10,000 plants the acks run for 1 s (5 s would ack every order several times over: repeats are
 # idempotent but cheaper, and the run logs a warning); at 1,000,000 each report is built once per
 # round with up to 600 s allowed, and the progress query is asked 20 times (not 200) per round.
@@ -51,7 +52,8 @@ if [ "${HG_CURVE_COLLECT_ONLY:-0}" != 1 ]; then
       { log "run.sh at $n failed: $(tail -3 "$DIR/run-$n.log")"; exit 1; }
     echo "$(date --iso-8601=seconds) end $(load)" >>"$DIR/run-$n.load"
     built=1
-    rm -f "$DIR/run-$n"/template.sqlite* "$DIR/run-$n"/bare-sqlite.sqlite*   # up to 1.5 GB each
+    [ "${HG_CURVE_KEEP_DATA:-0}" = 1 ] || rm -f "$DIR/run-$n"/template.sqlite*   # 1.5 GB at 1M
+    rm -f "$DIR/run-$n"/bare-sqlite.sqlite*
     log "list.sh at $n plants, $runs run(s); uptime: $(uptime)"
     echo "$(date --iso-8601=seconds) start $(load)" >"$DIR/list-$n.load"
     HG_BENCH_COUNT=$n HG_BENCH_RUNS=$runs HG_BENCH_DIR=$DIR/list-$n HG_BENCH_SKIP_BUILD=1 \

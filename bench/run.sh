@@ -20,6 +20,10 @@
 #   HG_BENCH_REPORT_REPEATS=3 (builds of each report format per round; the round's figure is their
 #   median) HG_BENCH_REPORT_TIMEOUT=60 (seconds allowed for one report answer; raise it for 1M)
 #   HG_BENCH_PROGRESS_N=200 (sequential progress queries per round) HG_BENCH_PROGRESS_TIMEOUT=120
+#   HG_BENCH_ACK_MAX_ORDERS=200000 (the acks are posted to the episode's first orders, at most this
+#   many: wrk's script reads and formats them all before it starts, which at 1M took over a minute)
+#   HG_BENCH_REUSE_DATA=1 (keep the template database and tokens of an earlier run of the same
+#   HG_BENCH_COUNT in HG_BENCH_DIR instead of generating and importing again)
 # After the report, each round also kills the server with SIGKILL and starts it again on the same
 # database: "restart to the first answer" is the time from that start to the first 200 of the
 # episode's progress query (and, separately, of /readyz). See bench/curve.sh for 10k/100k/1M.
@@ -39,6 +43,7 @@ REPORT_REPEATS=${HG_BENCH_REPORT_REPEATS:-3}
 REPORT_TIMEOUT=${HG_BENCH_REPORT_TIMEOUT:-60}
 PROGRESS_N=${HG_BENCH_PROGRESS_N:-200}
 PROGRESS_TIMEOUT=${HG_BENCH_PROGRESS_TIMEOUT:-120}
+ACK_MAX_ORDERS=${HG_BENCH_ACK_MAX_ORDERS:-200000}
 HG=$BIN/api/hazeguard
 WRK_CONNS=256
 WRK_THREADS=2
@@ -166,15 +171,16 @@ for r in $(seq "$RUNS"); do
 
   # acknowledgements: "<order_id> <token>" for this episode's orders, distinct per request
   sqlite3 -readonly -separator ' ' "$R/db.sqlite" \
-    "SELECT o.id, o.enterprise_id FROM orders o JOIN order_batches b ON b.id = o.batch_id WHERE b.episode_id = $episode AND o.kind = 0 ORDER BY o.id" |
+    "SELECT o.id, o.enterprise_id FROM orders o JOIN order_batches b ON b.id = o.batch_id WHERE b.episode_id = $episode AND o.kind = 0 ORDER BY o.id LIMIT $ACK_MAX_ORDERS" |
     awk 'NR==FNR {tok[$1] = $2; next} ($2 in tok) {print $1, tok[$2]}' "$WORK/enterprise-tokens.txt" - >"$R/ack-tokens.txt"
   c0=$(cpu_ms "$spid")
   if [ "$PERF_OK" = 1 ]; then
     perf stat -x, -e syscalls:sys_enter_fdatasync -p "$spid" -o "$R/fdatasync.csv" -- sleep "$ACK_SECONDS" &
     perf_job=$!
   fi
-  out=$(HG_ACK_TOKENS="$R/ack-tokens.txt" HG_ACK_THREADS=$WRK_THREADS timeout $((ACK_SECONDS + 60)) \
-        wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"${ACK_SECONDS}s" --timeout 10s --latency -s bench/ack.lua "$URL" 2>"$R/wrk.err")
+  out=$(HG_ACK_TOKENS="$R/ack-tokens.txt" HG_ACK_THREADS=$WRK_THREADS timeout $((ACK_SECONDS + 300)) \
+        wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"${ACK_SECONDS}s" --timeout 10s --latency -s bench/ack.lua "$URL" 2>"$R/wrk.err") ||
+    die "wrk failed or timed out (exit $?): $(head -c 300 "$R/wrk.err")"
   echo "$out" >"$R/wrk.txt"
   c1=$(cpu_ms "$spid")
   [ "$PERF_OK" = 1 ] && wait "$perf_job" 2>/dev/null
