@@ -14,6 +14,8 @@
 # can be measured again later, e.g. when the machine is quieter, without redoing the others):
 #   $HG_CURVE_DIR/curve.csv   plants,bench,metric,median,min,max,n   (one row per figure and size)
 #   $HG_CURVE_DIR/runs.csv    plants,bench,runs,date,commit,load_start,load_end
+# More runs at one size can be added later in run-N_<tag> / list-N_<tag> (bench/run.sh or list.sh
+# with HG_BENCH_DIR pointing there); their runs count with run-N's.
 #
 # Knobs (environment):
 #   HG_CURVE_SIZES="10000 100000 1000000"   HG_CURVE_DIR=build/bench-curve
@@ -65,32 +67,40 @@ if [ "${HG_CURVE_COLLECT_ONLY:-0}" != 1 ]; then
 fi
 
 # --- gather: one row per figure and size ------------------------------------------------------------
-stats() {  # stats FILE → "median min max n"
-  sort -g "$1" | awk '{a[NR]=$1} END{printf "%s,%s,%s,%d\n", (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2, a[1], a[NR], NR}'
+# A directory run-N_<tag> or list-N_<tag> (further runs at size N, e.g. `HG_BENCH_COUNT=N
+# HG_BENCH_DIR=build/bench-curve/run-N_b bash bench/run.sh`) adds its runs to those of run-N.
+stats() {  # stats FILE... → "median,min,max,n" over every line of the files
+  cat "$@" | sort -g | awk '{a[NR]=$1} END{printf "%s,%s,%s,%d\n", (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2, a[1], a[NR], NR}'
 }
+metrics_dir() { if [ "${1%%-*}" = list ]; then echo metrics; else echo runs; fi; }
+size_of() { local n=${1##*-}; echo "${n%%_*}"; }   # run-1000000_b → 1000000
 {
   echo "plants,bench,metric,median,min,max,n"
   for d in "$DIR"/run-* "$DIR"/list-*; do
     [ -d "$d" ] || continue
-    b=$(basename "$d"); bench=${b%-*}; n=${b##*-}
-    m=$d/runs; [ "$bench" = list ] && m=$d/metrics
-    [ -d "$m" ] || continue
-    for f in "$m"/*; do [ -s "$f" ] && echo "$n,$bench,$(basename "$f"),$(stats "$f")"; done
+    b=$(basename "$d"); [ "$b" = "${b%%_*}" ] || continue   # the _<tag> directories are read with their size
+    bench=${b%%-*}; n=$(size_of "$b"); sub=$(metrics_dir "$b")
+    [ -d "$d/$sub" ] || continue
+    for f in "$d/$sub"/*; do
+      [ -s "$f" ] || continue
+      files=("$f"); for x in "$d"_*/"$sub/$(basename "$f")"; do [ -s "$x" ] && files+=("$x"); done
+      echo "$n,$bench,$(basename "$f"),$(stats "${files[@]}")"
+    done
   done
 } | sort -t, -k1,1n -k2,2 -k3,3 >"$DIR/curve.csv"
 {
   echo "plants,bench,runs,date,commit,load_start,load_end"
   for d in "$DIR"/run-* "$DIR"/list-*; do
     [ -f "$d/machine.md" ] || continue
-    b=$(basename "$d"); bench=${b%-*}; n=${b##*-}
-    m=$d/runs; [ "$bench" = list ] && m=$d/metrics
-    runs=$(wc -l <"$(ls "$m"/* | head -1)")
+    b=$(basename "$d"); bench=${b%%-*}; n=$(size_of "$b"); sub=$(metrics_dir "$b")
+    first=$(ls "$d/$sub"/* 2>/dev/null | head -1); [ -n "$first" ] || continue
+    runs=$(wc -l <"$first")
     date=$(sed -n 's/^- date: //p' "$d/machine.md")
     commit=$(sed -n 's/^- source: commit \([^ ]*\) + \([0-9]*\).*/\1+\2/p' "$d/machine.md")
     ls_=$(sed -n 's/^- load average at start: //p' "$d/machine.md")
     le=$(sed -n 's/^- load average at end: //p' "$d/machine.md")
     echo "$n,$bench,$runs,$date,$commit,$ls_,$le"
   done
-} | sort -t, -k1,1n -k2,2 >"$DIR/runs.csv"
+} | sort -t, -k1,1n -k2,2 -k4,4 >"$DIR/runs.csv"
 log "wrote $DIR/curve.csv ($(($(wc -l <"$DIR/curve.csv") - 1)) rows) and $DIR/runs.csv"
 cat "$DIR/runs.csv"
