@@ -2,6 +2,7 @@
 """Draw the cost curve of issue #13 as an SVG, from the results of bench/curve.sh.
 
     python3 scripts/cost-curve.py [CURVE_CSV] [RUNS_CSV] [OUT_SVG]
+    python3 scripts/cost-curve.py --table [CURVE_CSV]     # the Markdown table of docs/performance.md
 
 defaults: build/bench-curve/curve.csv, build/bench-curve/runs.csv, docs/images/cost-curve.svg.
 
@@ -18,6 +19,9 @@ import sys
 from collections import defaultdict
 from xml.sax.saxutils import escape
 
+TABLE = len(sys.argv) > 1 and sys.argv[1] == "--table"
+if TABLE:
+    del sys.argv[1]
 CURVE = sys.argv[1] if len(sys.argv) > 1 else "build/bench-curve/curve.csv"
 RUNS = sys.argv[2] if len(sys.argv) > 2 else "build/bench-curve/runs.csv"
 OUT = sys.argv[3] if len(sys.argv) > 3 else "docs/images/cost-curve.svg"
@@ -102,8 +106,60 @@ def plants_label(n):
     return {10000: "10k", 100000: "100k", 1000000: "1M"}.get(n, f"{n:,}")
 
 
+
+# (label, bench, metric, unit, limit) — the rows of the Markdown table
+TABLE_ROWS = [
+    ("Fan-out: approve orange, N orders committed, wall", "run", "fanout_s", " s", "≤ 1.5 s at 100k; ≤ 4 s at 1M"),
+    ("Fan-out: server CPU during it", "run", "fanout_cpu_s", " s", "—"),
+    ("Bare: SQLite N × 1 KB in one transaction (same run)", "run", "bare_sqlite_s", " s", "(bare limit of the fan-out)"),
+    ("Fan-out: server VmHWM after it", "run", "fanout_hwm_mb", " MB", "≤ 300 MB at 100k; ≤ 150 MB at 1M"),
+    ("Fan-out: max /v1/status latency during it", "run", "status_during_max_ms", " ms", "answers"),
+    ("Acks/s, 256 connections, distinct orders", "run", "ack_rps", "/s", "≥ 10,000 /s"),
+    ("Bare: JSON POST on the project's server, 1 thread (same run)", "run", "bare_echo1_rps", "/s", "(bare limit of the acks)"),
+    ("Ack p99", "run", "ack_p99_ms", " ms", "≤ 50 ms"),
+    ("Ack: server CPU per ack", "run", "ack_cpu_us", " µs", "—"),
+    ("Ack: acks per fdatasync", "run", "ack_per_fsync", "", "—"),
+    ("Progress query (median of 200; of 20 at 1M)", "run", "progress_ms", " ms", "≤ 50 ms"),
+    ("Report JSON (median of 3 builds; 1 at 1M)", "run", "report_json_s", " s", "≤ 2 s at 100k"),
+    ("Report HTML", "run", "report_html_s", " s", "≤ 2 s at 100k"),
+    ("Report CSV", "run", "report_csv_s", " s", "≤ 2 s at 100k"),
+    ("Report JSON size", "run", "report_json_mb", " MB", "—"),
+    ("Restart after kill -9 → first progress answer", "run", "restart_first_answer_ms", " ms", "≤ 0.5 s at 1M"),
+    ("Restart after kill -9 → first /readyz 200", "run", "restart_readyz_ms", " ms", "—"),
+    ("Server VmRSS after the acks", "run", "rss_after_acks_mb", " MB", "—"),
+    ("Database: list + tokens", "run", "db_template_mb", " MB", "—"),
+    ("Database: after the episode", "run", "db_after_episode_mb", " MB", "—"),
+    ("`list generate --count N`, wall", "list", "generate_s", " s", "≤ 2 s at 100k"),
+    ("`list generate`, peak RSS", "list", "generate_mb", " MB", "≤ 250 MB"),
+    ("`list import`, wall", "list", "import_s", " s", "≤ 3 s at 100k"),
+    ("`list import`, peak RSS", "list", "import_mb", " MB", "≤ 250 MB at 100k"),
+    ("Bare: SQLite N rows of the list's entry size, one tx (same run)", "list", "bare_sqlite_s", " s", "(bare limit of the import)"),
+]
+
+
+def table(data):
+    sizes = sorted({n for series in data.values() for n in series})
+    print("| figure | " + " | ".join(f"{n:,} plants" for n in sizes) + " | limit |")
+    print("|" + "---|" * (len(sizes) + 2))
+    for label, bench, metric, unit, limit in TABLE_ROWS:
+        series = data.get((bench, metric))
+        if not series:
+            continue
+        cells = []
+        for n in sizes:
+            if n not in series:
+                cells.append("—")
+                continue
+            med, mn, mx, cnt = series[n]
+            cells.append(f"{fmt(med)}{unit}" + (f" ({fmt(mn)}–{fmt(mx)})" if cnt > 1 else " (n=1)"))
+        print(f"| {label} | " + " | ".join(cells) + f" | {limit} |")
+
+
 def main():
     data = load(CURVE)
+    if TABLE:
+        table(data)
+        return
     runs = []
     try:
         with open(RUNS, newline="") as f:
