@@ -74,6 +74,10 @@ row() {  # row LABEL METRIC UNIT LIMIT BARE
 # --- data, once: a generated list of COUNT plants in a template database, one token each -------
 # bench_prepare_data → sets DUTY and APPROVER
 bench_prepare_data() {
+  if [ "${HG_BENCH_REUSE_DATA:-0}" = 1 ] && [ -s "$WORK/template.sqlite" ] && [ -s "$WORK/staff-tokens.txt" ] &&
+     [ "$(wc -l <"$WORK/enterprise-tokens.txt")" = "$COUNT" ]; then
+    log "reusing the template database and tokens of $COUNT enterprises in $WORK (HG_BENCH_REUSE_DATA=1)"
+  else
   log "preparing data: list of $COUNT enterprises, template database, tokens"
   rm -f "$WORK"/template.sqlite*
   "$HG" list generate --count "$COUNT" --seed 2026 >"$WORK/list.json"
@@ -82,6 +86,7 @@ bench_prepare_data() {
   log "import took $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}') s"
   "$BIN/bench/hg_bench_tokens" "$WORK/template.sqlite" "$WORK/enterprise-tokens.txt" "$WORK/staff-tokens.txt"
   sqlite3 "$WORK/template.sqlite" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+  fi
   DUTY=$(awk '$1=="duty_officer"{print $3}' "$WORK/staff-tokens.txt")
   APPROVER=$(awk '$1=="approver:deputy_mayor"{print $3}' "$WORK/staff-tokens.txt")
 }
@@ -102,9 +107,9 @@ location_id() {  # location_id HEADERS_FILE → the id at the end of a 201's Loc
 }
 field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" | head -1; }  # field NAME < "X a=1 b=2"
 
-# RSS sampler: VmRSS (kB) of PID every ~10 ms until STOPFILE exists (or 60 s)
+# RSS sampler: VmRSS (kB) of PID every ~10 ms until STOPFILE exists (or 600 s)
 rss_sampler() {
-  local pid=$1 out=$2 stop=$3 deadline=$(( $(date +%s) + 60 )) k v rest
+  local pid=$1 out=$2 stop=$3 deadline=$(( $(date +%s) + 600 )) k v rest
   while [ ! -e "$stop" ] && [ "$(date +%s)" -lt "$deadline" ]; do
     while read -r k v rest; do [ "$k" = VmRSS: ] && echo "$v"; done <"/proc/$pid/status" >>"$out" 2>/dev/null || true
     sleep 0.01

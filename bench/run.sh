@@ -17,6 +17,16 @@
 #   HG_BENCH_DIR=build/bench-data HG_BENCH_SKIP_BUILD=1 (use the binaries already built)
 #   HG_BENCH_BIN=build/release (where the binaries are; with another tree, set HG_BENCH_SKIP_BUILD=1)
 #   HG_BENCH_BARE=0 (skip the bare limits: only the product rounds)
+#   HG_BENCH_REPORT_REPEATS=3 (builds of each report format per round; the round's figure is their
+#   median) HG_BENCH_REPORT_TIMEOUT=60 (seconds allowed for one report answer; raise it for 1M)
+#   HG_BENCH_PROGRESS_N=200 (sequential progress queries per round) HG_BENCH_PROGRESS_TIMEOUT=120
+#   HG_BENCH_ACK_MAX_ORDERS=200000 (the acks are posted to the episode's first orders, at most this
+#   many: wrk's script reads and formats them all before it starts, which at 1M took over a minute)
+#   HG_BENCH_REUSE_DATA=1 (keep the template database and tokens of an earlier run of the same
+#   HG_BENCH_COUNT in HG_BENCH_DIR instead of generating and importing again)
+# After the report, each round also kills the server with SIGKILL and starts it again on the same
+# database: "restart to the first answer" is the time from that start to the first 200 of the
+# episode's progress query (and, separately, of /readyz). See bench/curve.sh for 10k/100k/1M.
 # Only 127.0.0.1 is used; every load loop is bounded in time; servers are stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +39,11 @@ SERVER_THREADS=${HG_BENCH_THREADS:-4}
 WORK=${HG_BENCH_DIR:-$ROOT/build/bench-data}
 BIN=${HG_BENCH_BIN:-$ROOT/build/release}
 BARE=${HG_BENCH_BARE:-1}
+REPORT_REPEATS=${HG_BENCH_REPORT_REPEATS:-3}
+REPORT_TIMEOUT=${HG_BENCH_REPORT_TIMEOUT:-60}
+PROGRESS_N=${HG_BENCH_PROGRESS_N:-200}
+PROGRESS_TIMEOUT=${HG_BENCH_PROGRESS_TIMEOUT:-120}
+ACK_MAX_ORDERS=${HG_BENCH_ACK_MAX_ORDERS:-200000}
 HG=$BIN/api/hazeguard
 WRK_CONNS=256
 WRK_THREADS=2
@@ -59,10 +74,10 @@ cat "$WORK/machine.md" >&2
 # --- data, once ---------------------------------------------------------------------------------
 bench_prepare_data
 
-# status poller: until STOPFILE exists (or 60 s), one GET /v1/status after another;
+# status poller: until STOPFILE exists (or 600 s), one GET /v1/status after another;
 # writes "start_ms seconds http_code" per request
 status_poller() {
-  local out=$1 stop=$2 deadline=$(( $(date +%s) + 60 ))
+  local out=$1 stop=$2 deadline=$(( $(date +%s) + 600 ))
   while [ ! -e "$stop" ] && [ "$(date +%s)" -lt "$deadline" ]; do
     local s; s=$(now_ms)
     echo "$s $(curl -s -o /dev/null -m 10 -w '%{time_total} %{http_code}' -H "Authorization: Bearer $DUTY" "$URL/v1/status")" >>"$out"
@@ -118,7 +133,7 @@ for r in $(seq "$RUNS"); do
   sleep 0.3   # the poller is running before the approval starts
   c0=$(cpu_ms "$spid")
   a0=$(now_ms)
-  code=$(curl -s -o "$R/approve.json" -m 120 -w '%{http_code} %{time_total}' -H "Authorization: Bearer $APPROVER" \
+  code=$(curl -s -o "$R/approve.json" -m 600 -w '%{http_code} %{time_total}' -H "Authorization: Bearer $APPROVER" \
          -H 'Content-Type: application/json' -d '{}' "$URL/v1/proposals/$prop/approve")
   a1=$(now_ms)
   c1=$(cpu_ms "$spid")
@@ -142,12 +157,12 @@ for r in $(seq "$RUNS"); do
   metric status_all_max_ms "$st_all_max"
   log "round $r fan-out: ${code#* } s for $orders orders; RSS max $(tail -1 "$M/fanout_rss_max_mb") MB, VmHWM $(tail -1 "$M/fanout_hwm_mb") MB; $st_n status answers during it, max $st_max ms, non-200 $st_bad"
 
-  # progress: 200 sequential GETs on one keep-alive connection; this round's figure is their median
-  urls=(); for _ in $(seq 200); do urls+=(-o /dev/null "$URL/v1/episodes/$episode/progress"); done
-  timeout 120 curl -s -m 10 -H "Authorization: Bearer $DUTY" -w '%{http_code} %{time_total}\n' "${urls[@]}" \
+  # progress: PROGRESS_N sequential GETs on one keep-alive connection; this round's figure is their median
+  urls=(); for _ in $(seq "$PROGRESS_N"); do urls+=(-o /dev/null "$URL/v1/episodes/$episode/progress"); done
+  timeout "$PROGRESS_TIMEOUT" curl -s -m 10 -H "Authorization: Bearer $DUTY" -w '%{http_code} %{time_total}\n' "${urls[@]}" \
     >"$R/progress.txt" || true
   grep -vq '^200 ' "$R/progress.txt" && die "progress answered non-200: $(grep -v '^200 ' "$R/progress.txt" | head -1)"
-  [ "$(wc -l <"$R/progress.txt")" -ge 100 ] || die "progress: too few answers"
+  [ "$(wc -l <"$R/progress.txt")" -ge $(( (PROGRESS_N + 1) / 2 )) ] || die "progress: too few answers"
   curl -s -H "Authorization: Bearer $DUTY" "$URL/v1/episodes/$episode/progress" >"$R/progress.json"
   grep -q "\"total\":$COUNT" "$R/progress.json" || die "progress does not count $COUNT orders"
   metric progress_ms "$(awk '{print $2*1000}' "$R/progress.txt" | sort -g | awk '{a[NR]=$1} END{printf "%.2f", (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}')"
@@ -156,15 +171,16 @@ for r in $(seq "$RUNS"); do
 
   # acknowledgements: "<order_id> <token>" for this episode's orders, distinct per request
   sqlite3 -readonly -separator ' ' "$R/db.sqlite" \
-    "SELECT o.id, o.enterprise_id FROM orders o JOIN order_batches b ON b.id = o.batch_id WHERE b.episode_id = $episode AND o.kind = 0 ORDER BY o.id" |
+    "SELECT o.id, o.enterprise_id FROM orders o JOIN order_batches b ON b.id = o.batch_id WHERE b.episode_id = $episode AND o.kind = 0 ORDER BY o.id LIMIT $ACK_MAX_ORDERS" |
     awk 'NR==FNR {tok[$1] = $2; next} ($2 in tok) {print $1, tok[$2]}' "$WORK/enterprise-tokens.txt" - >"$R/ack-tokens.txt"
   c0=$(cpu_ms "$spid")
   if [ "$PERF_OK" = 1 ]; then
     perf stat -x, -e syscalls:sys_enter_fdatasync -p "$spid" -o "$R/fdatasync.csv" -- sleep "$ACK_SECONDS" &
     perf_job=$!
   fi
-  out=$(HG_ACK_TOKENS="$R/ack-tokens.txt" HG_ACK_THREADS=$WRK_THREADS timeout $((ACK_SECONDS + 60)) \
-        wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"${ACK_SECONDS}s" --timeout 10s --latency -s bench/ack.lua "$URL" 2>"$R/wrk.err")
+  out=$(HG_ACK_TOKENS="$R/ack-tokens.txt" HG_ACK_THREADS=$WRK_THREADS timeout $((ACK_SECONDS + 300)) \
+        wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"${ACK_SECONDS}s" --timeout 10s --latency -s bench/ack.lua "$URL" 2>"$R/wrk.err") ||
+    die "wrk failed or timed out (exit $?): $(head -c 300 "$R/wrk.err")"
   echo "$out" >"$R/wrk.txt"
   c1=$(cpu_ms "$spid")
   [ "$PERF_OK" = 1 ] && wait "$perf_job" 2>/dev/null
@@ -188,16 +204,41 @@ for r in $(seq "$RUNS"); do
   # report: the post-event evaluation of this episode (COUNT orders, the acks above), each format
   # built 3 times on a fresh connection; this round's figure is their median
   for fmt in json html csv; do
-    for _ in 1 2 3; do
-      timeout 120 curl -s -m 60 -o "$R/report.$fmt" -H "Authorization: Bearer $DUTY" -w '%{http_code} %{time_total}\n' \
+    for _ in $(seq "$REPORT_REPEATS"); do
+      timeout $((REPORT_TIMEOUT + 60)) curl -s -m "$REPORT_TIMEOUT" -o "$R/report.$fmt" -H "Authorization: Bearer $DUTY" -w '%{http_code} %{time_total}\n' \
         "$URL/v1/episodes/$episode/report?format=$fmt" >>"$R/report-$fmt.txt" || true
     done
     grep -vq '^200 ' "$R/report-$fmt.txt" && die "report $fmt answered non-200: $(grep -v '^200 ' "$R/report-$fmt.txt" | head -1)"
-    metric "report_${fmt}_s" "$(awk '{printf "%.3f\n", $2}' "$R/report-$fmt.txt" | sort -g | sed -n 2p)"
+    metric "report_${fmt}_s" "$(awk '{printf "%.3f\n", $2}' "$R/report-$fmt.txt" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')"
     metric "report_${fmt}_mb" "$(stat -c %s "$R/report.$fmt" | awk '{printf "%.1f", $1/1048576}')"
   done
   grep -q "\"orders\":$COUNT" "$R/report.json" || die "the report does not count $COUNT orders"
   log "round $r report: json $(tail -1 "$M/report_json_s") s, html $(tail -1 "$M/report_html_s") s, csv $(tail -1 "$M/report_csv_s") s"
+  # the database's size: the template (the list, tokens) and now (the episode's orders and acks);
+  # page_count as a reader sees it counts the pages still in the WAL
+  metric db_template_mb "$(stat -c %s "$WORK/template.sqlite" | awk '{printf "%.1f", $1/1048576}')"
+  metric db_after_episode_mb "$(sqlite3 -readonly "$R/db.sqlite" 'PRAGMA page_count; PRAGMA page_size;' | paste -sd' ' | awk '{printf "%.1f", $1*$2/1048576}')"
+  # restart after kill -9: the time from starting `serve` again on the same database (WAL not
+  # checkpointed) to the first 200 of the progress query, and to the first 200 of /readyz
+  kill -9 "$spid"; wait "$spid" 2>/dev/null || true
+  rest=(); for p in "${PIDS[@]}"; do [ "$p" = "$spid" ] || rest+=("$p"); done; PIDS=("${rest[@]}")
+  t0=$(now_ms)
+  "$HG" serve --port "$PORT" --db "$R/db.sqlite" --no-demo-tokens --no-sample-list --threads "$SERVER_THREADS" \
+    >"$R/server2.out" 2>"$R/server2.err" &
+  spid=$!; PIDS+=("$spid")
+  t_ready=""; t_progress=""
+  for _ in $(seq 3000); do   # at most ~30 s
+    kill -0 "$spid" 2>/dev/null || die "server exited after the restart: $(tail -3 "$R/server2.err")"
+    if [ -z "$t_ready" ] && [ "$(curl -s -o /dev/null -m 1 -w '%{http_code}' "$URL/readyz")" = 200 ]; then t_ready=$(now_ms); fi
+    if [ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' -H "Authorization: Bearer $DUTY" "$URL/v1/episodes/$episode/progress")" = 200 ]; then
+      t_progress=$(now_ms); [ -n "$t_ready" ] || t_ready=$t_progress; break
+    fi
+    sleep 0.005
+  done
+  [ -n "$t_progress" ] || die "no progress answer within 30 s of the restart"
+  metric restart_first_answer_ms "$((t_progress - t0))"
+  metric restart_readyz_ms "$((t_ready - t0))"
+  log "round $r restart after kill -9: readyz after $((t_ready - t0)) ms, first progress answer after $((t_progress - t0)) ms"
   stop_pid "$spid"
   rm -f "$R"/db.sqlite*   # 150 MB each; the logs stay
 done
@@ -227,12 +268,15 @@ sq=$(med bare_sqlite_s); e1=$(med bare_echo1_rps); e2=$(med bare_echo2_rps)
   row "Ack errors (socket + non-2xx)" ack_errors "" "0" "—"
   row "Ack: server CPU per ack (user+sys)" ack_cpu_us µs "—" "bare: 1 thr $(med bare_echo1_cpu_us) µs, 2 thr $(med bare_echo2_cpu_us) µs per request"
   row "Ack: acks per fdatasync (group size)" ack_per_fsync "" "—" "—"
-  row "Progress query, $COUNT-order episode (median of 200)" progress_ms ms "≤ 50 ms" "—"
-  row "Progress query p95 (of 200)" progress_p95_ms ms "—" "—"
+  row "Progress query, $COUNT-order episode (median of $PROGRESS_N)" progress_ms ms "≤ 50 ms" "—"
+  row "Progress query p95 (of $PROGRESS_N)" progress_p95_ms ms "—" "—"
   row "Server VmRSS after the ack run (token cache included)" rss_after_acks_mb MB "—" "—"
-  row "Report JSON, $COUNT-order episode (median of 3)" report_json_s s "≤ 2 s" "answer $(med report_json_mb) MB"
+  row "Report JSON, $COUNT-order episode (median of $REPORT_REPEATS)" report_json_s s "≤ 2 s" "answer $(med report_json_mb) MB"
   row "Report HTML (A4, charts), same episode" report_html_s s "≤ 2 s" "answer $(med report_html_mb) MB"
   row "Report CSV (per-enterprise rows), same episode" report_csv_s s "≤ 2 s" "answer $(med report_csv_mb) MB"
+  row "Restart after kill -9, to the first progress answer" restart_first_answer_ms ms "≤ 500 ms (1M plants)" "to the first /readyz 200: $(med restart_readyz_ms) ms"
+  row "Database: template (list + tokens)" db_template_mb MB "—" "—"
+  row "Database: after the episode (orders, acks; WAL pages counted)" db_after_episode_mb MB "—" "—"
   row "Bare: SQLite $COUNT × 1 KB, one tx, WAL + FULL" bare_sqlite_s s "(issue: ~1.4 s)" "—"
   row "Bare: HttpServer + nlohmann, 1 thread" bare_echo1_rps "/s" "(issue: ~36k /s)" "—"
   row "Bare: HttpServer + nlohmann, 2 threads" bare_echo2_rps "/s" "—" "—"
