@@ -92,7 +92,8 @@ public:
     virtual std::optional<DeliveryRecord> delivery(std::int64_t id) = 0;
     /// @brief Newest first; of one state when given.
     virtual std::vector<DeliveryRecord> deliveries(std::optional<std::string> const& state, int limit) = 0;
-    virtual void delivered(std::int64_t id, engine::Instant tried_at, int status, engine::Instant delivered_at) = 0;
+    /// @brief A queued delivery answered 2xx; false when it was no longer queued (nothing changed).
+    virtual bool delivered(std::int64_t id, engine::Instant tried_at, int status, engine::Instant delivered_at) = 0;
     /// @brief A failed attempt; `next_try` empty: the delivery is dead.
     virtual void failed(std::int64_t id, engine::Instant tried_at, std::optional<int> status, std::string const& error,
                         std::optional<engine::Instant> next_try) = 0;

@@ -80,6 +80,10 @@ public:
     /// @brief Stores an execution report (JSON text); `first` counts the order as executed.
     virtual void record_execution(OrderRecord const& order, engine::Instant at, std::string const& report,
                                   bool first) = 0;
+    /// @brief The order reached its plant through a channel at `at` (service clock): a text about
+    /// it delivered, or a webhook of it answered 2xx. Counted in its batch's progress the first
+    /// time only; false when the order is unknown or had reached its plant before.
+    virtual bool mark_reached(std::int64_t order_id, engine::Instant at) = 0;
     /// @brief The plant's list entry (JSON text) in the order's list version.
     virtual std::string enterprise_entry(OrderRecord const& order) = 0;
     /// @brief The newest `limit` order ids of the plant with this credit code, newest first.

@@ -50,7 +50,8 @@ public:
     /// @brief The batch's escalations in the order they were made.
     virtual std::vector<Escalation> escalations(std::int64_t batch) = 0;
     /// @brief How many of the batch's orders reached their plant through a channel: a text
-    /// message with a delivery receipt, or a webhook answered 2xx.
+    /// message with a delivery receipt, or a webhook answered 2xx; a running count, kept by
+    /// OrderRepository::mark_reached.
     virtual std::int64_t reached(std::int64_t batch) = 0;
 };
 

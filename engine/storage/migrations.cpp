@@ -242,6 +242,30 @@ CREATE TABLE sessions (
   hash TEXT PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts(id), csrf TEXT NOT NULL,
   created_at INTEGER NOT NULL, last_seen INTEGER NOT NULL, ended_at INTEGER);
 )sql",
+        // 0014: when an order first reached its plant through a channel (a text about it with a
+        // delivered receipt, or a webhook of it answered 2xx; service clock), set in the
+        // transaction that settles the delivery, and the running count of such orders beside the
+        // batch's other tallies, so progress reads no orders. Backfilled from the deliveries
+        // already settled: the earliest delivery of each order.
+        R"sql(
+ALTER TABLE orders ADD COLUMN reached_at INTEGER;
+ALTER TABLE order_counts ADD COLUMN reached INTEGER NOT NULL DEFAULT 0;
+UPDATE orders SET reached_at = r.at FROM (
+  SELECT order_id, min(at) AS at FROM (
+    SELECT order_id, delivered_at AS at FROM sms WHERE order_id IS NOT NULL AND state = 'delivered'
+    UNION ALL
+    SELECT CAST(substr(m.ref, 7) AS INTEGER), d.delivered_at FROM outbox m
+      JOIN deliveries d ON d.message_id = m.id WHERE m.ref GLOB 'order:[1-9]*' AND d.state = 'delivered')
+  GROUP BY order_id) AS r
+WHERE orders.id = r.order_id;
+UPDATE order_counts SET reached = r.n FROM (
+  SELECT o.batch_id, e.district, e.industry, e.grade, o.kind, count(*) AS n FROM orders o
+    JOIN order_batches b ON b.id = o.batch_id
+    JOIN enterprises e ON e.list_version = b.list_version AND e.id = o.enterprise_id
+  WHERE o.reached_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5) AS r
+WHERE (order_counts.batch_id, order_counts.district, order_counts.industry, order_counts.grade,
+       order_counts.kind) = (r.batch_id, r.district, r.industry, r.grade, r.kind);
+)sql",
     };
     return kMigrations;
 }

@@ -5,6 +5,7 @@
 
 #include "engine/delivery/retry_schedule.hpp"
 #include "engine/delivery/webhook_signature.hpp"
+#include "engine/domain/ref.hpp"
 #include "engine/service/error.hpp"
 #include "engine/service/delivery/distribution.hpp"
 #include "engine/service/roster/roster_service.hpp"
@@ -136,7 +137,10 @@ void DeliveryService::record_attempt(ports::Store& store, ports::DeliveryRecord 
         return;
     }
     Instant const now = clock_.now();
-    deliveries.delivered(d.id, tried_at, result.status, now);
+    if (!deliveries.delivered(d.id, tried_at, result.status, now)) return;
+    // A webhook of an order reached its plant: counted in its batch's progress, once.
+    if (auto const ref = engine::parse_ref(d.ref); ref && ref->is(engine::Ref::Kind::order))
+        store.orders().mark_reached(ref->id, now);
     if (d.topic != "notices") return;
     // The subscriber counts as itself, or as the roster recipient whose system it is: whichever
     // the notice listed when it was queued.

@@ -147,8 +147,11 @@ void SmsService::receipts(Command const& c, std::vector<SmsReceipt> receipts, An
         for (auto const& r : receipts) {
             if (!tx.store.sms().receipt(r.id, r.phone, r.delivered, r.error_code, tx.now)) continue;
             ++out.settled;
+            auto const sms = tx.store.sms().find(r.id);
+            // A text about an order that arrived: the order reached its plant (counted once).
+            if (r.delivered && sms && sms->order_id) tx.store.orders().mark_reached(*sms->order_id, tx.now);
             // A notice's text that arrived reaches its recipient (and may complete the distribution).
-            if (auto const sms = tx.store.sms().find(r.id); r.delivered && sms && sms->message_id && sms->recipient)
+            if (r.delivered && sms && sms->message_id && sms->recipient)
                 record_reached(tx.store, views_, *sms->message_id, roster_key(*sms->recipient), tx.now);
         }
         return out;

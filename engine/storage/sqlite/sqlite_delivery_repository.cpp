@@ -155,14 +155,14 @@ std::vector<ports::DeliveryRecord> SqliteDeliveryRepository::deliveries(std::opt
     return all_deliveries(q);
 }
 
-void SqliteDeliveryRepository::delivered(std::int64_t id, engine::Instant tried_at, int status, engine::Instant delivered_at) {
+bool SqliteDeliveryRepository::delivered(std::int64_t id, engine::Instant tried_at, int status, engine::Instant delivered_at) {
     auto& q = st_.get("UPDATE deliveries SET state = 'delivered', attempts = attempts + 1, tried_at = ?, last_status = ?, "
                       "last_error = '', delivered_at = ? WHERE id = ? AND state = 'queued'");
     q.bind(1, tried_at);
     q.bind(2, status);
     q.bind(3, delivered_at);
     q.bind(4, id);
-    q.exec();
+    return q.exec() > 0;
 }
 
 void SqliteDeliveryRepository::failed(std::int64_t id, engine::Instant tried_at, std::optional<int> status,

@@ -21,7 +21,7 @@ public:
     std::vector<ports::DeliveryRecord> due(engine::Instant now, int limit, ports::Shard shard) override;
     std::optional<ports::DeliveryRecord> delivery(std::int64_t id) override;
     std::vector<ports::DeliveryRecord> deliveries(std::optional<std::string> const& state, int limit) override;
-    void delivered(std::int64_t id, engine::Instant tried_at, int status, engine::Instant delivered_at) override;
+    bool delivered(std::int64_t id, engine::Instant tried_at, int status, engine::Instant delivered_at) override;
     void failed(std::int64_t id, engine::Instant tried_at, std::optional<int> status, std::string const& error,
                 std::optional<engine::Instant> next_try) override;
     bool requeue(std::int64_t id, engine::Instant next_try) override;

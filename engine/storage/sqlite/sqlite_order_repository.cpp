@@ -119,6 +119,16 @@ void SqliteOrderRepository::record_execution(ports::OrderRecord const& order, In
     if (first) count(order, "executed = executed + 1", false);
 }
 
+bool SqliteOrderRepository::mark_reached(std::int64_t order_id, Instant at) {
+    auto& u = st_.get("UPDATE orders SET reached_at = ? WHERE id = ? AND reached_at IS NULL");
+    u.bind(1, at);
+    u.bind(2, order_id);
+    if (u.exec() != 1) return false;
+    auto const order = find(order_id);
+    if (order) count(*order, "reached = reached + 1", false);
+    return true;
+}
+
 std::string SqliteOrderRepository::enterprise_entry(ports::OrderRecord const& order) {
     auto& q = st_.get("SELECT body FROM enterprise_bodies WHERE list_version = ? AND id = ?");
     q.bind(1, order.list_version);

@@ -18,6 +18,7 @@ public:
     void record_acknowledgement(ports::OrderRecord const& order, ports::Acknowledgement const& ack, bool late) override;
     void record_execution(ports::OrderRecord const& order, engine::Instant at, std::string const& report,
                           bool first) override;
+    bool mark_reached(std::int64_t order_id, engine::Instant at) override;
     std::string enterprise_entry(ports::OrderRecord const& order) override;
     std::vector<std::int64_t> ids_for_enterprise(std::string const& credit_code, int limit) override;
     bool episode_exists(std::int64_t episode) override;

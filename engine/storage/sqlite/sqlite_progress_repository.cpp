@@ -85,9 +85,8 @@ std::pair<std::int64_t, std::string> SqliteOperationsRepository::timeline_head()
 }
 
 std::int64_t SqliteProgressRepository::reached(std::int64_t batch) {
-    auto& q = st_.get("SELECT count(*) FROM orders o WHERE o.batch_id = ? AND (EXISTS (SELECT 1 FROM sms s WHERE "
-                      "s.order_id = o.id AND s.state = 'delivered') OR EXISTS (SELECT 1 FROM outbox m JOIN deliveries d "
-                      "ON d.message_id = m.id WHERE m.ref = 'order:' || o.id AND d.state = 'delivered'))");
+    // Kept by OrderRepository::mark_reached in the transaction that settles the delivery.
+    auto& q = st_.get("SELECT total(reached) FROM order_counts WHERE batch_id = ?");
     q.bind(1, batch);
     q.executeStep();
     auto const n = q.getColumn(0).getInt64();

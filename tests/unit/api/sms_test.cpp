@@ -8,6 +8,10 @@
 #include <sstream>
 #include <thread>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "engine/storage/sqlite/sqlite_progress_repository.hpp"
+#include "engine/storage/sqlite/statement_cache.hpp"
 #include "tests/unit/api/api_fixture.hpp"
 
 namespace hazeguard::api::test {
@@ -135,6 +139,75 @@ TEST_CASE("an order goes to each mobile contact by SMS, a receipt settles it, a 
     CHECK(outcomes[0].at("outcome") == "already_acknowledged");
     CHECK(outcomes[1].at("outcome") == "not_understood");
     CHECK(outcomes[2].at("outcome") == "no_open_order");
+}
+
+TEST_CASE("an order reached by two texts and its webhook counts once in progress and an upgraded database counts the same", "[api][sms][progress]") {
+    Api api;
+    api.svc->sms().enable("https://hbj.example.gov.cn");
+    // The sample list with a mobile for each plant and a second one for the coke plant.
+    auto list = json::parse(sample_list());
+    int i = 0;
+    for (auto& e : list.at("enterprises")) {
+        e.at("contacts").push_back({{"role", "应急联系人"}, {"name", "联系人" + std::to_string(i)},
+                                    {"phone", "1390000000" + std::to_string(i)}});
+        if (i++ == 0) e.at("contacts").push_back({{"role", "应急联系人"}, {"name", "厂长"}, {"phone", "13800000000"}});
+    }
+    REQUIRE(api.send("PUT", "/v1/enterprises", api.admin, list.dump(), {{"Content-Type", "application/json"}}).status == 201);
+    auto const coking = api.token("晋阳示例焦化", "enterprise", "", kSmsCokePlant);
+    // Webhooks of their orders for the coke plant (texts too) and the cement plant (webhook only).
+    REQUIRE(api.post("/v1/subscriptions", {{"name", "晋阳示例焦化"}, {"topic", "orders"}, {"url", "https://jh.cn/h"}},
+                     coking).status == 201);
+    REQUIRE(api.post("/v1/subscriptions", {{"name", "太原示例水泥"}, {"topic", "orders"}, {"url", "https://sn.cn/h"},
+                                           {"enterprise", "91140122MA0TE0003P"}}, api.admin).status == 201);
+    api.active_warning("yellow");
+    auto const reached = [&] {
+        auto const r = api.get("/v1/episodes/1/progress", api.duty);
+        REQUIRE(r.status == 200);
+        return r.body.at("delivery").at("reached").get<std::int64_t>();
+    };
+
+    RecordingGateway gateway;
+    REQUIRE(api.svc->sms().dispatch_due(gateway.sender(), 100, service::real_now()) == 11);
+    CHECK(reached() == 0);
+    json receipts = json::array();
+    for (auto const& m : gateway.sent)
+        if (m.phone == "13900000000" || m.phone == "13800000000")
+            receipts.push_back({{"out_id", std::to_string(m.id)}, {"phone_number", m.phone}, {"success", true}});
+    REQUIRE(receipts.size() == 2);
+    // Both texts about the coke plant's order delivered, in one push and again in another: one order reached.
+    CHECK(api.post(inbound(api, "receipts"), json::array({receipts[0]}), "").body.at("settled") == 1);
+    CHECK(reached() == 1);
+    CHECK(api.post(inbound(api, "receipts"), receipts, "").body.at("settled") == 1);
+    CHECK(reached() == 1);
+
+    // Then its webhook (and the cement plant's) answered 2xx: the coke plant's order is not counted again.
+    int hooks = 0;
+    service::WebhookSender const ok = [&](service::WebhookRequest const&) {
+        ++hooks;
+        return service::WebhookResult{204, "", ""};
+    };
+    CHECK(api.svc->delivery().dispatch_due(ok, 10, service::real_now()) == 2);
+    CHECK(hooks == 2);
+    CHECK(reached() == 2);
+    CHECK(order_of(api, coking).at("delivery").at("state") == "delivered");
+
+    // The same database as the release before the tally (schema 13): the upgrade counts the same orders.
+    auto const path = api.db.path();
+    api.app.reset();
+    api.svc.reset();
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        REQUIRE(db.execAndGet("SELECT count(*) FROM orders WHERE reached_at IS NOT NULL").getInt() == 2);
+        db.exec("ALTER TABLE orders DROP COLUMN reached_at");
+        db.exec("ALTER TABLE order_counts DROP COLUMN reached");
+        db.exec("PRAGMA user_version=13");
+    }
+    auto db = storage::open_database(path);
+    CHECK(db->execAndGet("PRAGMA user_version").getInt() == storage::schema_version());
+    storage::StatementCache statements(*db);
+    storage::SqliteProgressRepository progress(statements);
+    CHECK(progress.reached(1) == 2);
+    CHECK(db->execAndGet("SELECT count(*) FROM orders WHERE reached_at IS NOT NULL").getInt() == 2);
 }
 
 TEST_CASE("the gateway's pushes need the inbound secret, and a gateway refusal is retried", "[api][sms]") {
