@@ -43,6 +43,10 @@ service::OrderFilter order_filter(RouteMatch const& m) {
     f.overdue = m.query("overdue");
     if (f.overdue && *f.overdue != "ack" && *f.overdue != "execution")
         errors.push_back({"/query/overdue", "must be ack or execution"});
+    if (auto const reached = m.query("reached")) {
+        if (*reached == "true" || *reached == "false") f.reached = *reached == "true";
+        else errors.push_back({"/query/reached", "must be true or false"});
+    }
     f.district = m.query("district");
     f.industry = m.query("industry");
     f.grade = m.query("grade");

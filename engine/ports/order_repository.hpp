@@ -63,6 +63,7 @@ struct OrderQuery {
     std::optional<std::string> district, industry, grade;
     enum class Overdue { ack, execution };
     std::optional<Overdue> overdue;   ///< past its deadline at `now` without an acknowledgement / report
+    std::optional<bool> reached;      ///< whether any channel has delivered it (its reached_at is set)
     engine::Instant now = 0;
 };
 

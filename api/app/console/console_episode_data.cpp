@@ -93,6 +93,7 @@ std::string query_of(service::OrderFilter const& f) {
     add("grade", f.grade);
     add("status", f.status);
     add("overdue", f.overdue);
+    if (f.reached) add("reached", std::string(*f.reached ? "true" : "false"));
     return q;
 }
 
@@ -104,6 +105,17 @@ std::string csv_cell(std::string v) {
     return out + "\"";
 }
 
+/// How far the order got through its best channel (短信/推送), as the duty room says it.
+std::string delivery_cn(json const& delivery) {
+    if (!delivery.is_object()) return "未发送";
+    auto const channel = delivery.value("channel", "") == "sms" ? "短信" : "推送";
+    auto const state = delivery.value("state", "");
+    if (state == "delivered") return std::string(channel) + "已送达";
+    if (state == "sent") return std::string(channel) + "已发出，未回执";
+    if (state == "queued") return std::string(channel) + "待发送";
+    return std::string(channel) + "发送失败";
+}
+
 json order_row(json const& o) {
     auto const& e = o.at("enterprise");
     auto const& ack = o.at("acknowledgement");
@@ -112,7 +124,8 @@ json order_row(json const& o) {
             {"status_cn", order_status_cn(o.value("status", ""))},
             {"ack_by", ack.is_object() ? ack.value("by", "") : ""},
             {"ack_cn", ack.is_object() ? time_cn(ack.at("at")) : ""},
-            {"late", ack.is_object() && ack.value("late", false)}};
+            {"late", ack.is_object() && ack.value("late", false)},
+            {"delivery_cn", delivery_cn(o.at("delivery"))}};
 }
 
 }  // namespace
@@ -128,6 +141,7 @@ service::OrderFilter episode_filter(RouteMatch const& match) {
     f.grade = chosen("grade");
     if (auto s = chosen("status"); s && (*s == "sent" || *s == "acknowledged" || *s == "executed")) f.status = s;
     if (auto o = chosen("overdue"); o && (*o == "ack" || *o == "execution")) f.overdue = o;
+    if (auto r = chosen("reached"); r && (*r == "true" || *r == "false")) f.reached = *r == "true";
     if (auto a = chosen("after"); a && a->size() < 19 && a->find_first_not_of("0123456789") == std::string::npos) f.after = std::stoll(*a);
     f.limit = 50;
     return f;
@@ -177,6 +191,7 @@ json episode_data(service::Service& s, std::int64_t episode, RouteMatch const& m
     json const statuses = json::array({{{"value", "sent"}, {"label", "未签收"}}, {{"value", "acknowledged"}, {"label", "已签收"}},
                                        {{"value", "executed"}, {"label", "已报告执行"}}});
     json const overdue = json::array({{{"value", "ack"}, {"label", "签收逾期"}}, {{"value", "execution"}, {"label", "执行报告逾期"}}});
+    json const reached = json::array({{{"value", "true"}, {"label", "已送达"}}, {{"value", "false"}, {"label", "未送达"}}});
     auto const query = query_of(filter);
     auto const next = listing.value("next_cursor", json(nullptr));
     return {{"id", episode},
@@ -191,6 +206,8 @@ json episode_data(service::Service& s, std::int64_t episode, RouteMatch const& m
             {"grades", choice_list(choices.at("grades"), filter.grade)},
             {"statuses", choice_list(statuses, filter.status)},
             {"overdues", choice_list(overdue, filter.overdue)},
+            {"reacheds", choice_list(reached, filter.reached ? std::optional<std::string>(*filter.reached ? "true" : "false")
+                                                           : std::nullopt)},
             {"csv", "/episodes/" + std::to_string(episode) + "/orders.csv" + query},
             {"next", next.is_null() ? json(nullptr)
                                     : json("/episodes/" + std::to_string(episode) + query + (query.empty() ? "?" : "&") +

@@ -201,6 +201,7 @@ OrderPage OrdersService::episode_orders(std::int64_t episode, OrderFilter const&
     q.district = f.district;
     q.industry = f.industry;
     q.grade = f.grade;
+    q.reached = f.reached;
     if (f.overdue) q.overdue = *f.overdue == "ack" ? ports::OrderQuery::Overdue::ack : ports::OrderQuery::Overdue::execution;
     q.now = now;
     OrderPage out;

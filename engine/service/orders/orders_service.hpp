@@ -21,6 +21,7 @@ namespace hazeguard::service {
 struct OrderFilter {
     std::optional<std::string> status;     ///< sent, acknowledged, executed
     std::optional<std::string> overdue;    ///< "ack" or "execution"
+    std::optional<bool> reached;           ///< a text or webhook about it was delivered (or not yet)
     std::optional<std::string> district, industry, grade;
     std::optional<std::int64_t> batch;     ///< default: the episode's latest batch
     std::int64_t after = 0;                ///< cursor: the last order id of the previous page

@@ -178,6 +178,7 @@ std::vector<std::int64_t> SqliteOrderRepository::ids(ports::OrderQuery const& f)
     if (f.overdue == Overdue::ack) sql += " AND o.status = :sent AND :now > b.ack_due_at";
     if (f.overdue == Overdue::execution)
         sql += " AND o.kind = :order AND o.status < :executed AND :now > b.execution_due_at";
+    if (f.reached) sql += *f.reached ? " AND o.reached_at IS NOT NULL" : " AND o.reached_at IS NULL";
     sql += " ORDER BY o.id LIMIT :limit";
     auto& q = st_.get(sql);
     q.bind(":b", f.batch);

@@ -46,6 +46,13 @@ TEST_CASE("the episode page shows progress by district industry and grade and it
     CHECK(contains(page.raw, "<title id=\"map-title\">各区县企业签收比例示意图</title>"));
     CHECK(contains(page.raw, "data-live=\"/episodes/1/progress.json\""));
     CHECK(contains(page.raw, "晋阳示例焦化有限公司"));
+    // No plant has a text or webhook channel here: each row says nothing was sent, and every plant
+    // is among those not yet reached.
+    CHECK(contains(page.raw, "<th scope=\"col\">送达</th>"));
+    CHECK(contains(page.raw, "<td>未发送</td>"));
+    CHECK(contains(page.raw, "href=\"/episodes/1?reached=false#orders\">尚未送达的企业</a>"));
+    CHECK(contains(desk.get("/episodes/1?reached=false").raw, "晋阳示例焦化有限公司"));
+    CHECK_FALSE(contains(desk.get("/episodes/1?reached=true").raw, "晋阳示例焦化有限公司"));
     CHECK(contains(page.raw, "时间线"));
 
     auto const first = desk.get("/episodes/1/progress.json");

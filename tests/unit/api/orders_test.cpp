@@ -247,7 +247,7 @@ TEST_CASE("officials follow progress and list orders by filter and cursor", "[ap
         char const* query;
         char const* pointer;
     };
-    for (auto const& c : {Case{"status=late", "/query/status"}, Case{"overdue=soon", "/query/overdue"},
+    for (auto const& c : {Case{"status=late", "/query/status"}, Case{"overdue=soon", "/query/overdue"}, Case{"reached=yes", "/query/reached"},
                           Case{"limit=0", "/query/limit"}, Case{"limit=1001", "/query/limit"},
                           Case{"limit=ten", "/query/limit"}, Case{"cursor=-1", "/query/cursor"},
                           Case{"batch=0", "/query/batch"}}) {

@@ -100,6 +100,14 @@ TEST_CASE("an order goes to each mobile contact by SMS, a receipt settles it, a 
     CHECK(order.at("delivery").at("channel") == "sms");
     auto const progress = [&] { return api.get("/v1/episodes/1/progress", api.duty).body.at("delivery"); };
     CHECK(progress() == json{{"reached", 0}, {"not_yet_delivered", 10}});   // sent, not yet received
+    auto const listed = [&](char const* reached) {
+        std::vector<std::string> plants;
+        auto const r = api.get(std::string("/v1/episodes/1/orders?reached=") + reached, api.duty);
+        for (auto const& o : r.body.at("items")) plants.push_back(o.at("enterprise").at("credit_code").get<std::string>());
+        return plants;
+    };
+    CHECK(listed("true").empty());
+    CHECK(listed("false").size() == 10);   // sent is not reached: no plant has been reached yet
 
     // The receipt, pushed twice as gateways do: settled once; one for an unknown message is ignored.
     json const receipt = json::array({{{"out_id", std::to_string(it->id)}, {"phone_number", "13900000000"},
@@ -116,6 +124,8 @@ TEST_CASE("an order goes to each mobile contact by SMS, a receipt settles it, a 
     CHECK(order.at("delivery").at("state") == "delivered");
     CHECK_FALSE(order.at("delivery").at("delivered_at").is_null());
     CHECK(progress() == json{{"reached", 1}, {"not_yet_delivered", 9}});
+    CHECK(listed("true") == std::vector<std::string>{kSmsCokePlant});   // the receipted plant, and only it
+    CHECK(listed("false").size() == 9);
 
     // Replies: "1" acknowledges (recorded as by SMS, from that contact); a repeat push changes nothing.
     json const reply = json::array({{{"phone_number", "13900000000"}, {"content", " 1 "}, {"sequence_id", 7}}});
