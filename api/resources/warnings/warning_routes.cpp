@@ -29,21 +29,9 @@ Response report_response(service::ReportsService& reports, std::int64_t episode,
     return out;
 }
 
-/// A created resource: 201 with its view and where it now lives.
-template <class Result, class View>
-service::Answer<Result> created(service::ViewContext const& views, View view, std::string (*location)(Result const&),
-                                Completion done) {
-    return {[&views, view, location](Result const& r) { return Reply{201, view(views, r), location(r)}; }, std::move(done)};
-}
 std::string forecast_location(service::ForecastSheet const& f) { return "/v1/forecasts/" + std::to_string(f.id); }
 std::string proposal_location(service::ProposalSheet const& p) { return "/v1/proposals/" + std::to_string(p.proposal.id); }
 std::string directive_location(ports::DirectiveRecord const& d) { return "/v1/directives/" + std::to_string(d.id); }
-
-/// A changed resource: 200 with its view.
-template <class Result, class View>
-service::Answer<Result> changed(service::ViewContext const& views, View view, Completion done) {
-    return {[&views, view](Result const& r) { return Reply{200, view(views, r), ""}; }, std::move(done)};
-}
 
 }  // namespace
 
@@ -54,33 +42,33 @@ Table warning_routes(service::Service& s) {
         {"GET", "/v1/status", {kAnyone, now([&](Context const&) { return json_response(200, status_json(views, s.episodes().status())); })}},
         {"POST", "/v1/forecasts", {kOperators, after_commit([&](Context const& c, Completion done) {
              s.forecasts().submit(c.command(), read_forecast_submission(body_of(c.request), plan, views.offset_minutes),
-                                  created(views, forecast_json, forecast_location, std::move(done)));
+                                  json_answer(views, &forecast_json, std::move(done), 201, &forecast_location));
          })}},
         {"GET", "/v1/forecasts/{id}", {kStaff, now([&](Context const& c) { return json_response(200, forecast_json(views, s.forecasts().forecast(id(c)))); })}},
         {"POST", "/v1/proposals", {kDuty, after_commit([&](Context const& c, Completion done) {
              s.proposals().create(c.command(), read_proposal_request(body_of(c.request), plan),
-                                  created(views, proposal_json, proposal_location, std::move(done)));
+                                  json_answer(views, &proposal_json, std::move(done), 201, &proposal_location));
          })}},
         {"GET", "/v1/proposals", {kStaff, now([&](Context const& c) { return json_response(200, proposals_json(views, s.proposals().proposals(proposal_status(c.match)))); })}},
         {"GET", "/v1/proposals/{id}", {kStaff, now([&](Context const& c) { return json_response(200, proposal_json(views, s.proposals().proposal(id(c)))); })}},
         {"GET", "/v1/proposals/{id}/notice.html", {kStaff, now([&](Context const& c) { return html_response(s.proposals().notice_html(id(c))); })}},
         {"POST", "/v1/proposals/{id}/approve", {kApprover, after_commit([&](Context const& c, Completion done) {
              s.proposals().approve(c.command(), id(c), read_approval(body_of(c.request)),
-                                   changed<service::ProposalSheet>(views, proposal_json, std::move(done)));
+                                   json_answer(views, &proposal_json, std::move(done)));
          })}},
         {"POST", "/v1/proposals/{id}/reject", {kApprover, after_commit([&](Context const& c, Completion done) {
              s.proposals().reject(c.command(), id(c), read_rejection(body_of(c.request)),
-                                  changed<service::ProposalSheet>(views, proposal_json, std::move(done)));
+                                  json_answer(views, &proposal_json, std::move(done)));
          })}},
         {"POST", "/v1/directives", {kOperators, after_commit([&](Context const& c, Completion done) {
              s.directives().create(c.command(), read_directive_request(body_of(c.request), plan),
-                                   created(views, directive_json, directive_location, std::move(done)));
+                                   json_answer(views, &directive_json, std::move(done), 201, &directive_location));
          })}},
         {"GET", "/v1/directives", {kStaff, now([&](Context const&) { return json_response(200, directives_json(views, s.directives().directives())); })}},
         {"GET", "/v1/directives/{id}", {kStaff, now([&](Context const& c) { return json_response(200, directive_json(views, s.directives().directive(id(c)))); })}},
         {"POST", "/v1/directives/{id}/lift", {kOperators, after_commit([&](Context const& c, Completion done) {
              s.directives().lift(c.command(), id(c), read_directive_lift(body_of(c.request)),
-                                 changed<ports::DirectiveRecord>(views, directive_json, std::move(done)));
+                                 json_answer(views, &directive_json, std::move(done)));
          })}},
         {"GET", "/v1/episodes", {kStaff, now([&](Context const&) { return json_response(200, episodes_json(views, s.episodes().episodes())); })}},
         {"GET", "/v1/episodes/{id}", {kStaff, now([&](Context const& c) { return json_response(200, episode_json(views, s.episodes().episode(id(c)))); })}},
@@ -88,7 +76,7 @@ Table warning_routes(service::Service& s) {
         {"GET", "/v1/episodes/{id}/report", {kStaff, now([&](Context const& c) { return report_response(s.reports(), id(c), report_format(c.request, c.match)); })}},
         {"POST", "/v1/observations", {kOperators, after_commit([&](Context const& c, Completion done) {
              s.observations().record_observations(c.command(), read_observation_batch(body_of(c.request), views.offset_minutes),
-                                                  changed<service::ObservationReceipt>(views, observation_receipt_json, std::move(done)));
+                                                  json_answer(views, &observation_receipt_json, std::move(done)));
          })}},
         {"GET", "/v1/observations", {kStaff, now([&](Context const& c) { auto const [from, to] = observation_range(c.match); return json_response(200, observations_json(views, s.observations().observations(from, to))); })}},
     };
