@@ -1,5 +1,6 @@
 #include "api/app/route.hpp"
 
+#include <cctype>
 #include <charconv>
 
 namespace hazeguard::api {
@@ -40,6 +41,16 @@ std::string percent_decode(std::string const& s) {
     return out;
 }
 }  // namespace
+
+std::string percent_encode(std::string const& s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
+        else out += std::string("%") + kHex[c >> 4] + kHex[c & 15];
+    }
+    return out;
+}
 
 Target split_target(std::string const& target) {
     Target t;

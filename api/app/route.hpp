@@ -19,6 +19,10 @@ struct Target {
 
 Target split_target(std::string const& target);
 
+/// @brief `s` percent-encoded for a query string or a form body (RFC 3986 unreserved kept):
+/// what split_target and form reading decode.
+std::string percent_encode(std::string const& s);
+
 /// @brief What a matched route captured.
 struct RouteMatch {
     std::string path;

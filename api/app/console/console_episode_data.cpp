@@ -6,6 +6,7 @@
 
 #include "api/app/console/console_data.hpp"
 #include "api/app/console/console_view.hpp"
+#include "api/app/route.hpp"
 #include "engine/service/warnings/wording.hpp"
 #include "templates/console_assets.hpp"
 
@@ -72,21 +73,11 @@ json choice_list(json const& values, std::optional<std::string> const& chosen) {
     return out;
 }
 
-std::string query_encoded(std::string const& s) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
-        else out += std::string("%") + kHex[c >> 4] + kHex[c & 15];
-    }
-    return out;
-}
-
 // "?district=…&status=…" of a filter, for the CSV and the next page.
 std::string query_of(service::OrderFilter const& f) {
     std::string q;
     auto const add = [&](char const* name, std::optional<std::string> const& v) {
-        if (v) q += std::string(q.empty() ? "?" : "&") + name + "=" + query_encoded(*v);
+        if (v) q += std::string(q.empty() ? "?" : "&") + name + "=" + percent_encode(*v);
     };
     add("district", f.district);
     add("industry", f.industry);

@@ -8,6 +8,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "api/app/route.hpp"
 #include "engine/storage/sqlite/sqlite_file.hpp"
 #include "engine/service/identity/sessions_service.hpp"
 #include "engine/util/sha256.hpp"
@@ -16,17 +17,6 @@
 namespace hazeguard::api::test {
 
 inline constexpr char kConsolePassword[] = "霾天值守-2026-correct";
-
-/// @brief `s` percent-encoded for a form body.
-inline std::string form_encoded(std::string const& s) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
-        else out += std::string("%") + kHex[c >> 4] + kHex[c & 15];
-    }
-    return out;
-}
 
 /// @brief One browser: its cookie, and what the last page said.
 struct ConsoleBrowser {
@@ -39,7 +29,7 @@ struct ConsoleBrowser {
         r.method = method;
         r.target = target;
         r.peer = peer;
-        for (auto const& [name, value] : form) r.body += (r.body.empty() ? "" : "&") + name + "=" + form_encoded(value);
+        for (auto const& [name, value] : form) r.body += (r.body.empty() ? "" : "&") + name + "=" + percent_encode(value);
         if (method == "POST") r.headers.set("Content-Type", "application/x-www-form-urlencoded");
         if (!cookie.empty()) r.headers.set("Cookie", "theme=dark; hg_session=" + cookie);
         auto const out = api.handle(std::move(r));
