@@ -1,9 +1,11 @@
 // hazeguard list import FILE [--dry-run], hazeguard list generate [--count N] [--seed S].
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <mutex>
@@ -24,23 +26,25 @@ namespace hazeguard::cli {
 
 namespace {
 
-// The import's progress on one terminal line of stderr, rewritten at most five times a second.
-// The reading (this thread) and the storing (the writer's) report at once: each tells only its part.
+// The import's progress on one terminal line of stderr: drawn at the first report and at the
+// reading's first (which brings the estimate), else rewritten at most five times a second, never wider than the terminal (a wrapped line would not be
+// overwritten). The reading (this thread) and the storing (the writer's) report at once: each
+// tells only its part.
 class TerminalProgress {
 public:
-    explicit TerminalProgress(std::string file) : file_(std::move(file)) {}
+    explicit TerminalProgress(std::string file) : file_(std::filesystem::path(file).filename().string()) {}
 
     void show(service::ImportProgress const& p) {
         std::lock_guard lock(mutex_);
+        bool const first_read = p.read.rows_read > 0 && latest_.read.rows_read == 0;
         if (p.read.rows_read > 0 || p.read.bytes_read > 0) latest_.read = p.read;
         latest_.size = std::max(latest_.size, p.size);
         latest_.rows_stored = std::max(latest_.rows_stored, p.rows_stored);
         auto const now = Clock::now();
-        if (now - shown_ < std::chrono::milliseconds(200)) return;
+        if (drawn_ && !first_read && now - shown_ < std::chrono::milliseconds(200)) return;
         shown_ = now;
         double const elapsed = std::chrono::duration<double>(now - start_).count();
-        std::fprintf(stderr, "\r%s: %s\033[K", file_.c_str(), service::import_progress_line(latest_, elapsed).c_str());
-        std::fflush(stderr);
+        draw(file_ + ": " + service::import_progress_line(latest_, elapsed));
         drawn_ = true;
     }
     // The last line: how long it all took, or (`failed`) only an end to the line.
@@ -48,11 +52,39 @@ public:
         std::lock_guard lock(mutex_);
         if (!drawn_) return;
         double const total = std::chrono::duration<double>(Clock::now() - start_).count();
-        if (failed) std::fputs("\n", stderr);
-        else std::fprintf(stderr, "\r%s: done in %.1f s\033[K\n", file_.c_str(), total);
+        if (failed) {
+            std::fputs("\n", stderr);
+            return;
+        }
+        char took[32];
+        std::snprintf(took, sizeof took, "done in %.1f s", total);
+        draw(file_ + ": " + took);
+        std::fputs("\n", stderr);
     }
 
 private:
+    // `line` over the one drawn before, cut to the terminal's width (the file name goes first).
+    void draw(std::string line) {
+        winsize size{};
+        if (::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 1) {
+            std::size_t const room = size.ws_col - 1u;
+            if (display_width(line) > room) line.erase(0, file_.size() + 2);
+            if (line.size() > room) line.resize(room);  // the rest is ASCII
+        }
+        std::fprintf(stderr, "\r%s\033[K", line.c_str());
+        std::fflush(stderr);
+    }
+    // Columns on a terminal: a character beyond U+07FF (CJK) takes two, one below it one.
+    static std::size_t display_width(std::string_view text) {
+        std::size_t width = 0;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            auto const b = static_cast<unsigned char>(text[i]);
+            if ((b & 0xC0) == 0x80) continue;
+            width += b >= 0xE0 ? 2 : 1;
+        }
+        return width;
+    }
+
     using Clock = std::chrono::steady_clock;
     std::mutex mutex_;
     std::string file_;

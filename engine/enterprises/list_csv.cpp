@@ -113,14 +113,12 @@ public:
         return e;
     }
 
-    // The CSV place of a validation problem: its row and the column holding the value.
-    std::optional<ListProblem> locate(ListProblem const& p, EnterpriseList const& list,
-                                      std::vector<int> const& rows) const {
+    // The CSV place of a validation problem of `e`, read from `row`: that row and the column
+    // holding the value.
+    std::optional<ListProblem> locate(ListProblem const& p, Enterprise const& e, int row) const {
         auto const tokens = detail::pointer_tokens(p.pointer);
         if (tokens.size() < 2 || tokens[0] != "enterprises") return p;
-        auto const index = static_cast<std::size_t>(std::stoul(tokens[1]));
-        int const row = rows[index];
-        std::string key = detail::csv_column_key(tokens, list.enterprises[index]);
+        std::string key = detail::csv_column_key(tokens, e);
         if (key.empty()) return ListProblem{row, row_pointer(row), p.message};
         for (std::size_t c = 0; c < h_.columns.size(); ++c)
             if (h_.columns[c].key == key && h_.position_of[c] < 0) {
@@ -273,38 +271,110 @@ bool blank_record(CsvRecord const& record) {
     return true;
 }
 
+// A CSV list read a record at a time: each row is read into the model, checked (all but
+// duplicates, which are found at the end from the keys kept) and handed on. The whole input must
+// be UTF-8: a bad byte anywhere is the only problem reported, however far the reading had come.
+class CsvListStream {
+public:
+    CsvListStream(CsvRecordReader& records, plans::Plan const& plan, ListVisitor const& visitor)
+        : records_(records), plan_(plan), visitor_(visitor), reader_(plan, found_) {}
+
+    ListReadResult read() {
+        if (!next() || blank_record(record_)) {
+            while (next()) {
+            }
+            if (!unreadable_) result_.problems.push_back({0, "", "no header row"});
+            return std::move(result_);
+        }
+        reader_.header(record_);
+        take_errors(0);
+        take_found();
+        for (int row = 1; next(); ++row) this->row(row);
+        if (unreadable_) return std::move(result_);
+        if (result_.count == 0) result_.problems.push_back({0, "", "the list has no enterprises (no data rows)"});
+        std::vector<ListProblem> duplicates, located;
+        duplicates_.report(duplicates);
+        for (auto const& p : duplicates)
+            if (auto q = reader_.locate(p, Enterprise{}, p.row)) located.push_back(std::move(*q));
+        detail::merge_problems(result_.problems, std::move(located));
+        return std::move(result_);
+    }
+
+    bool unreadable() const { return unreadable_; }
+
+private:
+    // The next record, or false at the end or at a byte that is not UTF-8 (then the one problem).
+    bool next() {
+        if (unreadable_ || !records_.next(record_, errors_)) return false;
+        auto const bad = invalid_utf8_at(records_.raw());
+        if (bad == std::string_view::npos) return true;
+        unreadable_ = true;
+        result_.problems = {{0, "",
+                             "not UTF-8 (byte " + std::to_string(records_.raw_offset() + bad) +
+                                 "): save the sheet as \"CSV UTF-8\"; GBK exports are not read"}};
+        return false;
+    }
+
+    void row(int row) {
+        take_errors(row);
+        if (blank_record(record_)) return;
+        std::size_t const index = result_.count++;
+        Enterprise e = reader_.row(record_, row);
+        checked_.clear();
+        detail::check_enterprise(e, index, row, plan_, checked_);
+        std::vector<ListProblem> located;
+        for (auto const& p : checked_)
+            if (auto q = reader_.locate(p, e, row)) located.push_back(std::move(*q));
+        detail::merge_problems(found_, std::move(located));
+        bool const valid = found_.empty();
+        if (valid) ++valid_;
+        duplicates_.add(e, index, row);
+        take_found();
+        if (visitor_.enterprise) visitor_.enterprise(std::move(e), valid);
+        if (visitor_.progress && result_.count % kProgressRows == 0)
+            visitor_.progress({result_.count, valid_, records_.bytes_read()});
+    }
+
+    // The record's faults of form, at `row` (0: the header).
+    void take_errors(int row) {
+        for (auto& error : errors_)
+            found_.push_back({row, row == 0 ? "/header" : row_pointer(row), std::move(error.message)});
+        errors_.clear();
+    }
+    void take_found() {
+        result_.problems.insert(result_.problems.end(), std::make_move_iterator(found_.begin()),
+                                std::make_move_iterator(found_.end()));
+        found_.clear();
+    }
+
+    CsvRecordReader& records_;
+    plans::Plan const& plan_;
+    ListVisitor const& visitor_;
+    std::vector<ListProblem> found_;  // the problems of the record being read
+    CsvListReader reader_;
+    CsvRecord record_;
+    std::vector<CsvError> errors_;
+    std::vector<ListProblem> checked_;
+    detail::DuplicateFinder duplicates_;
+    ListReadResult result_;
+    std::size_t valid_ = 0;
+    bool unreadable_ = false;
+};
+
 }  // namespace
+
+ListReadResult read_list_csv(CsvRecordReader& records, plans::Plan const& plan, ListVisitor const& visitor) {
+    return CsvListStream(records, plan, visitor).read();
+}
 
 ListParseResult parse_list_csv(std::string_view text, plans::Plan const& plan) {
     ListParseResult result;
-    if (auto const bad = invalid_utf8_at(text); bad != std::string_view::npos) {
-        result.problems.push_back({0, "",
-                                   "not UTF-8 (byte " + std::to_string(bad) +
-                                       "): save the sheet as \"CSV UTF-8\"; GBK exports are not read"});
-        return result;
-    }
-    auto const doc = read_csv(text);
-    if (doc.records.empty() || blank_record(doc.records.front())) {
-        result.problems.push_back({0, "", "no header row"});
-        return result;
-    }
-    CsvListReader reader(plan, result.problems);
-    reader.header(doc.records.front());
-    for (auto const& error : doc.errors) {
-        int const row = static_cast<int>(error.record);
-        result.problems.push_back({row, row == 0 ? "/header" : row_pointer(row), error.message});
-    }
-    std::vector<int> rows;
-    for (std::size_t r = 1; r < doc.records.size(); ++r) {
-        if (blank_record(doc.records[r])) continue;
-        result.list.enterprises.push_back(reader.row(doc.records[r], static_cast<int>(r)));
-        rows.push_back(static_cast<int>(r));
-    }
-    if (rows.empty()) result.problems.push_back({0, "", "the list has no enterprises (no data rows)"});
-    std::vector<ListProblem> located;
-    for (auto const& p : detail::validate_rows(result.list, plan, rows))
-        if (auto q = reader.locate(p, result.list, rows)) located.push_back(std::move(*q));
-    detail::merge_problems(result.problems, std::move(located));
+    CsvRecordReader records(text);
+    ListVisitor const keep{[&](Enterprise&& e, bool) { result.list.enterprises.push_back(std::move(e)); }, {}};
+    CsvListStream stream(records, plan, keep);
+    auto read = stream.read();
+    if (stream.unreadable()) result.list.enterprises.clear();
+    result.problems = std::move(read.problems);
     return result;
 }
 

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/enterprises/enterprise.hpp"
+#include "engine/util/csv_reader.hpp"
 #include "engine/util/untrusted_json_stream.hpp"
 #include "plans/plan.hpp"
 
@@ -67,6 +68,10 @@ ListParseResult parse_list_json(std::string_view text, plans::Plan const& plan);
 ListReadResult read_list_json(JsonSource& source, plans::Plan const& plan, ListVisitor const& visitor);
 /// @brief The CSV form exported from the cities' spreadsheets (docs/list-format.md).
 ListParseResult parse_list_csv(std::string_view text, plans::Plan const& plan);
+/// @brief The CSV form, streamed like read_list_json: each row is read, checked and handed to
+/// `visitor` before the next record is read. The problems are parse_list_csv's; when the list
+/// turns out to be refused, the enterprises handed on before must be forgotten.
+ListReadResult read_list_csv(CsvRecordReader& records, plans::Plan const& plan, ListVisitor const& visitor);
 /// @brief Validates an already-built list (also run by both parsers).
 std::vector<ListProblem> validate_list(EnterpriseList const& list, plans::Plan const& plan);
 

@@ -1,4 +1,4 @@
-// read_list_json: the JSON form of a list as a stream of SAX events. The enterprises array is read
+// read_list_json: the JSON form of a list as a stream of SAX events (json_event_scanner.cpp). The enterprises array is read
 // one element at a time, from its events straight into the model (enterprise_event_reader.cpp),
 // checked (list_validation.cpp) and handed on before the next is parsed. Every other member of the
 // document is small and kept as a tree until the end, where the document's own problems are found
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/enterprises/detail/enterprise_event_reader.hpp"
+#include "engine/enterprises/detail/json_event_scanner.hpp"
 #include "engine/enterprises/detail/list_common.hpp"
 #include "engine/enterprises/list_import.hpp"
 
@@ -220,7 +221,7 @@ private:
 ListReadResult read_json(JsonSource& source, plans::Plan const* plan, ListVisitor const& visitor) {
     ListSax sax(plan, visitor, source);
     try {
-        sax_parse_untrusted(source, sax);
+        detail::scan_json_events(source, sax);
     } catch (JsonInputError const& e) {
         ListReadResult result;
         result.problems.push_back({0, "", std::string("malformed JSON: ") + e.what()});

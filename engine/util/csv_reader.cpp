@@ -1,5 +1,6 @@
 #include "engine/util/csv_reader.hpp"
 
+#include <istream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -8,98 +9,142 @@ namespace hazeguard::engine {
 
 namespace {
 
-class Scanner {
-public:
-    explicit Scanner(std::string_view text) : text_(text) {
-        if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
-    }
+constexpr std::size_t kCsvChunk = std::size_t{1} << 20;
 
-    CsvDocument run() {
-        while (i_ < text_.size()) record();
-        return std::move(doc_);
-    }
-
-private:
-    void record() {
-        CsvRecord r;
-        r.line = line_;
-        for (;;) {
-            r.fields.push_back(field());
-            if (i_ >= text_.size()) break;
-            if (text_[i_] == ',') {
-                ++i_;
-                continue;
-            }
-            newline();
-            break;
-        }
-        doc_.records.push_back(std::move(r));
-    }
-
-    // Consumes CRLF, LF or a lone CR.
-    void newline() {
-        if (text_[i_] == '\r' && i_ + 1 < text_.size() && text_[i_ + 1] == '\n') ++i_;
-        ++i_;
-        ++line_;
-    }
-
-    static bool ends_field(char c) { return c == ',' || c == '\r' || c == '\n'; }
-
-    std::string field() {
-        std::string out;
-        if (i_ < text_.size() && text_[i_] == '"') return in_quotes();
-        while (i_ < text_.size() && !ends_field(text_[i_])) out += text_[i_++];
-        return out;
-    }
-
-    std::string in_quotes() {
-        std::string out;
-        ++i_;  // opening quote
-        for (;;) {
-            auto const close = text_.find('"', i_);
-            if (close == std::string_view::npos) {
-                error("a quoted field is not closed before the end of the file");
-                append_counting_lines(out, text_.substr(i_));
-                i_ = text_.size();
-                return out;
-            }
-            append_counting_lines(out, text_.substr(i_, close - i_));
-            i_ = close + 1;
-            if (i_ < text_.size() && text_[i_] == '"') {  // "" inside quotes
-                out += '"';
-                ++i_;
-                continue;
-            }
-            break;
-        }
-        if (i_ < text_.size() && !ends_field(text_[i_])) {
-            error("text after the closing quote of a field (write a quote inside a quoted field as \"\")");
-            while (i_ < text_.size() && !ends_field(text_[i_])) out += text_[i_++];
-        }
-        return out;
-    }
-
-    void append_counting_lines(std::string& out, std::string_view part) {
-        for (std::size_t k = 0; k < part.size(); ++k)
-            if (part[k] == '\n' || (part[k] == '\r' && (k + 1 == part.size() || part[k + 1] != '\n')))
-                ++line_;
-        out += part;
-    }
-
-    void error(std::string message) {
-        doc_.errors.push_back(
-            {doc_.records.size(), std::move(message) + " (line " + std::to_string(line_) + ")"});
-    }
-
-    std::string_view text_;
-    std::size_t i_ = 0;
-    int line_ = 1;
-    CsvDocument doc_;
-};
+bool ends_field(char c) { return c == ',' || c == '\r' || c == '\n'; }
 
 }  // namespace
 
-CsvDocument read_csv(std::string_view text) { return Scanner(text).run(); }
+CsvRecordReader::CsvRecordReader(std::string_view text) : window_(text) {
+    if (window_.substr(0, 3) == "\xEF\xBB\xBF") at_ = begin_ = 3;
+}
+
+CsvRecordReader::CsvRecordReader(std::istream& in) : in_(&in), ended_(false) {
+    while (window_.size() < 3 && fill()) {
+    }
+    if (window_.substr(0, 3) == "\xEF\xBB\xBF") at_ = begin_ = 3;
+}
+
+bool CsvRecordReader::fill() {
+    if (ended_) return false;
+    buffer_.erase(0, begin_);
+    consumed_ += begin_;
+    at_ -= begin_;
+    begin_ = 0;
+    std::size_t const kept = buffer_.size();
+    buffer_.resize(kept + kCsvChunk);
+    in_->read(buffer_.data() + kept, static_cast<std::streamsize>(kCsvChunk));
+    auto const got = static_cast<std::size_t>(in_->gcount());
+    buffer_.resize(kept + got);
+    if (got == 0 || !*in_) ended_ = true;
+    window_ = buffer_;
+    return got > 0;
+}
+
+bool CsvRecordReader::at_end() {
+    if (at_ < window_.size()) return false;
+    if (!ended_) throw Starved{};
+    return true;
+}
+
+bool CsvRecordReader::next(CsvRecord& record, std::vector<CsvError>& errors) {
+    begin_ = at_;
+    for (;;) {
+        int const line = line_;
+        std::size_t const known = errors.size();
+        try {
+            if (at_end()) return false;
+            record = CsvRecord{};
+            this->record(record, errors);
+            ++records_;
+            return true;
+        } catch (Starved const&) {  // read the record again with the next chunk
+            line_ = line;
+            errors.resize(known);
+            at_ = begin_;
+            fill();
+        }
+    }
+}
+
+void CsvRecordReader::record(CsvRecord& r, std::vector<CsvError>& errors) {
+    r.line = line_;
+    for (;;) {
+        r.fields.push_back(!at_end() && window_[at_] == '"' ? in_quotes(errors) : field());
+        if (at_end()) break;
+        if (window_[at_] == ',') {
+            ++at_;
+            continue;
+        }
+        newline();
+        break;
+    }
+}
+
+// Consumes CRLF, LF or a lone CR.
+void CsvRecordReader::newline() {
+    if (window_[at_] == '\r') {
+        ++at_;
+        if (!at_end() && window_[at_] == '\n') ++at_;
+    } else {
+        ++at_;
+    }
+    ++line_;
+}
+
+std::string CsvRecordReader::field() {
+    std::size_t const start = at_;
+    while (!at_end() && !ends_field(window_[at_])) ++at_;
+    return std::string(window_.substr(start, at_ - start));
+}
+
+std::string CsvRecordReader::in_quotes(std::vector<CsvError>& errors) {
+    std::string out;
+    ++at_;  // opening quote
+    for (;;) {
+        auto const close = window_.find('"', at_);
+        if (close == std::string_view::npos) {
+            std::size_t const rest = at_;
+            at_ = window_.size();
+            at_end();  // more may come
+            error(errors, "a quoted field is not closed before the end of the file");
+            append_counting_lines(out, window_.substr(rest));
+            return out;
+        }
+        append_counting_lines(out, window_.substr(at_, close - at_));
+        at_ = close + 1;
+        if (!at_end() && window_[at_] == '"') {  // "" inside quotes
+            out += '"';
+            ++at_;
+            continue;
+        }
+        break;
+    }
+    if (!at_end() && !ends_field(window_[at_])) {
+        error(errors, "text after the closing quote of a field (write a quote inside a quoted field as \"\")");
+        while (!at_end() && !ends_field(window_[at_])) out += window_[at_++];
+    }
+    return out;
+}
+
+void CsvRecordReader::append_counting_lines(std::string& out, std::string_view part) {
+    for (std::size_t k = 0; k < part.size(); ++k)
+        if (part[k] == '\n' || (part[k] == '\r' && (k + 1 == part.size() || part[k + 1] != '\n')))
+            ++line_;
+    out += part;
+}
+
+void CsvRecordReader::error(std::vector<CsvError>& errors, std::string message) {
+    errors.push_back({records_, std::move(message) + " (line " + std::to_string(line_) + ")"});
+}
+
+CsvDocument read_csv(std::string_view text) {
+    CsvDocument doc;
+    CsvRecordReader reader(text);
+    CsvRecord record;
+    while (reader.next(record, doc.errors)) doc.records.push_back(std::move(record));
+    return doc;
+}
 
 std::size_t invalid_utf8_at(std::string_view text) {
     auto const byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };

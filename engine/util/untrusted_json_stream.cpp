@@ -58,7 +58,25 @@ private:
 
 }  // namespace
 
-JsonSource::JsonSource(std::istream& in) : in_(&in), buffer_(kChunk, '\0') { refill(); }
+JsonSource::JsonSource(std::istream& in) : in_(&in), buffer_(kChunk, '\0'), start_(in.tellg()) { refill(); }
+
+std::string_view JsonSource::take() {
+    if (pos_ == chunk_.size()) refill();
+    auto const part = chunk_.substr(pos_, kChunk);
+    pos_ += part.size();
+    return part;
+}
+
+bool JsonSource::rewind() {
+    before_ = 0;
+    pos_ = 0;
+    if (in_ == nullptr) return true;
+    chunk_ = {};
+    in_->clear();
+    if (start_ < 0 || !in_->seekg(start_)) return false;
+    refill();
+    return true;
+}
 
 void JsonSource::refill() {
     if (in_ == nullptr) return;  // a whole text has no next chunk: the end

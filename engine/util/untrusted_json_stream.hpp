@@ -30,6 +30,13 @@ public:
     std::string_view whole_text() const { return whole_ ? chunk_ : std::string_view(); }
     bool in_memory() const { return whole_; }
 
+    /// @brief The next unread bytes, as many as are at hand (at most a chunk), counted as read;
+    /// empty at the end. Valid until the next take() or next().
+    std::string_view take();
+    /// @brief Back to the first byte, to read the document again (a refused document's second
+    /// reading); false when the stream cannot seek.
+    bool rewind();
+
     /// @brief The next byte for the parser, or end of file (an input adapter's get_character).
     std::char_traits<char>::int_type next() {
         if (pos_ == chunk_.size() && (refill(), pos_ == chunk_.size())) return std::char_traits<char>::eof();
@@ -43,6 +50,7 @@ private:
     std::string_view chunk_;
     std::size_t pos_ = 0;
     std::size_t before_ = 0;  // bytes of the chunks before this one
+    std::streamoff start_ = 0;  // the stream's position at the document's first byte
     bool whole_ = false;
 };
 

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <string>
 
+#include "engine/enterprises/list_import.hpp"
 #include "tests/integration/cli_run.hpp"
 
 using hazeguard::test::run;
@@ -57,14 +58,44 @@ TEST_CASE("list import stores a file all or nothing, and the same file again is 
 
 TEST_CASE("list import shows its progress on a terminal, and nothing more in a pipe", "[integration][cli][lists]") {
     ImportFiles f;
-    REQUIRE(run("list generate --count 30000 > " + f.list).exit_code == 0);
+    REQUIRE(run("list generate --count 3000 > " + f.list).exit_code == 0);
     auto const piped = run("list import " + f.list + " --db " + f.db + ".piped");
     CHECK(piped.exit_code == 0);
     CHECK(piped.output.find("rows read") == std::string::npos);
-    // script(1) gives the command a terminal; a 30,000-plant import lasts long enough to be shown.
-    auto const shown = shell("script -qec '" HG_EXECUTABLE " list import " + f.list + " --db " + f.db + "' /dev/null");
+    CHECK(piped.output.find('\r') == std::string::npos);
+    // script(1) gives the command a terminal; the line is drawn at the first report and at the
+    // reading's first (1,000 rows), so any import of more than 1,000 plants shows rows and an estimate.
+    auto const reply = (f.dir / "reply.json").string();
+    auto const shown = shell("script -qec '" HG_EXECUTABLE " list import " + f.list + " --db " + f.db + " > " + reply + "' /dev/null");
     INFO(shown.output);
     CHECK(shown.exit_code == 0);
-    CHECK(shown.output.find(" rows read, ") != std::string::npos);
-    CHECK(shown.output.find(": done in ") != std::string::npos);
+    CHECK(shown.output.find("list.json: 1,000 rows read, 1,000 valid, ") != std::string::npos);
+    CHECK(shown.output.find(" s left") != std::string::npos);
+    CHECK(shown.output.find("list.json: done in ") != std::string::npos);
+    // stdout redirected while stderr is the terminal: the reply alone, no line drawing in it.
+    auto const stored = shell("cat " + reply);
+    CHECK(stored.output.find("\"count\": 3000") != std::string::npos);
+    CHECK(stored.output.find('\r') == std::string::npos);
+    CHECK(stored.output.find('\033') == std::string::npos);
+}
+
+TEST_CASE("a CSV list import shows its progress on a terminal too", "[integration][cli][lists]") {
+    ImportFiles f;
+    std::string const csv = (f.dir / "list.csv").string();
+    {
+        std::ofstream out(csv);
+        out << "credit_code,name,district,industry,grade,lines,so2_t_per_year,nox_t_per_year,pm_t_per_year,"
+               "vocs_t_per_year,contact_name,contact_phone\n";
+        for (int i = 0; i < 1500; ++i) {  // 1,500 valid rows, then a bad grade in the last
+            std::string first17 = "91140121MA" + std::to_string(1000000 + i);
+            out << first17 << hazeguard::engine::credit_code_check_char(first17) << ",示例企业" << i
+                << "有限公司,清徐县,焦化," << (i == 1499 ? "Z" : "B") << ",CO-1:焦炉1号,96,420,72,210,王建国,0351-5710001\n";
+        }
+    }
+    auto const shown = shell("script -qec '" HG_EXECUTABLE " list import " + csv + " --db " + f.db + "' /dev/null");
+    INFO(shown.output);
+    CHECK(shown.exit_code == 1);
+    CHECK(shown.output.find("list.csv: 1,000 rows read, 1,000 valid, ") != std::string::npos);
+    CHECK(shown.output.find("/rows/1500/grade: unknown grade") != std::string::npos);
+    CHECK(f.count("SELECT count(*) FROM enterprises") == "0\n");
 }

@@ -46,9 +46,9 @@ void ListsService::import_list(Command const& c, std::string const& text, std::s
 
 void ListsService::import_list(Command const& c, ListDocument const& document, bool dry_run,
                                std::string const& source, ImportProgressFn progress, Answer<ListImport> answer) {
-    // A JSON file is streamed into its transaction, unless it carries an Idempotency-Key: a replay
-    // answers without running the job, which would then never take the plants.
-    if (document.stream && document.format == "json" && !dry_run && !c.idempotency_key)
+    // A file (JSON or CSV) is streamed into its transaction, unless it carries an Idempotency-Key: a
+    // replay answers without running the job, which would then never take the plants.
+    if (document.stream && !dry_run && !c.idempotency_key)
         return import_streamed(c, document, source, std::move(progress), std::move(answer));
     auto const list = std::make_shared<PreparedList const>(prepare_list(views_.plan, document, !dry_run, progress));
     if (dry_run) {

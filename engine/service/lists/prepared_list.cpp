@@ -1,6 +1,5 @@
 #include "engine/service/lists/prepared_list.hpp"
 
-#include <iterator>
 #include <optional>
 #include <utility>
 
@@ -23,15 +22,10 @@ engine::ListReadResult read_document(plans::Plan const& plan, ListDocument const
     if (progress)
         visitor.progress = [&](engine::ListReadProgress const& read) { progress({read, document.size, 0}); };
     if (document.format == "csv") {
-        // Not streamed: the CSV reader works on the whole text.
-        std::string whole;
-        if (document.stream) whole.assign(std::istreambuf_iterator<char>(*document.stream), {});
-        auto const text = document.stream ? std::string_view(whole) : document.text;
-        auto parsed = engine::parse_list_csv(text, plan);
-        for (auto& e : parsed.list.enterprises) visitor.enterprise(std::move(e), parsed.ok());
-        std::size_t const n = parsed.list.enterprises.size();
-        if (visitor.progress) visitor.progress({n, parsed.ok() ? n : 0, text.size()});
-        return {std::move(parsed.problems), parsed.malformed, n};
+        std::optional<engine::CsvRecordReader> records;
+        if (document.stream) records.emplace(*document.stream);
+        else records.emplace(document.text);
+        return engine::read_list_csv(*records, plan, visitor);
     }
     std::optional<engine::JsonSource> source;
     if (document.stream) source.emplace(*document.stream);

@@ -2,10 +2,11 @@
 /// @file prepared_list.hpp
 /// @brief Reading a list document for an import, two ways. prepare_list reads and checks it whole
 /// and builds every row an import stores before its transaction (a request body: the writer is not
-/// held up by the reading). stream_list reads a JSON stream (a file) and hands the plants, checked
+/// held up by the reading). stream_list reads a stream (a file) and hands the plants, checked
 /// and built into their rows, to the import's job as it goes, so reading and storing overlap and
 /// memory holds a few batches.
-/// Either way a JSON document is parsed as a stream of events, never into one tree.
+/// Either way a JSON document is parsed as a stream of events, never into one tree, and a CSV
+/// document a record at a time.
 
 #include <cstddef>
 #include <cstdint>
@@ -27,7 +28,7 @@ namespace hazeguard::service {
 struct ListDocument {
     std::string format;              ///< "json" or "csv"
     std::string_view text;           ///< the document, when in memory
-    std::istream* stream = nullptr;  ///< else read from here (a CSV stream is read whole first)
+    std::istream* stream = nullptr;  ///< else read from here, a chunk at a time
     std::size_t size = 0;            ///< bytes, when known (0: unknown)
 };
 
@@ -57,7 +58,7 @@ std::exception_ptr refusal(engine::ListReadResult const& read);
 PreparedList prepare_list(plans::Plan const& plan, ListDocument const& document, bool keep_rows,
                           ImportProgressFn const& progress);
 
-/// @brief Reads the JSON stream of `document`, pushing its plants' rows to `queue` in batches
+/// @brief Reads the stream of `document` (JSON or CSV), pushing its plants' rows to `queue` in batches
 /// while the list is valid so far, then closes the queue with the refusal, if any. Stops early when the
 /// queue's job has ended.
 void stream_list(plans::Plan const& plan, ListDocument const& document, EnterpriseQueue& queue,

@@ -32,15 +32,6 @@ Streamed stream(std::string const& text) {
     return out;
 }
 
-void check_same_problems(std::vector<ListProblem> const& a, std::vector<ListProblem> const& b) {
-    REQUIRE(a.size() == b.size());
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        CHECK(a[i].row == b[i].row);
-        CHECK(a[i].pointer == b[i].pointer);
-        CHECK(a[i].message == b[i].message);
-    }
-}
-
 TEST_CASE("a streamed list hands each enterprise on, checked, with parse_list_json's problems", "[lists][stream]") {
     json bad = test::minimal_enterprise();
     bad["grade"] = "Z";
@@ -53,7 +44,7 @@ TEST_CASE("a streamed list hands each enterprise on, checked, with parse_list_js
     auto const streamed = stream(text);
     auto const whole = parse_list_json(text, test::test_plan());
     INFO(test::describe(whole.problems));
-    check_same_problems(streamed.result.problems, whole.problems);
+    test::check_same_problems(streamed.result.problems, whole.problems);
     CHECK(streamed.result.count == 4);
     // Duplicates are found at the end: the first and third are valid as they are handed on.
     CHECK(streamed.valid == std::vector<bool>{true, false, true, false});
@@ -70,7 +61,7 @@ TEST_CASE("a stream and a text in memory read alike, malformed or not", "[lists]
         INFO(text.substr(0, 80));
         auto const streamed = stream(text);
         auto const whole = parse_list_json(text, test::test_plan());
-        check_same_problems(streamed.result.problems, whole.problems);
+        test::check_same_problems(streamed.result.problems, whole.problems);
         CHECK(streamed.result.malformed == whole.malformed);
         if (whole.malformed) CHECK(whole.list.enterprises.empty());
     }

@@ -111,6 +111,16 @@ inline bool has_problem(std::vector<ListProblem> const& problems, int row, std::
     return false;
 }
 
+/// @brief The same problems in the same order (row, pointer and message each).
+inline void check_same_problems(std::vector<ListProblem> const& a, std::vector<ListProblem> const& b) {
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        CHECK(a[i].row == b[i].row);
+        CHECK(a[i].pointer == b[i].pointer);
+        CHECK(a[i].message == b[i].message);
+    }
+}
+
 /// @brief Credit code with check character: "91140121MA0TE0001" + check.
 inline std::string with_check(std::string first17) {
     first17 += credit_code_check_char(first17);
