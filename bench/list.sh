@@ -5,7 +5,8 @@
 #
 # Builds the release preset, then HG_BENCH_RUNS times: `hazeguard list generate --count
 # HG_BENCH_COUNT` to a file (wall time, peak RSS), `hazeguard list import` of that file into a new
-# database (wall time, peak RSS), and the bare limits of the same run: reading the file (cat to
+# database (wall time, peak RSS), the same import of its CSV form (bench/list_to_csv.py, made once;
+# it must store the same list: the same sha256), and the bare limits of the same run: reading the file (cat to
 # /dev/null, from the page cache) and SQLite inserting HG_BENCH_COUNT rows of the list's mean
 # entry size in one transaction (bench/sqlite_insert.cpp, the product's settings). Prints a
 # Markdown table (median, min, max, limit, bare limit) and keeps it in $HG_BENCH_DIR/results.md.
@@ -35,7 +36,7 @@ if [ "${HG_BENCH_SKIP_BUILD:-0}" != 1 ]; then
   cmake --build --preset release --target hazeguard hg_bench_sqlite
 fi
 for t in "$HG" "$BIN/bench/hg_bench_sqlite"; do [ -x "$t" ] || die "missing $t"; done
-rm -rf "$M"; mkdir -p "$M"
+rm -rf "$M"; mkdir -p "$M"; rm -f "$WORK/list.csv"
 bench_machine "$WORK/machine.md"
 metric() { echo "$2" >>"$M/$1"; }
 # timed NAME COMMAND...: wall seconds and peak RSS (MB) of COMMAND, stdout to $WORK/NAME.out
@@ -53,12 +54,17 @@ for r in $(seq "$RUNS"); do
   rm -f "$WORK"/db.sqlite*
   timed import "$HG" list import "$WORK/list.json" --db "$WORK/db.sqlite"
   grep -q "\"count\": $COUNT" "$WORK/import.out" || die "the import does not count $COUNT plants: $(head -c 300 "$WORK/import.out")"
+  [ -s "$WORK/list.csv" ] || python3 bench/list_to_csv.py "$WORK/list.json" >"$WORK/list.csv"
+  rm -f "$WORK"/db.sqlite*
+  timed import_csv "$HG" list import "$WORK/list.csv" --db "$WORK/db.sqlite"
+  [ "$(grep '"sha256"' "$WORK/import_csv.out")" = "$(grep '"sha256"' "$WORK/import.out")" ] \
+    || die "the CSV import stores another list: $(head -c 300 "$WORK/import_csv.out")"
   # bare limits, in the same run
   timed bare_read sh -c 'cat "$1" >/dev/null' _ "$WORK/list.json"   # to /dev/null, not to bare_read.out
   bytes=$(( $(stat -c %s "$WORK/list.json") / COUNT ))
   line=$("$BIN/bench/hg_bench_sqlite" "$WORK/bare.sqlite" "$COUNT" "$bytes")
   metric bare_sqlite_s "$(echo "$line" | field ms | awk '{printf "%.3f", $1/1000}')"
-  log "round $r: generate $(tail -1 "$M/generate_s") s, import $(tail -1 "$M/import_s") s ($(tail -1 "$M/import_mb") MB); bare: read $(tail -1 "$M/bare_read_s") s, SQLite $(tail -1 "$M/bare_sqlite_s") s"
+  log "round $r: generate $(tail -1 "$M/generate_s") s, import $(tail -1 "$M/import_s") s ($(tail -1 "$M/import_mb") MB), CSV $(tail -1 "$M/import_csv_s") s ($(tail -1 "$M/import_csv_mb") MB); bare: read $(tail -1 "$M/bare_read_s") s, SQLite $(tail -1 "$M/bare_sqlite_s") s"
 done
 rm -f "$WORK"/db.sqlite* "$WORK"/bare.sqlite*
 echo "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$WORK/machine.md"
@@ -74,5 +80,7 @@ echo "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$WORK/machine.
   row "\`list import\` of that list, wall" import_s s "≤ 3 s" \
       "reading the file: $(med bare_read_s) s; SQLite $COUNT rows of $bytes B in one tx: $(med bare_sqlite_s) s"
   row "\`list import\`, peak RSS" import_mb MB "≤ 250 MB" "—"
+  row "\`list import\` of its CSV form ($(stat -c %s "$WORK/list.csv" | awk '{printf "%.1f MB", $1/1048576}')), wall" import_csv_s s "≤ 3 s" "—"
+  row "\`list import\` of the CSV, peak RSS" import_csv_mb MB "≤ 250 MB" "—"
 } >"$WORK/results.md"
 cat "$WORK/results.md"
