@@ -1,6 +1,7 @@
 // orders_view (declared in sections.hpp): 五、企业指令与签收.
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -73,7 +74,9 @@ json never_acknowledged(plans::Plan const& plan, json const& list, json const& a
         });
     }
     auto const count = member(all, "count");
-    std::size_t const total = count.is_number_unsigned() ? std::max(count.get<std::size_t>(), list.size()) : list.size();
+    std::size_t total = list.size();
+    if (count.is_number_integer() && count.get<std::int64_t>() > 0)
+        total = std::max(total, static_cast<std::size_t>(count.get<std::int64_t>()));
     std::size_t const more = total - rows.size();
     return {{"rows", rows}, {"total", std::to_string(total)}, {"more", std::to_string(more)}, {"has_more", more > 0}};
 }
