@@ -34,6 +34,7 @@ constexpr std::array kTable{
     Row{Errc::idempotency_key_reused, 422, "/problems/idempotency-key-reused", "Idempotency-Key reused"},
     Row{Errc::storage_busy, 503, "/problems/storage-busy", "Storage busy"},
     Row{Errc::storage_unavailable, 503, "/problems/storage-unavailable", "Storage unavailable"},
+    Row{Errc::reports_busy, 503, "/problems/reports-busy", "Too many reports in progress"},
 };
 }  // namespace
 

@@ -112,4 +112,22 @@ std::string report_format(Request const& r, RouteMatch const& m) {
     return "json";
 }
 
+std::pair<std::size_t, std::size_t> report_page(RouteMatch const& m) {
+    std::vector<service::FieldError> errors;
+    auto number = [&](char const* name, std::size_t max, std::size_t absent) -> std::size_t {
+        auto const v = m.query(name);
+        if (!v) return absent;
+        if (!v->empty() && v->size() <= 7 && std::all_of(v->begin(), v->end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            auto const n = std::stoul(*v);
+            if (n >= 1 && n <= max) return n;
+        }
+        errors.push_back({std::string("/query/") + name, "must be an integer from 1 to " + std::to_string(max)});
+        return absent;
+    };
+    auto const page = number("page", 1'000'000, 1);
+    auto const limit = number("limit", 1000, 1000);
+    if (!errors.empty()) throw Problem(400, "/problems/invalid-query", "Invalid query parameter", errors.front().message, errors);
+    return {page, limit};
+}
+
 }  // namespace hazeguard::api

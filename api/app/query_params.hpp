@@ -3,6 +3,7 @@
 /// @brief Reading and checking the query parameters of the routes that take some; a bad value is
 /// a 400 problem naming `/query/<name>`.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <utility>
@@ -28,5 +29,8 @@ std::pair<engine::Instant, engine::Instant> observation_range(RouteMatch const& 
 bool flag(RouteMatch const& m, char const* name);
 /// @brief json, html or csv: ?format= first, else the Accept header, else json.
 std::string report_format(Request const& r, RouteMatch const& m);
+/// @brief ?page= (from 1, default 1) and ?limit= (1–1000, default 1000) of the report's
+/// never-acknowledged list.
+std::pair<std::size_t, std::size_t> report_page(RouteMatch const& m);
 
 }  // namespace hazeguard::api

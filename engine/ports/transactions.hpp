@@ -27,6 +27,9 @@ public:
     virtual void write(std::function<void(Store&)> const& job) = 0;
     /// @brief Runs `query` on a snapshot (never waits for a write in progress).
     virtual void read(std::function<void(Store&)> const& query) = 0;
+    /// @brief Runs a long `query` (a report) in one read transaction of its own: no other read
+    /// waits for it, and it sees one snapshot throughout. By default, as read().
+    virtual void read_alone(std::function<void(Store&)> const& query) { read(query); }
 };
 
 }  // namespace hazeguard::ports

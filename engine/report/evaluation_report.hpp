@@ -5,6 +5,7 @@
 /// defines them. Pure: functions of the plan and the recorded episode only — no clock, no I/O;
 /// equal inputs give byte-identical output.
 
+#include <cstddef>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -20,6 +21,15 @@ inline constexpr char const* kReportFormat = "hazeguard-evaluation/1";
 /// @brief The report: episode, timeline, observations, timeliness, forecast performance, level
 /// appropriateness, orders, reductions and findings.
 nlohmann::json build_report(plans::Plan const& plan, EvaluationInput const& input);
+
+/// @brief How many never-acknowledged orders the report lists (`orders.never_acknowledged`); all
+/// of them are in never_acknowledged_page().
+inline constexpr std::size_t kNeverAcknowledgedListed = 200;
+
+/// @brief The never-acknowledged orders [offset, offset + limit) in the report's order, as
+/// {"total": N, "items": [rows as in `orders.never_acknowledged`]}.
+nlohmann::json never_acknowledged_page(plans::Plan const& plan, EvaluationInput const& input, std::size_t offset,
+                                       std::size_t limit);
 
 /// @brief One row per order or termination notice, by order id, for Excel: UTF-8 with BOM, a
 /// Chinese header with the English keys in brackets, RFC 4180 quoting, CRLF line ends.

@@ -5,8 +5,10 @@
 #include <tuple>
 
 #include "engine/report/detail/ack_latency.hpp"
+#include "engine/report/detail/never_acknowledged.hpp"
 #include "engine/report/detail/order_status.hpp"
 #include "engine/report/detail/order_tally.hpp"
+#include "engine/report/evaluation_report.hpp"
 
 namespace hazeguard::engine::report::detail {
 namespace {
@@ -33,27 +35,6 @@ json breakdown(std::map<std::string, OrderTally> const& tallies) {
     for (auto const& [key, tally] : tallies) {
         json row = {{"key", key}};
         tally.write(row);
-        out.push_back(std::move(row));
-    }
-    return out;
-}
-
-json never_acknowledged(ReportContext const& ctx, std::vector<OrderRecord const*> never) {
-    std::sort(never.begin(), never.end(), [](auto const* a, auto const* b) {
-        return std::tie(a->batch_id, a->credit_code, a->order_id) < std::tie(b->batch_id, b->credit_code, b->order_id);
-    });
-    json out = json::array();
-    for (auto const* o : never) {
-        json row;  // members one by one: half the cost of the initializer-list form per order
-        row["order_id"] = o->order_id;
-        row["ref"] = ref("batch", o->batch_id);
-        row["level"] = text_or_null(o->level);
-        row["credit_code"] = o->credit_code;
-        row["name"] = o->name;
-        row["district"] = o->district;
-        row["industry"] = o->industry;
-        row["grade"] = o->grade;
-        row["ack_due_at"] = ctx.time_or_null(o->ack_due_at);
         out.push_back(std::move(row));
     }
     return out;
@@ -89,6 +70,11 @@ json orders_section(ReportContext const& ctx) {
             curves.push_back({{"ref", ref("batch", b.id)},
                               {"points", ack_curve_points(std::move(work[i].ack_minutes), work[i].tally.orders)}});
     }
+    order_never_acknowledged(never, kNeverAcknowledgedListed);
+    json const listed = never_acknowledged_rows(ctx, never, 0, kNeverAcknowledgedListed);
+    json all = {{"count", never.size()},
+                {"listed", listed.size()},
+                {"href", "/v1/episodes/" + std::to_string(ctx.input.episode_id) + "/report/unacknowledged"}};
     json totals_json = json::object();
     totals.write(totals_json);
     return {{"batches", std::move(batches)},
@@ -97,7 +83,8 @@ json orders_section(ReportContext const& ctx) {
             {"by_district", breakdown(by_district)},
             {"by_industry", breakdown(by_industry)},
             {"by_grade", breakdown(by_grade)},
-            {"never_acknowledged", never_acknowledged(ctx, std::move(never))},
+            {"never_acknowledged", listed},
+            {"never_acknowledged_all", std::move(all)},
             {"ack_curve", std::move(curves)}};
 }
 

@@ -39,6 +39,7 @@ enum class Errc {
     idempotency_key_reused,  ///< the key was used for a different request
     storage_busy,            ///< another process holds the database: retry shortly
     storage_unavailable,     ///< the disk refused the write (full, I/O error): an operator must act
+    reports_busy,            ///< too many reports are waiting to be built: retry shortly
 };
 
 /// @brief A refusal: its code, a sentence for the person who sent the request, the fields at fault

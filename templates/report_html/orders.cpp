@@ -1,5 +1,7 @@
 // orders_view (declared in sections.hpp): 五、企业指令与签收.
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -55,7 +57,8 @@ json latency(json const& minutes) {
             {"p90", text(member(minutes, "p90"))}, {"p99", text(member(minutes, "p99"))}, {"max", text(member(minutes, "max"))}};
 }
 
-json never_acknowledged(plans::Plan const& plan, json const& list) {
+/// The listed never-acknowledged orders (the report's first ones) and how many there are in all.
+json never_acknowledged(plans::Plan const& plan, json const& list, json const& all) {
     json rows = json::array();
     for (std::size_t i = 0; i < list.size() && i < kNeverAcknowledgedRowsShown; ++i) {
         json const& order = list[i];
@@ -70,8 +73,12 @@ json never_acknowledged(plans::Plan const& plan, json const& list) {
             {"grade", text(member(order, "grade"))},
         });
     }
-    std::size_t const more = list.size() - rows.size();
-    return {{"rows", rows}, {"total", std::to_string(list.size())}, {"more", std::to_string(more)}, {"has_more", more > 0}};
+    auto const count = member(all, "count");
+    std::size_t total = list.size();
+    if (count.is_number_integer() && count.get<std::int64_t>() > 0)
+        total = std::max(total, static_cast<std::size_t>(count.get<std::int64_t>()));
+    std::size_t const more = total - rows.size();
+    return {{"rows", rows}, {"total", std::to_string(total)}, {"more", std::to_string(more)}, {"has_more", more > 0}};
 }
 }  // namespace
 
@@ -86,7 +93,7 @@ json orders_view(plans::Plan const& plan, json const& report) {
         {"groups", json::array({group_table("按区县", "区县", items(orders, "by_district")),
                                 group_table("按行业", "行业", items(orders, "by_industry")),
                                 group_table("按绩效等级", "绩效等级", items(orders, "by_grade"))})},
-        {"never_acknowledged", never_acknowledged(plan, items(orders, "never_acknowledged"))},
+        {"never_acknowledged", never_acknowledged(plan, items(orders, "never_acknowledged"), member(orders, "never_acknowledged_all"))},
     };
 }
 

@@ -179,6 +179,8 @@ TEST_CASE("the evaluation report of the §14 episode shows the numbers a reader 
     CHECK(batches[3].at("kind") == "lift");
     CHECK(rep.at("orders").at("totals").at("acknowledged_on_time") == 24);
     CHECK(rep.at("orders").at("never_acknowledged").size() == 4);
+    CHECK(rep.at("orders").at("never_acknowledged_all") ==
+          json({{"count", 4}, {"listed", 4}, {"href", "/v1/episodes/1/report/unacknowledged"}}));
     CHECK(rep.at("orders").at("ack_latency_minutes").at("count") == 26);
 
     auto const& electricity = rep.at("reductions").at("electricity");
@@ -194,6 +196,30 @@ TEST_CASE("the evaluation report of the §14 episode shows the numbers a reader 
 
     // Rebuilt, the report is the same; building it changed nothing.
     CHECK(s.get("/v1/episodes/1/report", "auditor").body == rep);
+
+    // The never-acknowledged list, paged: the same rows in the same order, three then one.
+    auto const first = s.get("/v1/episodes/1/report/unacknowledged?limit=3");
+    REQUIRE(first.status == 200);
+    CHECK(first.body.at("total") == 4);
+    CHECK(first.body.at("page") == 1);
+    CHECK(first.body.at("items").size() == 3);
+    CHECK(first.body.at("next") == "/v1/episodes/1/report/unacknowledged?page=2&limit=3");
+    auto const second = s.get(first.body.at("next").get<std::string>(), "auditor");
+    REQUIRE(second.status == 200);
+    CHECK(second.body.at("next").is_null());
+    json all = first.body.at("items");
+    all.push_back(second.body.at("items").at(0));
+    CHECK(all == rep.at("orders").at("never_acknowledged"));
+    CHECK(s.get("/v1/episodes/1/report/unacknowledged?page=3&limit=3").body.at("items").empty());
+    auto const bad_page = s.get("/v1/episodes/1/report/unacknowledged?page=0");
+    CHECK(bad_page.status == 400);
+    CHECK(bad_page.body.at("errors").at(0).at("pointer") == "/query/page");
+    auto const bad_limit = s.get("/v1/episodes/1/report/unacknowledged?limit=1001");
+    CHECK(bad_limit.status == 400);
+    CHECK(bad_limit.body.at("errors").at(0).at("pointer") == "/query/limit");
+    CHECK(s.get("/v1/episodes/1/report/unacknowledged?page=x").status == 400);
+    CHECK(s.get("/v1/episodes/99/report/unacknowledged").status == 404);
+    CHECK(s.get("/v1/episodes/99/report").status == 404);
 
     // The CSV: one row per order and termination notice, after the header.
     auto const csv = sh(std::string(HG_EXECUTABLE) + " report 1 --format csv --db " + s.db() + " --plan " + plan_file.string());

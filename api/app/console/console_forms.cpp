@@ -111,6 +111,7 @@ RefusalCn refusal_cn(service::Error const& e) {
         case Errc::idempotency_key_reused:
             return {422, "提交未被接受", "此表单已提交过不同的内容。请刷新页面后重新填写。"};
         case Errc::storage_busy:
+        case Errc::reports_busy:
         case Errc::storage_unavailable: return {503, "系统暂时无法处理", "请稍后再试。如仍有问题，请联系系统管理员。"};
         default: break;
     }

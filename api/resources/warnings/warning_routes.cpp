@@ -29,6 +29,32 @@ Response report_response(service::ReportsService& reports, std::int64_t episode,
     return out;
 }
 
+/// A report is built on the report workers (ReportsService::submit), never on the I/O thread; its
+/// answer (or its problem) is sent from there.
+template <class Build>
+void build_later(service::ReportsService& reports, Responder const& respond, Build build) {
+    reports.submit([respond, build] {
+        try {
+            respond(build());
+        } catch (...) {
+            respond.fail(std::current_exception());
+        }
+    });
+}
+
+/// Page `page` of the never-acknowledged orders, with the link to the next page (null on the last).
+json never_acknowledged_page(service::ReportsService& reports, std::int64_t episode, std::size_t page, std::size_t limit) {
+    json out = reports.never_acknowledged(episode, page, limit);
+    auto const total = out.at("total").get<std::size_t>();
+    std::string const path = "/v1/episodes/" + std::to_string(episode) + "/report/unacknowledged";
+    out["episode_id"] = episode;
+    out["page"] = page;
+    out["limit"] = limit;
+    out["next"] = page * limit < total ? json(path + "?page=" + std::to_string(page + 1) + "&limit=" + std::to_string(limit))
+                                       : json(nullptr);
+    return out;
+}
+
 std::string forecast_location(service::ForecastSheet const& f) { return "/v1/forecasts/" + std::to_string(f.id); }
 std::string proposal_location(service::ProposalSheet const& p) { return "/v1/proposals/" + std::to_string(p.proposal.id); }
 std::string directive_location(ports::DirectiveRecord const& d) { return "/v1/directives/" + std::to_string(d.id); }
@@ -73,7 +99,17 @@ Table warning_routes(service::Service& s) {
         {"GET", "/v1/episodes", {kStaff, now([&](Context const&) { return json_response(200, episodes_json(views, s.episodes().episodes())); })}},
         {"GET", "/v1/episodes/{id}", {kStaff, now([&](Context const& c) { return json_response(200, episode_json(views, s.episodes().episode(id(c)))); })}},
         {"GET", "/v1/episodes/{id}/progress", {kStaff, now([&](Context const& c) { return json_response(200, progress_json(views, s.progress().episode_progress(id(c)))); })}},
-        {"GET", "/v1/episodes/{id}/report", {kStaff, now([&](Context const& c) { return report_response(s.reports(), id(c), report_format(c.request, c.match)); })}},
+        {"GET", "/v1/episodes/{id}/report", {kStaff, [&s](Context const& c, Responder const& respond) {
+             build_later(s.reports(), respond, [&s, episode = id(c), format = report_format(c.request, c.match)] {
+                 return report_response(s.reports(), episode, format);
+             });
+         }}},
+        {"GET", "/v1/episodes/{id}/report/unacknowledged", {kStaff, [&s](Context const& c, Responder const& respond) {
+             auto const wanted = report_page(c.match);
+             build_later(s.reports(), respond, [&s, episode = id(c), page = wanted.first, limit = wanted.second] {
+                 return json_response(200, never_acknowledged_page(s.reports(), episode, page, limit));
+             });
+         }}},
         {"POST", "/v1/observations", {kOperators, after_commit([&](Context const& c, Completion done) {
              s.observations().record_observations(c.command(), read_observation_batch(body_of(c.request), views.offset_minutes),
                                                   json_answer(views, &observation_receipt_json, std::move(done)));

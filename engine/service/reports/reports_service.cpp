@@ -1,5 +1,6 @@
-// GET /v1/episodes/{id}/report and `hazeguard report`: the episode's record through
-// ports::EvaluationRepository (one read snapshot) into an EvaluationInput, then the pure report.
+// GET /v1/episodes/{id}/report (and its paged never-acknowledged list) and `hazeguard report`: the
+// episode's record through ports::EvaluationRepository (one read snapshot on a connection of its
+// own) into an EvaluationInput, then the pure report.
 #include "engine/service/reports/reports_service.hpp"
 
 #include <algorithm>
@@ -125,9 +126,9 @@ report::OrderBatchRecord batch_record(plans::Plan const& plan, ports::BatchRecor
 
 }  // namespace
 
-report::EvaluationInput ReportsService::evaluation_input(std::int64_t episode) {
+report::EvaluationInput ReportsService::evaluation_input(std::int64_t episode, bool unacknowledged_only) {
     report::EvaluationInput in;
-    transactions_.read([&](ports::Store& store) {
+    transactions_.read_alone([&](ports::Store& store) {
         auto& records = store.evaluation();
         auto const e = store.episodes().find(episode);
         if (!e) not_found("episode " + std::to_string(episode));
@@ -155,10 +156,15 @@ report::EvaluationInput ReportsService::evaluation_input(std::int64_t episode) {
         });
         for (auto const id : facts.directives)
             if (auto d = records.directive(id)) in.directives.push_back(std::move(*d));
-        for (auto const& b : store.progress().batches(episode)) in.batches.push_back(batch_record(views_.plan, b));
+        std::size_t orders = 0;
+        for (auto const& b : store.progress().batches(episode)) {
+            in.batches.push_back(batch_record(views_.plan, b));
+            orders += static_cast<std::size_t>(b.count + b.terminations);
+        }
+        in.orders.reserve(orders);
         std::unordered_map<std::int64_t, Instant> superseded_at;
         for (auto const& [id, at] : records.superseded(episode)) superseded_at.emplace(id, at);
-        records.orders(episode, in.plan_version, [&](ports::EvaluationOrder& row) {
+        records.orders(episode, in.plan_version, unacknowledged_only, [&](ports::EvaluationOrder& row) {
             auto& o = row.record;
             if (auto it = superseded_at.find(o.order_id); it != superseded_at.end()) o.superseded_at = it->second;
             if (row.enterprise_entry) {
@@ -190,6 +196,10 @@ report::EvaluationInput ReportsService::evaluation_input(std::int64_t episode) {
 
 json ReportsService::episode_report(std::int64_t episode) {
     return report::build_report(views_.plan, evaluation_input(episode));
+}
+
+json ReportsService::never_acknowledged(std::int64_t episode, std::size_t page, std::size_t limit) {
+    return report::never_acknowledged_page(views_.plan, evaluation_input(episode, true), (page - 1) * limit, limit);
 }
 
 std::string ReportsService::episode_report_html(std::int64_t episode) {

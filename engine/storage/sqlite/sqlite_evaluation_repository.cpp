@@ -12,21 +12,23 @@ engine::report::Tonnes tonnes(SQLite::Statement& q, int first) {
             {"PM", q.getColumn(first + 2).getDouble()}, {"VOCs", q.getColumn(first + 3).getDouble()}};
 }
 
-// One row per order with its plant, its batch's deadlines and its planned reductions. Only a
-// metered plant's order (an execution report with kWh readings) carries its list entry: its
-// baselines come from there.
+// One row per order with its plant, its batch's deadlines and its planned reductions, in one
+// pass: the episode's batches first, then each batch's orders through orders_batch (no sort: the
+// report orders them itself). Only a metered plant's order (an execution report with kWh
+// readings) carries its list entry: its baselines come from there.
 constexpr char const* kOrders =
     "SELECT x.*, CASE WHEN x.kwh IS NOT NULL THEN (SELECT body FROM enterprise_bodies eb "
     "WHERE eb.list_version = x.list_version AND eb.id = x.enterprise_id) END FROM ("
     "SELECT o.id, o.batch_id, o.kind, e.credit_code, e.name, e.district, e.industry, e.grade, b.level, "
     "b.issued_at, b.ack_due_at, o.ack_at, b.execution_due_at, o.executed_at, o.reminded_at, o.escalated_at, "
     "l.so2, l.nox, l.pm, l.vocs, b.list_version AS list_version, o.enterprise_id AS enterprise_id, "
-    "(SELECT sum(json_extract(r.value, '$.kwh')) FROM json_each(o.execution, '$.electricity') r) AS kwh "
-    "FROM order_batches b JOIN orders o ON o.batch_id = b.id "
+    "CASE WHEN o.execution IS NOT NULL THEN (SELECT sum(json_extract(r.value, '$.kwh')) "
+    "FROM json_each(o.execution, '$.electricity') r) END AS kwh "
+    "FROM order_batches b CROSS JOIN orders o ON o.batch_id = b.id "
     "JOIN enterprises e ON e.list_version = b.list_version AND e.id = o.enterprise_id "
     "LEFT JOIN enterprise_levels l ON l.list_version = b.list_version AND l.plan_version = ? "
     "AND l.level = b.level AND l.enterprise_id = o.enterprise_id "
-    "WHERE b.episode_id = ?) x ORDER BY x.batch_id, x.id";
+    "WHERE b.episode_id = ? AND (? = 0 OR (o.kind = 0 AND o.ack_at IS NULL))) x";
 
 void read_order(SQLite::Statement& q, ports::EvaluationOrder& row) {
     auto& o = row.record;
@@ -93,10 +95,11 @@ std::vector<std::pair<std::int64_t, Instant>> SqliteEvaluationRepository::supers
 }
 
 void SqliteEvaluationRepository::orders(std::int64_t episode, std::string const& plan_version,
-                                        std::function<void(ports::EvaluationOrder&)> const& each) {
+                                        bool unacknowledged_only, std::function<void(ports::EvaluationOrder&)> const& each) {
     auto& q = st_.get(kOrders);
     q.bind(1, plan_version);
     q.bind(2, episode);
+    q.bind(3, unacknowledged_only ? 1 : 0);
     ports::EvaluationOrder row;
     while (q.executeStep()) {
         read_order(q, row);

@@ -14,7 +14,7 @@ public:
     std::vector<ports::TimelineRow> timeline(std::int64_t episode) override;
     std::optional<engine::report::DirectiveRecord> directive(std::int64_t id) override;
     std::vector<std::pair<std::int64_t, engine::Instant>> superseded(std::int64_t episode) override;
-    void orders(std::int64_t episode, std::string const& plan_version,
+    void orders(std::int64_t episode, std::string const& plan_version, bool unacknowledged_only,
                 std::function<void(ports::EvaluationOrder&)> const& each) override;
     std::vector<ports::ObservationRow> observations(engine::Instant from, engine::Instant to) override;
 

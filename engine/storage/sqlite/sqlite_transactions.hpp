@@ -6,6 +6,7 @@
 
 #include <exception>
 #include <mutex>
+#include <string>
 
 #include "engine/ports/transactions.hpp"
 #include "engine/storage/group_commit.hpp"
@@ -30,6 +31,8 @@ public:
     void write_async(std::function<void(ports::Store&)> job, Done done) override;
     void write(std::function<void(ports::Store&)> const& job) override;
     void read(std::function<void(ports::Store&)> const& query) override;
+    /// @brief On a connection opened for the query (a database file; else as read()).
+    void read_alone(std::function<void(ports::Store&)> const& query) override;
 
 private:
     void run_job(std::function<void(ports::Store&)> const& job);
@@ -37,6 +40,7 @@ private:
     std::mutex& read_mutex_;
     SqliteStore writer_store_;
     std::unique_ptr<SqliteStore> reader_store_;   ///< null: reads use writer_store_
+    std::string file_;                            ///< the database file ("" in memory)
 };
 
 }  // namespace hazeguard::storage

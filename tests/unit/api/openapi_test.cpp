@@ -55,6 +55,7 @@ std::set<Route> const& served_routes() {
         {"post", "/v1/observations"},
         {"get", "/v1/observations"},
         {"get", "/v1/episodes/{id}/report"},
+        {"get", "/v1/episodes/{id}/report/unacknowledged"},
         {"get", "/v1/tokens"},
         {"post", "/v1/tokens"},
         {"get", "/v1/tokens/{id}"},

@@ -1,5 +1,7 @@
 // GET /v1/episodes/{id}/report: formats and content negotiation, who may read it, and that
 // building it (any format, any number of times) changes no stored record.
+#include <future>
+
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "tests/unit/api/api_fixture.hpp"
@@ -94,6 +96,70 @@ TEST_CASE("the report refuses enterprises, unknown episodes and unknown formats"
     auto const bad = api.get("/v1/episodes/1/report?format=pdf", api.auditor);
     CHECK(is_problem(bad, 400, "/problems/invalid-query"));
     CHECK(bad.pointers() == std::vector<std::string>{"/query/format"});
+}
+
+TEST_CASE("the never-acknowledged list is paged and refuses what the report refuses", "[api][report]") {
+    Api api;
+    episode_with_orders(api);
+    auto const report = api.get("/v1/episodes/1/report", api.auditor);
+    REQUIRE(report.status == 200);
+    auto const& orders = report.body.at("orders");
+    auto const page = api.get("/v1/episodes/1/report/unacknowledged?limit=4", api.department);
+    REQUIRE(page.status == 200);
+    CHECK(page.body.at("total") == orders.at("never_acknowledged_all").at("count"));
+    CHECK(page.body.at("episode_id") == 1);
+    CHECK(page.body.at("limit") == 4);
+    REQUIRE(page.body.at("items").size() == 4);
+    CHECK(page.body.at("items")[0] == orders.at("never_acknowledged")[0]);
+    CHECK(page.body.at("next") == "/v1/episodes/1/report/unacknowledged?page=2&limit=4");
+    CHECK(is_problem(api.get("/v1/episodes/1/report/unacknowledged", api.enterprise), 403, "/problems/forbidden-role"));
+    CHECK(is_problem(api.get("/v1/episodes/9/report/unacknowledged", api.auditor), 404, "/problems/not-found"));
+    for (auto const* query : {"page=0", "page=-1", "page=abc", "page=10000000", "page="}) {
+        auto const bad = api.get(std::string("/v1/episodes/1/report/unacknowledged?") + query, api.auditor);
+        CHECK(is_problem(bad, 400, "/problems/invalid-query"));
+        CHECK(bad.pointers() == std::vector<std::string>{"/query/page"});
+    }
+    auto const bad = api.get("/v1/episodes/1/report/unacknowledged?limit=0", api.auditor);
+    CHECK(is_problem(bad, 400, "/problems/invalid-query"));
+    CHECK(bad.pointers() == std::vector<std::string>{"/query/limit"});
+}
+
+TEST_CASE("a report being built holds up no other request and too many waiting reports are refused",
+          "[api][report]") {
+    Api api;
+    episode_with_orders(api);
+    // The report worker is kept busy; the status, a progress query and a write answer meanwhile.
+    std::promise<void> release, started;
+    auto const held = release.get_future().share();
+    api.svc->reports().submit([held, &started] {
+        started.set_value();
+        held.wait();
+    });
+    started.get_future().wait();
+    CHECK(api.get("/v1/status", api.duty).status == 200);
+    CHECK(api.get("/v1/episodes/1/progress", api.duty).status == 200);
+    CHECK(api.post("/v1/observations", {{"observations", {{{"granularity", "day"}, {"date", date(2)}, {"aqi", 120}}}}},
+                   api.duty)
+              .status == 200);
+    // Reports wait their turn, up to 16; the next one is told to come back.
+    std::vector<std::future<Response>> waiting;
+    for (int i = 0; i < 16; ++i) {
+        auto answered = std::make_shared<std::promise<Response>>();
+        waiting.push_back(answered->get_future());
+        Request r;
+        r.method = "GET";
+        r.target = "/v1/episodes/1/report";
+        r.headers.set("Authorization", "Bearer " + api.auditor);
+        api.app->handle(std::move(r), [answered](Response out) { answered->set_value(std::move(out)); });
+    }
+    auto const refused = api.get("/v1/episodes/1/report?format=csv", api.auditor);
+    CHECK(is_problem(refused, 503, "/problems/reports-busy"));
+    CHECK(refused.header("Retry-After").has_value());
+    release.set_value();
+    for (auto& answer : waiting) {
+        REQUIRE(answer.wait_for(std::chrono::seconds(30)) == std::future_status::ready);
+        CHECK(answer.get().status == 200);
+    }
 }
 
 }  // namespace

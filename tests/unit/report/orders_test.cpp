@@ -1,5 +1,7 @@
 // Orders: acknowledgement and execution outcomes, breakdowns, latency percentiles, curves.
 
+#include <cstdio>
+
 #include "tests/unit/report/report_test_support.hpp"
 
 namespace hazeguard::engine::report::test {
@@ -93,6 +95,35 @@ TEST_CASE("breakdowns and the never-acknowledged list are sorted", "[report][ord
     CHECK(o.at("by_district")[0].at("orders") == 2);
     CHECK(o.at("by_grade")[0].at("key") == "B");
     CHECK(o.at("by_industry").size() == 3);
+}
+
+TEST_CASE("the report lists the first 200 never-acknowledged orders and the pages hold them all", "[report][orders]") {
+    std::vector<OrderRecord> orders;
+    for (int i = 1; i <= 250; ++i) {  // credit codes in the reverse order of the ids
+        char code[32];
+        std::snprintf(code, sizeof code, "9114010%011d", 1000 - i);
+        orders.push_back(order(i, 1, "yellow", at(1, 18), code));
+    }
+    auto acknowledged = order(251, 1, "yellow", at(1, 18));
+    acknowledged.ack_at = at(1, 18);
+    orders.push_back(acknowledged);
+    auto const in = one_batch(orders);
+    auto const o = build_report(taiyuan(), in).at("orders");
+    CHECK(o.at("totals").at("never_acknowledged") == 250);
+    REQUIRE(o.at("never_acknowledged").size() == 200);
+    CHECK(o.at("never_acknowledged")[0].at("order_id") == 250);
+    CHECK(o.at("never_acknowledged")[199].at("order_id") == 51);
+    CHECK(o.at("never_acknowledged_all") ==
+          json({{"count", 250}, {"listed", 200}, {"href", "/v1/episodes/1/report/unacknowledged"}}));
+
+    auto const first = never_acknowledged_page(taiyuan(), in, 0, 200);
+    CHECK(first.at("total") == 250);
+    CHECK(first.at("items") == o.at("never_acknowledged"));
+    auto const rest = never_acknowledged_page(taiyuan(), in, 200, 100);
+    REQUIRE(rest.at("items").size() == 50);
+    CHECK(rest.at("items")[0].at("order_id") == 50);
+    CHECK(rest.at("items")[49].at("order_id") == 1);
+    CHECK(never_acknowledged_page(taiyuan(), in, 300, 100).at("items").empty());
 }
 
 TEST_CASE("100000 orders: every order counted and the curve capped at 200 points", "[report][orders]") {
