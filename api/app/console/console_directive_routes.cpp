@@ -58,7 +58,8 @@ json directive_form_data(service::Service& s, Form const& typed, json const& err
     for (char const* issuer : {"MEE", "shanxi", "fenwei_office"})
         issuers.push_back({{"value", issuer}, {"label", engine::directive_issuer_cn(issuer)}});
     json levels = json::array({{{"value", ""}, {"label", "（请选择）"}}});
-    for (auto const& l : console_data::plan_choices(s).at("levels")) levels.push_back({{"value", l.at("id")}, {"label", l.at("name_cn")}});
+    auto const choices = console_data::plan_choices(s);
+    for (auto const& l : choices.at("levels")) levels.push_back({{"value", l.at("id")}, {"label", l.at("name_cn")}});
     auto const idem = form_field(typed, "idem");
     return {{"issuers", choices_of(issuers, form_field(typed, "issuer"))},
             {"levels", choices_of(levels, form_field(typed, "level"))},
@@ -74,7 +75,8 @@ Response directives_page(service::Service& s, Context const& c, int status = 200
                          json const& errors = json::object()) {
     bool const may_record = records_directives(c.principal);
     json rows = json::array();
-    for (auto const& d : console_data::directives(s).at("items")) {
+    auto const all = console_data::directives(s);
+    for (auto const& d : all.at("items")) {
         auto const state = d.at("status").get<std::string>();
         bool const liftable = state == "pending" || state == "in_force";
         rows.push_back({{"id", d.at("id")},

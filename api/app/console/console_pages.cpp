@@ -78,7 +78,7 @@ json reason(service::Service& s, json const& status) {
                       latest->value("decided_by", std::string()) + "于" + time_cn(latest->at("decided_at")) +
                       "签发；会商意见：" + latest->value("consultation_note", std::string()));
     for (auto const& d : status.at("directives_in_force"))
-        out.push_back("区域应急指令（第" + std::to_string(d.at("id").get<std::int64_t>()) + "号）要求不低于" +
+        out.push_back(ref_cn(d.at("id").get<std::string>()) + "要求不低于" +
                       level_name(d.at("level")) + "；本地研判：" +
                       (status.at("local_level").is_null() ? std::string("未达预警条件") : level_name(status.at("local_level"))));
     return out;
