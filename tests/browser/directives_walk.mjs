@@ -21,7 +21,8 @@ export async function boardNotReached(duty, server, check) {
 }
 
 export async function recordAndLiftDirective(duty, server, check) {
-  // The directive page: a form without its fields comes back with them marked.
+  // The directive page, from the menu: a form without its fields comes back with them marked.
+  await duty.goto(server.url + '/');
   await duty.getByRole('link', { name: '区域指令' }).click();
   await duty.waitForURL(/\/directives$/);
   await check(duty, 'directives-empty');
