@@ -39,6 +39,7 @@ struct Application::Routes {
         list = route_table(s, env);
         for (auto& r : console_routes(s, env)) list.push_back(std::move(r));
     }
+    ~Routes() { env.progress->close(); }  // its thread renders through `s`: stopped before `s` may go
 
     Response metrics_response() {
         MetricsSnapshot snapshot;
@@ -143,6 +144,17 @@ Application::Application(service::Service& service) : routes_(std::make_unique<R
 std::shared_ptr<Metrics> Application::metrics() { return routes_->metrics; }
 
 Application::~Application() = default;
+
+service::CommitObserver Application::commit_observer() {
+    return [metrics = routes_->metrics, progress = routes_->env.progress](std::size_t jobs, double seconds, bool committed) {
+        metrics->record_commit(jobs, seconds, committed);
+        if (committed) progress->committed();
+    };
+}
+
+void Application::release_held_requests() { routes_->env.progress->close(); }
+
+void Application::limit_held_polls(ProgressWatch::Limits limits) { routes_->env.progress->limit(limits); }
 
 void Application::read_load_from(LoadSource source) { routes_->load = std::move(source); }
 

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "api/app/console/console_progress_watch.hpp"
 #include "api/app/metrics.hpp"
 #include "api/app/route_table.hpp"
 #include "api/http/message.hpp"
@@ -42,6 +43,13 @@ public:
     /// @brief What GET /metrics shows; the server and the group committer report into it (shared:
     /// the committer may report a last group after the Application is gone).
     std::shared_ptr<Metrics> metrics();
+    /// @brief What the group committer reports to (Service::observe_commits): the metrics, and the
+    /// episode pages' held progress polls, which a commit wakes.
+    service::CommitObserver commit_observer();
+    /// @brief The server is stopping: every held request is answered now and none is held again.
+    void release_held_requests();
+    /// @brief How many progress polls may be held at once, and for how long (tests shorten them).
+    void limit_held_polls(ProgressWatch::Limits limits);
 
 private:
     struct Routes;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "api/app/auth_throttle.hpp"
+#include "api/app/console/console_progress_watch.hpp"
 #include "api/app/exchange.hpp"
 #include "api/app/route.hpp"
 #include "engine/service/service.hpp"
@@ -46,6 +47,8 @@ struct RouteEnv {
     /// Failed authentications per client address: bearer tokens and console sign-ins alike
     /// (shared: a sign-in's answer may come after the Application is gone).
     std::shared_ptr<AuthThrottle> throttle = std::make_shared<AuthThrottle>();
+    /// The episode pages' held progress polls, woken by the group commits (docs/console.md).
+    std::shared_ptr<ProgressWatch> progress = std::make_shared<ProgressWatch>();
 };
 
 /// @brief The role of the principal is one of `roles` (or `roles` is empty); else 403.

@@ -224,9 +224,7 @@ int serve(ServeOptions const& o) {
         int const overdue = svc.fire_due_timers();
         api::Application app(svc);
         auto const metrics = app.metrics();
-        svc.observe_commits([metrics](std::size_t jobs, double seconds, bool committed) {
-            metrics->record_commit(jobs, seconds, committed);
-        });
+        svc.observe_commits(app.commit_observer());
         api::ServerOptions so;
         so.address = o.address;
         so.port = static_cast<std::uint16_t>(o.port);
@@ -236,6 +234,7 @@ int serve(ServeOptions const& o) {
         so.max_connections = connection_limit(o.max_connections);
         so.max_body_bytes_in_flight = o.max_body_mib_in_flight << 20;
         so.drain_seconds = o.drain_seconds;
+        so.on_stop = [&app] { app.release_held_requests(); };  // held progress polls answer at once
         // Route, token, role and body limit are checked from the header, before any body is read.
         so.admit = [&app](api::RequestHead const& head) { return app.admit(head); };
         so.observe = [metrics](api::Exchange const& e) {

@@ -637,6 +637,13 @@ public:
 
     void start() {
         if (shared_->draining.exchange(true)) return ioc_.stop();  // a second stop: at once
+        if (shared_->options.on_stop) {
+            try {
+                shared_->options.on_stop();
+            } catch (std::exception const& e) {
+                log_line("error", "stop hook failed", {{"error", e.what()}});
+            }
+        }
         // The backlog's connections become sessions first; only then is "no connection left"
         // a reason to stop (before, a stop could end the io_context before the backlog was
         // taken, and those clients saw their connection reset).

@@ -41,6 +41,9 @@ struct ServerOptions {
     bool handle_signals = true;           ///< stop on SIGINT/SIGTERM (tests turn this off)
     Admit admit;                          ///< checks a request head before its body is read
     Observe observe;                      ///< sees every answered request
+    /// Called once when a graceful stop begins, before the drain waits: the application answers
+    /// the requests it holds (a long poll) so that they do not hold the stop up.
+    std::function<void()> on_stop;
 };
 
 /// @brief What the server is holding now, for the metrics.

@@ -4,11 +4,14 @@
 // yellow from its assessment; the deputy mayor signs it from the inbox and the notice prints;
 // three plants acknowledge on 390×844 phones through their links (one also reports execution)
 // while the duty officer's episode page counts them without a reload; a clean forecast leads to
-// the lift, which is signed; the evaluation report prints. Every page is checked like the others.
+// the lift, which is signed; the evaluation report prints (directives_walk.mjs: the board's count
+// of plants not yet reached, then a regional directive recorded and lifted). Every page is
+// checked like the others.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { checkAccessible, watch } from './page_checks.mjs';
 import { api, startServer } from './server.mjs';
+import { boardNotReached, recordAndLiftDirective } from './directives_walk.mjs';
 
 // C1 (domain.md §14): [low, central, high, pollutant] for D1…D7, D1 being today.
 const C1 = [[110, 128, 145, 'PM2.5'], [145, 162, 180, 'PM2.5'], [160, 178, 195, 'PM2.5'], [130, 146, 165, 'PM2.5'],
@@ -133,6 +136,9 @@ export async function scenarioWalk(browser, exe, artefacts, problems) {
     const csv = await duty.request.get(server.url + '/episodes/1/orders.csv?status=executed');
     assert.match(await csv.text(), /晋阳示例焦化有限公司/);
 
+    // 5½. The board counts the plants not yet reached and links to them.
+    await boardNotReached(duty, server, check);
+
     // 6. A clean forecast: the assessment calls for the lift; proposed and signed.
     await enterForecast(duty, server, CLEAN, '未达到预警条件');
     assert.equal(await duty.locator('.level-name').textContent(), '未达到预警条件');
@@ -148,6 +154,9 @@ export async function scenarioWalk(browser, exe, artefacts, problems) {
     await duty.waitForURL(/\/report$/);
     const report = await duty.pdf({ path: path.join(artefacts, 'walk-report.pdf'), format: 'A4' });
     assert.ok(report.length > 10000, 'the report prints');
+
+    // 8. A regional directive recorded from the directive page, on the board, lifted.
+    await recordAndLiftDirective(duty, server, check);
     await duty.context().close();
     await deputy.context().close();
   } catch (e) {

@@ -87,6 +87,14 @@ void reject(service::Service& s, service::Command const& c, std::int64_t id, jso
     s.proposals().reject(c, id, read_rejection(body), json_answer(s.views(), &proposal_json, std::move(done)));
 }
 
+void record_directive(service::Service& s, service::Command const& c, json const& body, service::Completion done) {
+    s.directives().create(c, read_directive_request(body, s.plan()), json_answer(s.views(), &directive_json, std::move(done), 201));
+}
+
+void lift_directive(service::Service& s, service::Command const& c, std::int64_t id, service::Completion done) {
+    s.directives().lift(c, id, read_directive_lift(json::object()), json_answer(s.views(), &directive_json, std::move(done)));
+}
+
 void acknowledge_by_link(service::Service& s, service::Command const& c, std::string const& code, json const& body,
                          service::Completion done) {
     s.orders().acknowledge_by_link(c, code, read_acknowledgement(body), json_answer(s.views(), &ack_json, std::move(done)));

@@ -48,6 +48,10 @@ void approve(service::Service& s, service::Command const& c, std::int64_t id, nl
              service::Completion done);
 void reject(service::Service& s, service::Command const& c, std::int64_t id, nlohmann::json const& body,
             service::Completion done);
+/// @brief Records a regional directive (POST /v1/directives's body).
+void record_directive(service::Service& s, service::Command const& c, nlohmann::json const& body, service::Completion done);
+/// @brief Lifts directive `id` now (or cancels it before its start), as POST /v1/directives/{id}/lift with {}.
+void lift_directive(service::Service& s, service::Command const& c, std::int64_t id, service::Completion done);
 void acknowledge_by_link(service::Service& s, service::Command const& c, std::string const& code,
                          nlohmann::json const& body, service::Completion done);
 /// @brief The execution report of order `id` (POST /v1/orders/{id}/execution's body).

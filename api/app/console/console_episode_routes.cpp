@@ -6,7 +6,7 @@
 #include "api/app/console/console_forms.hpp"
 #include "api/app/console/console_http.hpp"
 #include "api/app/console/console_view.hpp"
-#include "engine/util/sha256.hpp"
+#include "api/app/console/console_progress_watch.hpp"
 
 namespace hazeguard::api {
 using nlohmann::json;
@@ -25,22 +25,39 @@ Response episode_page(service::Service& s, Context const& c) {
     auto data = episode_data(s, id, c.match);
     auto const progress = progress_section(s, id);
     data["progress_html"] = progress;
-    data["digest"] = engine::sha256_hex(progress).substr(0, 16);
+    data["digest"] = progress_digest(progress);
     data["live"] = "/episodes/" + std::to_string(id) + "/progress.json";
     data["csrf"] = c.csrf;
     return page_response(200, render_page("console/episode.html", data, "污染过程第" + std::to_string(id) + "号",
                                           PageUser{c.principal, c.csrf}));
 }
 
-// The poll's answer: the section's digest and, when it changed, the section itself.
-Response progress_fragment(service::Service& s, Context const& c) {
-    auto const html = progress_section(s, c.match.id);
-    auto const digest = engine::sha256_hex(html).substr(0, 16);
-    json body{{"digest", digest}};
-    if (c.match.query("digest").value_or("") != digest) body["html"] = html;
+// The poll's answer: the section's digest and, when it differs from the page's, the section;
+// `held` says whether the server waited (the page then asks again at once, else after a second).
+Response progress_answer(std::string const& digest, std::optional<std::string> const& html, bool held) {
+    json body{{"digest", digest}, {"held", held}};
+    if (html) body["html"] = *html;
     Response r = page_response(200, body.dump());
     r.content_type = "application/json";
     return r;
+}
+
+// With ?wait=1 and the page's digest still current, the request is held until a commit changes
+// the section or the hold time is over; past the bound of held requests it answers at once.
+void progress_poll(service::Service& s, std::shared_ptr<ProgressWatch> const& watch, Context const& c, Responder const& respond) {
+    auto const episode = c.match.id;
+    auto const seen = watch->commits();  // before rendering: a commit from now on is looked at again
+    auto const html = progress_section(s, episode);
+    auto const digest = progress_digest(html);
+    bool const current = c.match.query("digest").value_or("") == digest;
+    if (current && c.match.query("wait").value_or("") == "1") {
+        auto const render = [&s](std::int64_t id) { return progress_section(s, id); };
+        auto const answer = [respond, digest](std::optional<std::string> changed) {
+            respond(progress_answer(changed ? progress_digest(*changed) : digest, changed, true));
+        };
+        if (watch->hold(episode, digest, seen, render, answer)) return;
+    }
+    respond(progress_answer(digest, current ? std::nullopt : std::optional<std::string>(html), false));
 }
 
 Response orders_csv_response(service::Service& s, Context const& c) {
@@ -52,14 +69,14 @@ Response orders_csv_response(service::Service& s, Context const& c) {
 
 }  // namespace
 
-std::vector<Route<RouteSpec>> console_episode_routes(service::Service& s) {
+std::vector<Route<RouteSpec>> console_episode_routes(service::Service& s, std::shared_ptr<ProgressWatch> watch) {
     auto const staff = [](RouteHandler h) { return RouteSpec{kEpisodeStaff, console_page(std::move(h)), kDefaultBodyLimit, false, true}; };
     return {
         {"GET", "/episodes", staff([&s](Context const& c, Responder const& respond) {
              respond(page_response(200, render_page("console/episodes.html", episodes_data(s), "污染过程", PageUser{c.principal, c.csrf})));
          })},
         {"GET", "/episodes/{id}", staff([&s](Context const& c, Responder const& respond) { respond(episode_page(s, c)); })},
-        {"GET", "/episodes/{id}/progress.json", staff([&s](Context const& c, Responder const& respond) { respond(progress_fragment(s, c)); })},
+        {"GET", "/episodes/{id}/progress.json", staff([&s, watch](Context const& c, Responder const& respond) { progress_poll(s, watch, c, respond); })},
         {"GET", "/episodes/{id}/orders.csv", staff([&s](Context const& c, Responder const& respond) { respond(orders_csv_response(s, c)); })},
         {"GET", "/episodes/{id}/report", staff([&s](Context const& c, Responder const& respond) {
              respond(document_response(console_data::report_html(s, c.match.id)));

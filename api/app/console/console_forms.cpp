@@ -103,6 +103,8 @@ RefusalCn refusal_cn(service::Error const& e) {
             return {409, "不符合预案规定", rule_cn(extra("rule")) + "。请根据最新会商预报重新研判。"};
         case Errc::proposal_not_pending:
             return {409, "审批单已办结", "此审批单已签发或退回，无需再次办理。"};
+        case Errc::directive_not_active:
+            return {409, "区域指令已结束", "此区域指令已结束或已撤销，无需再次解除。"};
         case Errc::not_found: return {404, "无法办理", "链接无效或页面不存在，请核对后重试。"};
         case Errc::link_expired: return {410, "链接已过期", "此链接已过期。请联系值班室获取指令。"};
         case Errc::order_superseded: return {409, "指令已被替代", "本指令已被新的指令替代，请按最新指令办理。"};

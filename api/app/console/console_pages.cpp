@@ -6,6 +6,7 @@
 #include "api/app/console/console_data.hpp"
 #include "api/app/console/console_forms.hpp"
 #include "api/app/console/console_view.hpp"
+#include "engine/domain/words_cn.hpp"
 #include "engine/service/warnings/wording.hpp"
 
 namespace hazeguard::api {
@@ -77,13 +78,27 @@ json reason(service::Service& s, json const& status) {
                       latest->value("decided_by", std::string()) + "于" + time_cn(latest->at("decided_at")) +
                       "签发；会商意见：" + latest->value("consultation_note", std::string()));
     for (auto const& d : status.at("directives_in_force"))
-        out.push_back("区域应急指令（第" + std::to_string(d.at("id").get<std::int64_t>()) + "号）要求不低于" +
+        out.push_back(ref_cn(d.at("id").get<std::string>()) + "要求不低于" +
                       level_name(d.at("level")) + "；本地研判：" +
                       (status.at("local_level").is_null() ? std::string("未达预警条件") : level_name(status.at("local_level"))));
     return out;
 }
 
 }  // namespace
+
+// The plants of the episode in force that no channel has reached yet and those overdue, each
+// linking to the episode page filtered to them; null without a batch of orders.
+json board_orders(service::Service& s, json const& episode) {
+    if (!episode.is_number_integer()) return nullptr;
+    auto const p = console_data::progress(s, episode.get<std::int64_t>());
+    if (p.at("current_batch").is_null()) return nullptr;
+    auto const& counts = p.at("counts");
+    return {{"episode", episode},
+            {"total", counts.at("total")},
+            {"not_reached", p.at("delivery").at("not_yet_delivered")},
+            {"ack_overdue", counts.at("ack_overdue")},
+            {"execution_overdue", counts.at("execution_overdue")}};
+}
 
 json board_data(service::Service& s) {
     auto const status = console_data::status(s);
@@ -110,14 +125,15 @@ json board_data(service::Service& s) {
     json directives = json::array();
     auto const all_directives = console_data::directives(s);
     for (auto const& d : all_directives.at("items"))
-        if (d.at("status") == "active")
-            directives.push_back({{"issuer", d.at("issuer")}, {"level_cn", d.at("level_name_cn")}, {"reference", d.at("reference")},
+        if (d.at("status") == "in_force")
+            directives.push_back({{"issuer", engine::directive_issuer_cn(d.at("issuer").get<std::string>())}, {"level_cn", d.at("level_name_cn")}, {"reference", d.at("reference")},
                                   {"start_cn", time_cn(d.at("start_at"))}, {"end_cn", when(d.at("end_at"))}});
     board["directives"] = directives;
     json timers = json::array();
     for (auto const& t : status.at("next"))
         timers.push_back({{"what_cn", timer_cn(t.at("kind").get<std::string>())}, {"ref", ref_cn(t.at("ref").get<std::string>())}, {"due", deadline(t.at("due_at"))}});
     board["timers"] = timers;
+    board["orders"] = board_orders(s, board.at("episode_id"));
     for (auto const* list : {"reasons", "pending", "directives", "timers"}) board[std::string("has_") + list] = !board.at(list).empty();
     return board;
 }

@@ -1,8 +1,8 @@
 // The console's one script (docs/console.md): keeps each countdown ("还有1小时20分") current,
 // reloads the wall view (body data-refresh="30") by itself, previews the forecast form's
 // assessment as it is typed (form data-preview), and keeps an episode's progress
-// current: every second it asks data-live for the section's digest and replaces the section
-// only when it changed. Without it every page still
+// current: it asks data-live with the section's digest, the server answers when a commit
+// changes the section, and the script replaces it. Without it every page still
 // works: the deadline itself is printed next to the countdown.
 'use strict';
 (function () {
@@ -24,25 +24,28 @@
       el.classList.toggle('overdue', seconds < 0);
     });
   }
+  // A long poll: the server holds the request until a commit changes the section (or ~20 s pass)
+  // and then says so (held); a quick "unchanged" answer (too many held, a stop) or a failure means
+  // ask again in a second, as a plain poll.
   function live(el) {
-    var busy = false;
-    setInterval(function () {
-      if (busy) return;
-      busy = true;
-      var url = el.getAttribute('data-live') + '?digest=' + encodeURIComponent(el.getAttribute('data-digest'));
+    function ask() {
+      var url = el.getAttribute('data-live') + '?wait=1&digest=' + encodeURIComponent(el.getAttribute('data-digest'));
       fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
         .then(function (r) {
           var type = r.headers.get('Content-Type') || '';
           return r.ok && type.indexOf('application/json') === 0 ? r.json() : null;
         })
         .then(function (j) {
-          if (!j || typeof j.html !== 'string' || j.digest === el.getAttribute('data-digest')) return;
-          el.innerHTML = j.html;  // the server's own HTML-escaped section
-          el.setAttribute('data-digest', j.digest);
+          var changed = j && typeof j.html === 'string' && j.digest !== el.getAttribute('data-digest');
+          if (changed) {
+            el.innerHTML = j.html;  // the server's own HTML-escaped section
+            el.setAttribute('data-digest', j.digest);
+          }
+          setTimeout(ask, j && (j.held || changed) ? 0 : 1000);
         })
-        .catch(function () {})
-        .then(function () { busy = false; });
-    }, 1000);
+        .catch(function () { setTimeout(ask, 1000); });
+    }
+    ask();
   }
   // The forecast form: its assessment as it is typed (nothing is stored until it is submitted).
   function preview(form) {

@@ -8,22 +8,7 @@
 namespace hazeguard::api::test {
 namespace {
 
-ConsoleBrowser episode_desk(Api& api) {
-    create_account(api, "zhangwei", {"值班员张伟", "duty_officer", "", ""});
-    ConsoleBrowser browser{api, ""};
-    REQUIRE(browser.sign_in("zhangwei", kConsolePassword).status == 303);
-    return browser;
-}
-
-// A yellow warning in force over the ten sample plants; the coking plant's page link.
-std::string warning_with_orders(Api& api) {
-    REQUIRE(api.send("PUT", "/v1/enterprises", api.admin, sample_list(), {{"Content-Type", "application/json"}}).status == 201);
-    api.active_warning("yellow");
-    auto const coking = api.token("晋阳示例焦化", "enterprise", "", "91140121MA0TE00013");
-    auto const mine = api.get("/v1/me/orders", coking).body.at("items");
-    REQUIRE_FALSE(mine.empty());
-    return "/o/" + mine[0].at("link").get<std::string>().substr(std::string("/v1/links/").size());
-}
+ConsoleBrowser episode_desk(Api& api) { return staff_browser(api, "zhangwei", {"值班员张伟", "duty_officer", "", ""}); }
 
 std::string digest_of(std::string const& json_text) { return json::parse(json_text).at("digest").get<std::string>(); }
 

@@ -73,4 +73,22 @@ inline void sql(Api& api, std::string const& statement) {
 
 inline bool contains(std::string const& text, std::string const& part) { return text.find(part) != std::string::npos; }
 
+/// @brief A browser signed in to a new staff account.
+inline ConsoleBrowser staff_browser(Api& api, std::string const& login, service::Principal const& who) {
+    create_account(api, login, who);
+    ConsoleBrowser browser{api, ""};
+    REQUIRE(browser.sign_in(login, kConsolePassword).status == 303);
+    return browser;
+}
+
+/// @brief A yellow warning in force over the ten sample plants; the coking plant's page link.
+inline std::string warning_with_orders(Api& api) {
+    REQUIRE(api.send("PUT", "/v1/enterprises", api.admin, sample_list(), {{"Content-Type", "application/json"}}).status == 201);
+    api.active_warning("yellow");
+    auto const coking = api.token("晋阳示例焦化", "enterprise", "", "91140121MA0TE00013");
+    auto const mine = api.get("/v1/me/orders", coking).body.at("items");
+    REQUIRE_FALSE(mine.empty());
+    return "/o/" + mine[0].at("link").get<std::string>().substr(std::string("/v1/links/").size());
+}
+
 }  // namespace hazeguard::api::test

@@ -7,13 +7,6 @@
 namespace hazeguard::api::test {
 namespace {
 
-ConsoleBrowser staff_browser(Api& api, std::string const& login, service::Principal const& who) {
-    create_account(api, login, who);
-    ConsoleBrowser browser{api, ""};
-    REQUIRE(browser.sign_in(login, kConsolePassword).status == 303);
-    return browser;
-}
-
 ConsoleBrowser duty_desk(Api& api) { return staff_browser(api, "zhangwei", {"值班员张伟", "duty_officer", "", ""}); }
 ConsoleBrowser deputy_desk(Api& api) { return staff_browser(api, "liming", {"副市长李明", "approver", "deputy_mayor", ""}); }
 

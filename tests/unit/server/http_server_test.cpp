@@ -220,6 +220,27 @@ TEST_CASE("a handler answering later from another thread leaves the I/O thread f
     CHECK(slow.body == "/slow");
 }
 
+TEST_CASE("a stop calls on_stop before it drains so a request the application holds is answered at once", "[server][async]") {
+    HeldResponses held;
+    auto options = test_options();
+    options.drain_seconds = 60;  // without the hook the stop would wait for the held request
+    std::atomic<int> calls{0};
+    options.on_stop = [&] {  // as the console's progress watch does: answer, then let go
+        ++calls;
+        held.answer(0);
+        held.drop_all();
+    };
+    ServerThread server(held.handler(), options);
+    HttpClient waiting(server.port());
+    waiting.send_raw("GET /held HTTP/1.1\r\nHost: t\r\n\r\n");
+    REQUIRE(held.wait_for(1));
+    CHECK(server.stop());  // returns (ServerThread allows 5 s, the drain 60 s)
+    CHECK(calls == 1);
+    auto const answer = waiting.read_response();
+    CHECK(answer.status == 200);
+    CHECK(answer.body == "/held");
+}
+
 TEST_CASE("keep-alive responses answered later keep the order of their requests", "[server][async]") {
     HeldResponses held;
     ServerThread server(held.handler());
