@@ -1,8 +1,8 @@
 // The list pages (issue #12 §2 "List") in the browser, on a server of its own (it starts with a
 // generated 20-plant list as version 1): the duty officer uploads a list with faults and reads
 // the problem table (行, 字段, 问题) with its count, is offered no import; uploads the clean
-// sample list, checks and imports it, sees version 2 in force and in the versions table, and
-// compares versions 1 and 2 (新增, 删除). Every page is checked like the others.
+// sample list (one plant regraded), checks and imports it, sees version 2 in force and in the versions table, and
+// compares versions 1 and 2 (删除, 变更 with the field). Every page is checked like the others.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,7 +25,9 @@ export async function listScreen(browser, exe, artefacts, problems) {
     faulty.enterprises[6].contacts = [];
     fs.writeFileSync(path.join(files, 'faulty.json'), JSON.stringify(faulty));
     fs.writeFileSync(path.join(files, 'faulty.csv'), 'credit_code,name\n91140121MA0TE00013,甲\n');
-    fs.writeFileSync(path.join(files, 'sample.json'), sample);
+    const regraded = JSON.parse(sample);
+    regraded.enterprises[0].grade = 'A';  // the coking plant, B on version 1
+    fs.writeFileSync(path.join(files, 'sample.json'), JSON.stringify(regraded, null, 2));
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
@@ -82,7 +84,8 @@ export async function listScreen(browser, exe, artefacts, problems) {
     const counts = await page.locator('#change-counts').textContent();
     const [, added, removed] = /新增(\d+)家，删除(\d+)家，变更(\d+)家/.exec(counts).map(Number);
     assert.equal(20 - removed + added, 10, `20 plants, less those removed, and those added are the 10 of version 2: ${counts}`);
-    assert.ok(await page.locator('table.changes tbody tr').count() > 0);
+    const regradedRow = page.locator('table.changes tbody tr', { hasText: '91140121MA0TE00013' });
+    assert.deepEqual((await regradedRow.locator('td').allTextContents()).slice(2), ['变更', '绩效分级：B → A']);
     await check(page, 'changes');
     await context.close();
   } finally {

@@ -15,8 +15,8 @@ namespace {
 std::string source_cn(std::string const& source) {
     if (source == "api") return "接口导入";
     if (source == "console") return "控制台导入";
-    if (source == "cli" || source.rfind("file", 0) == 0) return "命令行导入";
-    return source;
+    if (source.rfind("sample:", 0) == 0) return "示例清单" + source.substr(7) + "家";
+    return "文件导入（" + source + "）";  // hazeguard list import FILE, serve --list FILE
 }
 
 json version_row(service::ViewContext const& views, ports::ListVersion const& v) {

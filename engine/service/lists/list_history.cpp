@@ -54,6 +54,10 @@ ListChanges ListsService::changes(ListChangesQuery const& query) {
     transactions_.read([&](ports::Store& store) {
         out.from = stored_version(store, query.from);
         out.to = stored_version(store, query.to);
+        if (query.from == query.to) {  // a version does not differ from itself
+            if (query.after.empty()) out.counts = ports::ListChangeCounts{};
+            return;
+        }
         if (query.after.empty()) out.counts = store.lists().change_counts(query.from, query.to);
         auto const rows = store.lists().changes(query.from, query.to, query.after, query.limit);
         for (auto const& row : rows) out.changes.push_back(plant_change(row));

@@ -47,32 +47,56 @@ std::vector<ports::ListVersion> SqliteListRepository::versions() {
 }
 
 // Entries are canonical JSON text (entry_json_text), so two entries are the same plant data
-// exactly when their texts are equal. ?1 = from, ?2 = to, ?3 = after, ?4 = limit.
+// exactly when their texts are equal. The credit codes of both versions are walked in order on
+// the index enterprises_code, kCodesPerStep at a time (no sort of the whole list: the walk stops
+// once the page is full), and each step compares the two versions' entries of its code range in
+// one query; so a page costs the codes up to its last change, not the whole list.
 std::vector<ports::ListChangeRow> SqliteListRepository::changes(std::int64_t from, std::int64_t to,
                                                                 std::string const& after, int limit) {
-    auto& q = st_.get(
-        "SELECT code, before, after FROM ("
-        " SELECT a.credit_code AS code, ba.body AS before, bb.body AS after FROM enterprises a"
-        " JOIN enterprise_bodies ba ON ba.list_version = a.list_version AND ba.id = a.id"
-        " LEFT JOIN enterprises b ON b.credit_code = a.credit_code AND b.list_version = ?2"
-        " LEFT JOIN enterprise_bodies bb ON bb.list_version = b.list_version AND bb.id = b.id"
-        " WHERE a.list_version = ?1 AND a.credit_code > ?3 AND (bb.body IS NULL OR bb.body <> ba.body)"
-        " UNION ALL"
-        " SELECT b.credit_code, NULL, bb.body FROM enterprises b"
-        " JOIN enterprise_bodies bb ON bb.list_version = b.list_version AND bb.id = b.id"
-        " WHERE b.list_version = ?2 AND b.credit_code > ?3 AND NOT EXISTS"
-        " (SELECT 1 FROM enterprises a WHERE a.credit_code = b.credit_code AND a.list_version = ?1)"
-        ") ORDER BY code LIMIT ?4");
-    q.bind(1, from);
-    q.bind(2, to);
-    q.bind(3, after);
-    q.bind(4, limit);
+    constexpr int kCodesPerStep = 1024;
     std::vector<ports::ListChangeRow> page;
-    auto text = [&](int column) {
-        auto const c = q.getColumn(column);
-        return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
-    };
-    while (q.executeStep()) page.push_back({q.getColumn(0).getString(), text(1), text(2)});
+    std::string low = after;
+    for (;;) {
+        auto& step = st_.get("SELECT max(credit_code), count(*) FROM (SELECT DISTINCT credit_code FROM enterprises "
+                             "INDEXED BY enterprises_code WHERE credit_code > ? AND list_version IN (?, ?) "
+                             "ORDER BY credit_code LIMIT ?)");
+        step.bind(1, low);
+        step.bind(2, from);
+        step.bind(3, to);
+        step.bind(4, kCodesPerStep);
+        step.executeStep();
+        if (step.getColumn(1).getInt64() == 0) break;
+        std::string const high = step.getColumn(0).getString();
+        bool const last_step = step.getColumn(1).getInt64() < kCodesPerStep;
+        step.reset();
+        // ?1 = from, ?2 = to, (?3, ?4] = the step's codes
+        auto& q = st_.get(
+            "SELECT a.credit_code, ba.body, bb.body FROM enterprises a"
+            " JOIN enterprise_bodies ba ON ba.list_version = a.list_version AND ba.id = a.id"
+            " LEFT JOIN enterprises b ON b.credit_code = a.credit_code AND b.list_version = ?2"
+            " LEFT JOIN enterprise_bodies bb ON bb.list_version = b.list_version AND bb.id = b.id"
+            " WHERE a.credit_code > ?3 AND a.credit_code <= ?4 AND a.list_version = ?1"
+            " AND (bb.body IS NULL OR bb.body <> ba.body)"
+            " UNION ALL"
+            " SELECT b.credit_code, NULL, bb.body FROM enterprises b"
+            " JOIN enterprise_bodies bb ON bb.list_version = b.list_version AND bb.id = b.id"
+            " WHERE b.credit_code > ?3 AND b.credit_code <= ?4 AND b.list_version = ?2 AND NOT EXISTS"
+            " (SELECT 1 FROM enterprises a WHERE a.credit_code = b.credit_code AND a.list_version = ?1)"
+            " ORDER BY 1");
+        q.bind(1, from);
+        q.bind(2, to);
+        q.bind(3, low);
+        q.bind(4, high);
+        auto text = [&](int column) {
+            auto const c = q.getColumn(column);
+            return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
+        };
+        while (static_cast<int>(page.size()) < limit && q.executeStep())
+            page.push_back({q.getColumn(0).getString(), text(1), text(2)});
+        q.reset();
+        if (static_cast<int>(page.size()) == limit || last_step) break;
+        low = high;
+    }
     return page;
 }
 
