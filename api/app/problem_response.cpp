@@ -14,7 +14,10 @@ Response problem_response(Problem const& p, std::string const& request_id, std::
     body["request_id"] = request_id;
     if (!p.errors.empty()) {
         body["errors"] = nlohmann::json::array();
-        for (auto const& e : p.errors) body["errors"].push_back({{"pointer", e.pointer}, {"message", e.message}});
+        for (auto const& e : p.errors) {
+            body["errors"].push_back({{"pointer", e.pointer}, {"message", e.message}});
+            if (!e.message_cn.empty()) body["errors"].back()["message_cn"] = e.message_cn;
+        }
     }
     Response r;
     r.status = p.status;

@@ -54,6 +54,18 @@ struct LevelTotals {
     std::array<double, 4> reductions{};   ///< t/day of SO2, NOx, PM, VOCs
 };
 
+/// @brief A plant that differs between two versions, by credit code: its entry (JSON text) on
+/// each; no `before` when it was added, no `after` when it was removed.
+struct ListChangeRow {
+    std::string credit_code;
+    std::optional<std::string> before, after;
+};
+
+/// @brief How many plants two versions' lists differ by.
+struct ListChangeCounts {
+    std::int64_t added = 0, removed = 0, changed = 0;
+};
+
 /// @brief The dimensions a list version is counted by.
 enum class ListDimension { district, grade, industry };
 
@@ -64,6 +76,14 @@ public:
     virtual std::optional<std::int64_t> latest_version() = 0;
     virtual std::optional<ListVersion> version(std::int64_t version) = 0;
     virtual void add_version(ListVersion const& version) = 0;
+    /// @brief Every version, the newest first.
+    virtual std::vector<ListVersion> versions() = 0;
+    /// @brief Up to `limit` plants that differ between versions `from` and `to` (added, removed,
+    /// or with another entry), credit codes above `after`, ascending by credit code (one page).
+    virtual std::vector<ListChangeRow> changes(std::int64_t from, std::int64_t to, std::string const& after,
+                                               int limit) = 0;
+    /// @brief The number of plants added, removed and changed from version `from` to `to`.
+    virtual ListChangeCounts change_counts(std::int64_t from, std::int64_t to) = 0;
     /// @brief Sets the count and digest of a version added before its plants were all read.
     virtual void finish_version(std::int64_t version, std::int64_t count, std::string const& sha256) = 0;
     /// @brief Stores a batch of plants of `version` (dimensions and entries).

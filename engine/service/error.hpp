@@ -12,10 +12,12 @@
 
 namespace hazeguard::service {
 
-/// @brief A field at fault: JSON pointer (RFC 6901) into the request body, and what is wrong.
+/// @brief A field at fault: JSON pointer (RFC 6901) into the request body, and what is wrong;
+/// `message_cn` the same in Chinese where the refusal has it (a list's problems), else "".
 struct FieldError {
     std::string pointer;
     std::string message;
+    std::string message_cn = {};
 };
 
 /// @brief Why a command or query was refused.

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { checkAccessible as checkPage, watch } from './page_checks.mjs';
 import { PASSWORD, api, startServer } from './server.mjs';
 import { scenarioWalk } from './scenario_walk.mjs';
+import { listScreen } from './list_screen.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -133,6 +134,8 @@ try {
   }
   await scenarioWalk(browser, exe, artefacts, problems);
   console.log('ok - the §14 walk in the browser');
+  await listScreen(browser, exe, artefacts, problems);
+  console.log('ok - the list pages');
   assert.deepEqual(problems, [], 'no console error, failed request or server error');
 } catch (e) {
   failed = true;

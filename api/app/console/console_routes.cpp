@@ -10,6 +10,7 @@
 #include "api/app/console/console_view.hpp"
 #include "api/app/console/console_directive_routes.hpp"
 #include "api/app/console/console_episode_routes.hpp"
+#include "api/app/console/console_list_routes.hpp"
 #include "api/app/console/console_warning_routes.hpp"
 #include "engine/time/timestamp.hpp"
 
@@ -160,7 +161,7 @@ std::vector<Route<RouteSpec>> console_routes(service::Service& s, RouteEnv const
         {"POST", "/o/{code}/ack", open_page(console_page([&s](Context const& c, Responder const& respond) { acknowledge(s, c, respond); }), kFormBodyLimit)},
         {"POST", "/o/{code}/execution", open_page(console_page([&s](Context const& c, Responder const& respond) { report_execution(s, c, respond); }), kFormBodyLimit)},
     };
-    for (auto part : {console_warning_routes(s), console_directive_routes(s), console_episode_routes(s, env.progress)})
+    for (auto part : {console_warning_routes(s), console_directive_routes(s), console_episode_routes(s, env.progress), console_list_routes(s)})
         for (auto& r : part) routes.push_back(std::move(r));
     return routes;
 }

@@ -1,5 +1,7 @@
 #include "api/resources/lists/list_json.hpp"
 
+#include "api/app/route.hpp"
+#include "engine/enterprises/list_problem_text.hpp"
 #include "engine/service/lists/level_reductions.hpp"
 
 namespace hazeguard::api {
@@ -13,10 +15,11 @@ json version_json(service::ViewContext const& views, ports::ListVersion const& v
             {"drill", views.drill}};
 }
 
-/// A valid list's warnings: [{pointer, message}].
+/// A valid list's warnings: [{pointer, message, message_cn}].
 json warnings_json(std::vector<engine::ListProblem> const& warnings) {
     json out = json::array();
-    for (auto const& w : warnings) out.push_back({{"pointer", w.pointer}, {"message", w.message}});
+    for (auto const& w : warnings)
+        out.push_back({{"pointer", w.pointer}, {"message", w.message}, {"message_cn", engine::problem_text_cn(w)}});
     return out;
 }
 }  // namespace
@@ -44,6 +47,32 @@ json list_json(service::ViewContext const& views, service::ListSheet const& list
     out["by_district"] = list.by_district;
     out["by_grade"] = list.by_grade;
     out["by_industry"] = list.by_industry;
+    return out;
+}
+
+json list_versions_json(service::ViewContext const& views, std::vector<ports::ListVersion> const& versions) {
+    json out{{"current", nullptr}, {"versions", json::array()}};
+    if (!versions.empty()) out["current"] = versions.front().version;
+    for (auto const& v : versions) out["versions"].push_back(version_json(views, v));
+    return out;
+}
+
+json list_changes_json(service::ViewContext const& views, service::ListChanges const& page, int limit) {
+    json out{{"from", version_json(views, page.from)}, {"to", version_json(views, page.to)}, {"changes", json::array()},
+             {"next", nullptr}};
+    if (page.counts)
+        out["counts"] = {{"added", page.counts->added}, {"removed", page.counts->removed}, {"changed", page.counts->changed}};
+    for (auto const& c : page.changes) {
+        json plant{{"credit_code", c.credit_code}, {"name", c.name}, {"change", c.kind}};
+        if (c.kind == "changed") {
+            plant["fields"] = json::array();
+            for (auto const& f : c.fields) plant["fields"].push_back({{"field", f.field}, {"before", f.before}, {"after", f.after}});
+        }
+        out["changes"].push_back(std::move(plant));
+    }
+    if (page.next_after)
+        out["next"] = "/v1/enterprises/changes?from=" + std::to_string(page.from.version) + "&to=" +
+                      std::to_string(page.to.version) + "&after=" + percent_encode(*page.next_after) + "&limit=" + std::to_string(limit);
     return out;
 }
 

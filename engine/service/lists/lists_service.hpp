@@ -17,6 +17,7 @@
 #include "engine/ports/transactions.hpp"
 #include "engine/service/command.hpp"
 #include "engine/service/command_runner.hpp"
+#include "engine/service/lists/list_history.hpp"
 #include "engine/service/lists/prepared_list.hpp"
 #include "engine/service/view_context.hpp"
 
@@ -69,6 +70,11 @@ public:
     ListSheet current_list();
     /// @brief A plant's entry on the current list, by credit code; not_found when it is not on it.
     EnterpriseEntry enterprise(std::string const& credit_code);
+    /// @brief Every imported version, the newest first.
+    std::vector<ports::ListVersion> versions();
+    /// @brief A page of what changed from `query.from` to `query.to` (list_history.hpp); not_found
+    /// when either version does not exist.
+    ListChanges changes(ListChangesQuery const& query);
     /// @brief Whether a list was ever imported.
     bool has_list();
 

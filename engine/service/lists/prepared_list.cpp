@@ -3,6 +3,7 @@
 #include <optional>
 #include <utility>
 
+#include "engine/enterprises/list_problem_text.hpp"
 #include "engine/service/error.hpp"
 #include "engine/service/lists/list_rows.hpp"
 
@@ -40,7 +41,7 @@ std::exception_ptr refusal(engine::ListReadResult const& read) {
         return std::make_exception_ptr(Error(Errc::malformed_json, read.problems.front().message, {{"", "not valid JSON"}}));
     if (read.ok()) return nullptr;
     std::vector<FieldError> errors;
-    for (auto const& p : read.problems) errors.push_back({p.pointer, p.message});
+    for (auto const& p : read.problems) errors.push_back({p.pointer, p.message, engine::problem_text_cn(p)});
     return std::make_exception_ptr(Error(Errc::invalid_list,
                                          std::to_string(read.problems.size()) + " problem(s); nothing was imported",
                                          errors, {{"problem_count", read.problems.size()}}));

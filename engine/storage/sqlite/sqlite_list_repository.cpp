@@ -8,12 +8,21 @@ std::optional<std::int64_t> SqliteListRepository::latest_version() {
     return q.getColumn(0).isNull() ? std::nullopt : std::optional<std::int64_t>(q.getColumn(0).getInt64());
 }
 
+namespace {
+// The columns of a version, in the order list_version_of reads them.
+constexpr char kVersionColumns[] = "SELECT version, imported_at, imported_by, source, count, sha256 FROM lists";
+
+ports::ListVersion list_version_of(SQLite::Statement& q) {
+    return {q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
+            q.getColumn(3).getString(), q.getColumn(4).getInt64(), q.getColumn(5).getString()};
+}
+}  // namespace
+
 std::optional<ports::ListVersion> SqliteListRepository::version(std::int64_t version) {
-    auto& q = st_.get("SELECT imported_at, imported_by, source, count, sha256 FROM lists WHERE version = ?");
+    auto& q = st_.get(std::string(kVersionColumns) + " WHERE version = ?");
     q.bind(1, version);
     if (!q.executeStep()) return std::nullopt;
-    ports::ListVersion v{version, q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                         q.getColumn(3).getInt64(), q.getColumn(4).getString()};
+    auto v = list_version_of(q);
     q.reset();
     return v;
 }
@@ -28,6 +37,87 @@ void SqliteListRepository::add_version(ports::ListVersion const& v) {
     q.bind(5, v.count);
     q.bind(6, v.sha256);
     q.exec();
+}
+
+std::vector<ports::ListVersion> SqliteListRepository::versions() {
+    auto& q = st_.get(std::string(kVersionColumns) + " ORDER BY version DESC");
+    std::vector<ports::ListVersion> out;
+    while (q.executeStep()) out.push_back(list_version_of(q));
+    return out;
+}
+
+// Entries are canonical JSON text (entry_json_text), so two entries are the same plant data
+// exactly when their texts are equal. The credit codes of both versions are walked in order on
+// the index enterprises_code, kCodesPerStep at a time (no sort of the whole list: the walk stops
+// once the page is full), and each step compares the two versions' entries of its code range in
+// one query; so a page costs the codes up to its last change, not the whole list.
+std::vector<ports::ListChangeRow> SqliteListRepository::changes(std::int64_t from, std::int64_t to,
+                                                                std::string const& after, int limit) {
+    constexpr int kCodesPerStep = 1024;
+    std::vector<ports::ListChangeRow> page;
+    std::string low = after;
+    for (;;) {
+        auto& step = st_.get("SELECT max(credit_code), count(*) FROM (SELECT DISTINCT credit_code FROM enterprises "
+                             "INDEXED BY enterprises_code WHERE credit_code > ? AND list_version IN (?, ?) "
+                             "ORDER BY credit_code LIMIT ?)");
+        step.bind(1, low);
+        step.bind(2, from);
+        step.bind(3, to);
+        step.bind(4, kCodesPerStep);
+        step.executeStep();
+        if (step.getColumn(1).getInt64() == 0) break;
+        std::string const high = step.getColumn(0).getString();
+        bool const last_step = step.getColumn(1).getInt64() < kCodesPerStep;
+        step.reset();
+        // ?1 = from, ?2 = to, (?3, ?4] = the step's codes
+        auto& q = st_.get(
+            "SELECT a.credit_code, ba.body, bb.body FROM enterprises a"
+            " JOIN enterprise_bodies ba ON ba.list_version = a.list_version AND ba.id = a.id"
+            " LEFT JOIN enterprises b ON b.credit_code = a.credit_code AND b.list_version = ?2"
+            " LEFT JOIN enterprise_bodies bb ON bb.list_version = b.list_version AND bb.id = b.id"
+            " WHERE a.credit_code > ?3 AND a.credit_code <= ?4 AND a.list_version = ?1"
+            " AND (bb.body IS NULL OR bb.body <> ba.body)"
+            " UNION ALL"
+            " SELECT b.credit_code, NULL, bb.body FROM enterprises b"
+            " JOIN enterprise_bodies bb ON bb.list_version = b.list_version AND bb.id = b.id"
+            " WHERE b.credit_code > ?3 AND b.credit_code <= ?4 AND b.list_version = ?2 AND NOT EXISTS"
+            " (SELECT 1 FROM enterprises a WHERE a.credit_code = b.credit_code AND a.list_version = ?1)"
+            " ORDER BY 1");
+        q.bind(1, from);
+        q.bind(2, to);
+        q.bind(3, low);
+        q.bind(4, high);
+        auto text = [&](int column) {
+            auto const c = q.getColumn(column);
+            return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
+        };
+        while (static_cast<int>(page.size()) < limit && q.executeStep())
+            page.push_back({q.getColumn(0).getString(), text(1), text(2)});
+        q.reset();
+        if (static_cast<int>(page.size()) == limit || last_step) break;
+        low = high;
+    }
+    return page;
+}
+
+ports::ListChangeCounts SqliteListRepository::change_counts(std::int64_t from, std::int64_t to) {
+    auto& q = st_.get(
+        "SELECT"
+        " (SELECT count(*) FROM enterprises b WHERE b.list_version = ?2 AND NOT EXISTS"
+        "  (SELECT 1 FROM enterprises a WHERE a.credit_code = b.credit_code AND a.list_version = ?1)),"
+        " (SELECT count(*) FROM enterprises a WHERE a.list_version = ?1 AND NOT EXISTS"
+        "  (SELECT 1 FROM enterprises b WHERE b.credit_code = a.credit_code AND b.list_version = ?2)),"
+        " (SELECT count(*) FROM enterprises a"
+        "  JOIN enterprise_bodies ba ON ba.list_version = a.list_version AND ba.id = a.id"
+        "  JOIN enterprises b ON b.credit_code = a.credit_code AND b.list_version = ?2"
+        "  JOIN enterprise_bodies bb ON bb.list_version = b.list_version AND bb.id = b.id"
+        "  WHERE a.list_version = ?1 AND ba.body <> bb.body)");
+    q.bind(1, from);
+    q.bind(2, to);
+    q.executeStep();
+    ports::ListChangeCounts counts{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64()};
+    q.reset();
+    return counts;
 }
 
 void SqliteListRepository::finish_version(std::int64_t version, std::int64_t count, std::string const& sha256) {

@@ -15,6 +15,10 @@ public:
     std::optional<std::int64_t> latest_version() override;
     std::optional<ports::ListVersion> version(std::int64_t version) override;
     void add_version(ports::ListVersion const& version) override;
+    std::vector<ports::ListVersion> versions() override;
+    std::vector<ports::ListChangeRow> changes(std::int64_t from, std::int64_t to, std::string const& after,
+                                              int limit) override;
+    ports::ListChangeCounts change_counts(std::int64_t from, std::int64_t to) override;
     void finish_version(std::int64_t version, std::int64_t count, std::string const& sha256) override;
     void add_enterprises(std::int64_t version, std::span<ports::EnterpriseRow const> rows) override;
     std::optional<std::string> enterprise_entry(std::int64_t version, std::string const& credit_code) override;

@@ -46,6 +46,8 @@ std::set<Route> const& served_routes() {
         {"get", "/v1/episodes/{id}/orders"},
         {"put", "/v1/enterprises"},
         {"get", "/v1/enterprises"},
+        {"get", "/v1/enterprises/versions"},
+        {"get", "/v1/enterprises/changes"},
         {"get", "/v1/enterprises/{code}"},
         {"get", "/v1/me/orders"},
         {"get", "/v1/orders/{id}"},
