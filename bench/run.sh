@@ -18,7 +18,7 @@
 #   HG_BENCH_BIN=build/release (where the binaries are; with another tree, set HG_BENCH_SKIP_BUILD=1)
 #   HG_BENCH_BARE=0 (skip the bare limits: only the product rounds)
 #   HG_BENCH_REPORT_REPEATS=3 (builds of each report format per round; the round's figure is their
-#   median) HG_BENCH_REPORT_TIMEOUT=60 (seconds allowed for one report answer; raise it for 1M)
+#   median; 0: no report) HG_BENCH_REPORT_TIMEOUT=60 (seconds allowed for one report answer; raise it for 1M)
 #   HG_BENCH_PROGRESS_N=200 (sequential progress queries per round) HG_BENCH_PROGRESS_TIMEOUT=120
 #   HG_BENCH_ACK_MAX_ORDERS=200000 (the acks are posted to the episode's first orders, at most this
 #   many: wrk's script reads and formats them all before it starts, which at 1M took over a minute)
@@ -204,29 +204,32 @@ for r in $(seq "$RUNS"); do
   metric rss_after_acks_mb "$(awk -v k="$(vm VmRSS "$spid")" 'BEGIN{printf "%.1f", k/1024}')"
   log "round $r acks: $line; committed $acked"
   # report: the post-event evaluation of this episode (COUNT orders, the acks above), each format
-  # built 3 times on a fresh connection; this round's figure is their median. Meanwhile GET /v1/status
-  # is asked one after another: a report must not hold up other requests (issue #13)
-  rstop=$R/stop-report; rm -f "$rstop"
-  status_poller "$R/status-report.txt" "$rstop" & rstatus_job=$!
-  sleep 0.2
-  rp0=$(now_ms)
-  for fmt in json html csv; do
-    for _ in $(seq "$REPORT_REPEATS"); do
-      timeout $((REPORT_TIMEOUT + 60)) curl -s -m "$REPORT_TIMEOUT" -o "$R/report.$fmt" -H "Authorization: Bearer $DUTY" -w '%{http_code} %{time_total}\n' \
-        "$URL/v1/episodes/$episode/report?format=$fmt" >>"$R/report-$fmt.txt" || true
+  # built 3 times on a fresh connection; this round's figure is their median (HG_BENCH_REPORT_REPEATS=0:
+  # none). Meanwhile GET /v1/status is asked one after another: a report must not hold up other
+  # requests (issue #13)
+  if [ "$REPORT_REPEATS" -gt 0 ]; then
+    rstop=$R/stop-report; rm -f "$rstop"
+    status_poller "$R/status-report.txt" "$rstop" & rstatus_job=$!
+    sleep 0.2
+    rp0=$(now_ms)
+    for fmt in json html csv; do
+      for _ in $(seq "$REPORT_REPEATS"); do
+        timeout $((REPORT_TIMEOUT + 60)) curl -s -m "$REPORT_TIMEOUT" -o "$R/report.$fmt" -H "Authorization: Bearer $DUTY" -w '%{http_code} %{time_total}\n' \
+          "$URL/v1/episodes/$episode/report?format=$fmt" >>"$R/report-$fmt.txt" || true
+      done
+      grep -vq '^200 ' "$R/report-$fmt.txt" && die "report $fmt answered non-200: $(grep -v '^200 ' "$R/report-$fmt.txt" | head -1)"
+      metric "report_${fmt}_s" "$(awk '{printf "%.3f\n", $2}' "$R/report-$fmt.txt" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')"
+      metric "report_${fmt}_mb" "$(stat -c %s "$R/report.$fmt" | awk '{printf "%.1f", $1/1048576}')"
     done
-    grep -vq '^200 ' "$R/report-$fmt.txt" && die "report $fmt answered non-200: $(grep -v '^200 ' "$R/report-$fmt.txt" | head -1)"
-    metric "report_${fmt}_s" "$(awk '{printf "%.3f\n", $2}' "$R/report-$fmt.txt" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')"
-    metric "report_${fmt}_mb" "$(stat -c %s "$R/report.$fmt" | awk '{printf "%.1f", $1/1048576}')"
-  done
-  rp1=$(now_ms)
-  touch "$rstop"; wait "$rstatus_job" 2>/dev/null || true
-  read -r rs_n rs_max rs_bad < <(awk -v a="$rp0" -v b="$rp1" '$1>=a && $1<=b {n++; if ($2>m) m=$2; if ($3!=200) bad++}
-    END{printf "%d %.1f %d\n", n, m*1000, bad}' "$R/status-report.txt")
-  metric status_report_n "$rs_n"; metric status_report_max_ms "$rs_max"; metric status_report_bad "$rs_bad"
-  log "round $r reports: $rs_n status answers during them, max $rs_max ms, non-200 $rs_bad"
-  grep -q "\"orders\":$COUNT" "$R/report.json" || die "the report does not count $COUNT orders"
-  log "round $r report: json $(tail -1 "$M/report_json_s") s, html $(tail -1 "$M/report_html_s") s, csv $(tail -1 "$M/report_csv_s") s"
+    rp1=$(now_ms)
+    touch "$rstop"; wait "$rstatus_job" 2>/dev/null || true
+    read -r rs_n rs_max rs_bad < <(awk -v a="$rp0" -v b="$rp1" '$1>=a && $1<=b {n++; if ($2>m) m=$2; if ($3!=200) bad++}
+      END{printf "%d %.1f %d\n", n, m*1000, bad}' "$R/status-report.txt")
+    metric status_report_n "$rs_n"; metric status_report_max_ms "$rs_max"; metric status_report_bad "$rs_bad"
+    log "round $r reports: $rs_n status answers during them, max $rs_max ms, non-200 $rs_bad"
+    grep -q "\"orders\":$COUNT" "$R/report.json" || die "the report does not count $COUNT orders"
+    log "round $r report: json $(tail -1 "$M/report_json_s") s, html $(tail -1 "$M/report_html_s") s, csv $(tail -1 "$M/report_csv_s") s"
+  fi
   # the database's size: the template (the list, tokens) and now (the episode's orders and acks);
   # page_count as a reader sees it counts the pages still in the WAL
   metric db_template_mb "$(stat -c %s "$WORK/template.sqlite" | awk '{printf "%.1f", $1/1048576}')"

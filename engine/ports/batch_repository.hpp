@@ -29,6 +29,12 @@ struct BatchTotals {
     std::array<double, 4> reductions{};   ///< t/day: SO2, NOx, PM, VOCs
 };
 
+/// @brief A batch just written, with what it holds.
+struct IssuedBatch {
+    std::int64_t id = 0;
+    BatchTotals totals;
+};
+
 /// @brief A batch issued ahead of its change's start (advance notice).
 struct AdvanceBatch {
     std::int64_t id = 0, episode = 0, list_version = 0;
@@ -56,10 +62,10 @@ public:
     virtual std::optional<std::int64_t> episode_list_version(std::int64_t episode) = 0;
     /// @brief Creates the batch and its rows, as the order lifecycle's entry_in_new_batch() says:
     /// an order for every plant the level asks something of (superseding its previous row), a
-    /// termination for every plant whose order ends. `plan_version` selects the per-level rows.
-    virtual std::int64_t issue(NewBatch const& batch, std::string const& plan_version) = 0;
-    /// @brief What the issued batch holds (its orders' daily reductions at the batch's level).
-    virtual BatchTotals totals(std::int64_t batch, NewBatch const& spec, std::string const& plan_version) = 0;
+    /// termination for every plant whose order ends, and the batch's tallies. `plan_version` selects
+    /// the per-level rows. Returns the batch and what it holds (its orders' daily reductions at the
+    /// batch's level).
+    virtual IssuedBatch issue(NewBatch const& batch, std::string const& plan_version) = 0;
     /// @brief Stores the totals and the deadlines (none where nobody has anything to do).
     virtual void close(std::int64_t batch, BatchTotals const& totals, std::optional<engine::Instant> ack_due,
                        std::optional<engine::Instant> execution_due) = 0;

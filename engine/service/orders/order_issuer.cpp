@@ -85,8 +85,9 @@ void OrderIssuer::issue(Tx& tx, BatchPlan const& what, std::optional<std::int64_
     if (what.to) spec.level = plan.level_at(*what.to).id;
     if (what.from) spec.previous_level = plan.level_at(*what.from).id;
     auto& batches = tx.store.batches();
-    auto const batch = batches.issue(spec, plan.version);
-    auto const totals = batches.totals(batch, spec, plan.version);
+    auto const issued = batches.issue(spec, plan.version);
+    std::int64_t const batch = issued.id;
+    auto const& totals = issued.totals;
     // The acknowledgement counts from the issue, the execution report from the effective time.
     Instant const ack_due = what.issued + plan.orders.ack_hours * engine::kHour;
     Instant const exec_due = what.effective + plan.orders.execution_hours * engine::kHour;

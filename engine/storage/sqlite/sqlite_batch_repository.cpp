@@ -2,6 +2,11 @@
 
 #include "engine/orders/order_lifecycle.hpp"
 #include "engine/storage/sqlite/columns.hpp"
+#include "engine/storage/sqlite/order_count_tally.hpp"
+
+#include <memory>
+
+#include <sqlite3.h>
 
 namespace hazeguard::storage {
 using engine::Instant;
@@ -24,7 +29,7 @@ std::optional<std::int64_t> SqliteBatchRepository::episode_list_version(std::int
     return lv;
 }
 
-std::int64_t SqliteBatchRepository::issue(ports::NewBatch const& spec, std::string const& plan_version) {
+ports::IssuedBatch SqliteBatchRepository::issue(ports::NewBatch const& spec, std::string const& plan_version) {
     auto& pq = st_.get("SELECT max(id) FROM order_batches WHERE episode_id = ?");
     pq.bind(1, spec.episode);
     pq.executeStep();
@@ -42,64 +47,86 @@ std::int64_t SqliteBatchRepository::issue(ports::NewBatch const& spec, std::stri
     b.bind(7, spec.issued_at);
     b.bind(8, spec.at);
     b.exec();
-    std::int64_t const batch = st_.db().getLastInsertRowid();
+    ports::IssuedBatch issued{st_.db().getLastInsertRowid(), {}};
+    OrderCountTally tally(st_.db().getHandle(), spec.list_version);
     // entry_in_new_batch(), set-wise: an order for every plant the level asks something of, each
     // superseding the plant's previous row; a termination for each previous order left without one.
     if (spec.level) {
-        auto& ins = st_.get("INSERT INTO orders(batch_id, enterprise_id, kind, supersedes, status) SELECT :b, "
-                            "el.enterprise_id, :order, (SELECT p.id FROM orders p WHERE p.batch_id = :prev AND "
-                            "p.enterprise_id = el.enterprise_id), :sent FROM enterprise_levels el WHERE el.list_version "
-                            "= :lv AND el.plan_version = :pv AND el.level = :level ORDER BY el.enterprise_id");
-        ins.bind(":b", batch);
-        ins.bind(":order", kOrder);
-        ins.bind(":prev", prev);
-        ins.bind(":sent", kSent);
-        ins.bind(":lv", spec.list_version);
-        ins.bind(":pv", plan_version);
-        ins.bind(":level", *spec.level);
-        ins.exec();
+        insert_orders(issued.id, prev, spec, plan_version);
+        tally_orders(tally, issued.totals, spec, plan_version);
     }
-    if (prev) {
-        auto& term = st_.get("INSERT INTO orders(batch_id, enterprise_id, kind, supersedes, status) SELECT :b, "
-                             "p.enterprise_id, :termination, p.id, :sent FROM orders p WHERE p.batch_id = :prev AND "
-                             "p.kind = :order AND NOT EXISTS (SELECT 1 FROM orders n WHERE n.batch_id = :b AND "
-                             "n.enterprise_id = p.enterprise_id) ORDER BY p.enterprise_id");
-        term.bind(":b", batch);
-        term.bind(":termination", kTermination);
-        term.bind(":sent", kSent);
-        term.bind(":prev", prev);
-        term.bind(":order", kOrder);
-        term.exec();
-    }
-    auto& counts = st_.get("INSERT INTO order_counts(batch_id, district, industry, grade, kind, total, acknowledged, "
-                           "executed, acknowledged_late) SELECT :b, e.district, e.industry, e.grade, o.kind, count(*), "
-                           "0, 0, 0 FROM orders o JOIN enterprises e ON e.list_version = :lv AND e.id = o.enterprise_id "
-                           "WHERE o.batch_id = :b GROUP BY 2, 3, 4, 5");
-    counts.bind(":b", batch);
-    counts.bind(":lv", spec.list_version);
-    counts.exec();
-    return batch;
+    if (prev) issued.totals.terminations = insert_terminations(tally, issued.id, prev);
+    tally.write(issued.id);
+    return issued;
 }
 
-ports::BatchTotals SqliteBatchRepository::totals(std::int64_t batch, ports::NewBatch const& spec,
-                                                 std::string const& plan_version) {
-    auto& sums = st_.get("SELECT total(o.kind = :order), total(o.kind = :termination), total(el.so2), total(el.nox), "
-                         "total(el.pm), total(el.vocs) FROM orders o LEFT JOIN enterprise_levels el ON o.kind = :order "
-                         "AND el.list_version = :lv AND el.plan_version = :pv AND el.level = :level AND "
-                         "el.enterprise_id = o.enterprise_id WHERE o.batch_id = :b");
-    sums.bind(":order", kOrder);
-    sums.bind(":termination", kTermination);
-    sums.bind(":lv", spec.list_version);
-    sums.bind(":pv", plan_version);
-    sums.bind(":level", spec.level.value_or(""));
-    sums.bind(":b", batch);
-    sums.executeStep();
-    ports::BatchTotals t;
-    t.orders = static_cast<std::int64_t>(sums.getColumn(0).getDouble());
-    t.terminations = static_cast<std::int64_t>(sums.getColumn(1).getDouble());
-    for (int i = 0; i < 4; ++i) t.reductions[i] = sums.getColumn(2 + i).getDouble();
-    sums.reset();
-    return t;
+void SqliteBatchRepository::insert_orders(std::int64_t batch, std::int64_t prev, ports::NewBatch const& spec,
+                                          std::string const& plan_version) {
+    // The first batch of an episode supersedes nothing: no search per plant for a previous order.
+    auto& ins = st_.get(prev ? "INSERT INTO orders(batch_id, enterprise_id, kind, supersedes, status) SELECT :b, "
+                               "el.enterprise_id, :order, (SELECT p.id FROM orders p WHERE p.batch_id = :prev AND "
+                               "p.enterprise_id = el.enterprise_id), :sent FROM enterprise_levels el WHERE "
+                               "el.list_version = :lv AND el.plan_version = :pv AND el.level = :level ORDER BY "
+                               "el.enterprise_id"
+                             : "INSERT INTO orders(batch_id, enterprise_id, kind, supersedes, status) SELECT :b, "
+                               "el.enterprise_id, :order, NULL, :sent FROM enterprise_levels el WHERE el.list_version "
+                               "= :lv AND el.plan_version = :pv AND el.level = :level ORDER BY el.enterprise_id");
+    ins.bind(":b", batch);
+    ins.bind(":order", kOrder);
+    if (prev) ins.bind(":prev", prev);
+    ins.bind(":sent", kSent);
+    ins.bind(":lv", spec.list_version);
+    ins.bind(":pv", plan_version);
+    ins.bind(":level", *spec.level);
+    ins.exec();
+}
+
+void SqliteBatchRepository::tally_orders(OrderCountTally& tally, ports::BatchTotals& totals, ports::NewBatch const& spec,
+                                         std::string const& plan_version) {
+    // The plants just given an order are the level's rows, read again in the same order: their
+    // count, their daily reductions (summed in plant order, as total() over the orders did) and
+    // their tallies. Read through the C interface: a million rows of five columns.
+    sqlite3* db = st_.db().getHandle();
+    sqlite3_stmt* q = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT enterprise_id, so2, nox, pm, vocs FROM enterprise_levels WHERE list_version = ? "
+                               "AND plan_version = ? AND level = ? ORDER BY enterprise_id", -1, &q, nullptr) != SQLITE_OK)
+        throw SQLite::Exception(db, sqlite3_errcode(db));
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> const owner(q, sqlite3_finalize);
+    sqlite3_bind_int64(q, 1, spec.list_version);
+    sqlite3_bind_text(q, 2, plan_version.data(), static_cast<int>(plan_version.size()), SQLITE_STATIC);
+    sqlite3_bind_text(q, 3, spec.level->data(), static_cast<int>(spec.level->size()), SQLITE_STATIC);
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        ++totals.orders;
+        for (int i = 0; i < 4; ++i) totals.reductions[static_cast<std::size_t>(i)] += sqlite3_column_double(q, 1 + i);
+        tally.add(sqlite3_column_int64(q, 0), kOrder);
+    }
+    if (rc != SQLITE_DONE) throw SQLite::Exception(db, rc);
+}
+
+std::int64_t SqliteBatchRepository::insert_terminations(OrderCountTally& tally, std::int64_t batch, std::int64_t prev) {
+    // Rows are numbered in insertion order, so this batch's terminations are the rows after the
+    // last one there was before them (the writer is alone in its transaction).
+    auto& last = st_.get("SELECT COALESCE(max(id), 0) FROM orders");
+    last.executeStep();
+    std::int64_t const before = last.getColumn(0).getInt64();
+    last.reset();
+    auto& term = st_.get("INSERT INTO orders(batch_id, enterprise_id, kind, supersedes, status) SELECT :b, "
+                         "p.enterprise_id, :termination, p.id, :sent FROM orders p WHERE p.batch_id = :prev AND "
+                         "p.kind = :order AND NOT EXISTS (SELECT 1 FROM orders n WHERE n.batch_id = :b AND "
+                         "n.enterprise_id = p.enterprise_id) ORDER BY p.enterprise_id");
+    term.bind(":b", batch);
+    term.bind(":termination", kTermination);
+    term.bind(":sent", kSent);
+    term.bind(":prev", prev);
+    term.bind(":order", kOrder);
+    int const n = term.exec();
+    if (n == 0) return 0;
+    auto& rows = st_.get("SELECT enterprise_id FROM orders WHERE id > ? ORDER BY id");
+    rows.bind(1, before);
+    while (rows.executeStep()) tally.add(rows.getColumn(0).getInt64(), kTermination);
+    rows.reset();
+    return n;
 }
 
 void SqliteBatchRepository::close(std::int64_t batch, ports::BatchTotals const& t, std::optional<Instant> ack_due,

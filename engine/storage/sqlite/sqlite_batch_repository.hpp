@@ -7,12 +7,13 @@
 
 namespace hazeguard::storage {
 
+class OrderCountTally;
+
 class SqliteBatchRepository final : public ports::BatchRepository {
 public:
     explicit SqliteBatchRepository(StatementCache& statements) : st_(statements) {}
     std::optional<std::int64_t> episode_list_version(std::int64_t episode) override;
-    std::int64_t issue(ports::NewBatch const& batch, std::string const& plan_version) override;
-    ports::BatchTotals totals(std::int64_t batch, ports::NewBatch const& spec, std::string const& plan_version) override;
+    ports::IssuedBatch issue(ports::NewBatch const& batch, std::string const& plan_version) override;
     void close(std::int64_t batch, ports::BatchTotals const& totals, std::optional<engine::Instant> ack_due,
                std::optional<engine::Instant> execution_due) override;
     std::optional<ports::BatchState> state(std::int64_t batch) override;
@@ -24,6 +25,11 @@ public:
     std::map<std::string, std::int64_t> escalate(std::int64_t batch, bool ack, engine::Instant at) override;
 
 private:
+    void insert_orders(std::int64_t batch, std::int64_t prev, ports::NewBatch const& spec, std::string const& plan_version);
+    void tally_orders(OrderCountTally& tally, ports::BatchTotals& totals, ports::NewBatch const& spec,
+                      std::string const& plan_version);
+    std::int64_t insert_terminations(OrderCountTally& tally, std::int64_t batch, std::int64_t prev);
+
     StatementCache& st_;
 };
 
