@@ -131,11 +131,28 @@ struct Application::Routes {
         return r;
     }
 
+    /// What admit() found for a bearer-token or open route, handed back with the request so that
+    /// handle() does not route and authenticate a second time — unless tokens were forgotten
+    /// (a revocation) in between: then the request is checked again.
+    struct Admitted {
+        Passed passed;
+        ExchangeLabels labels;
+        std::uint64_t tokens_generation = 0;
+    };
+
     void dispatch(Request const& request, Responder& respond) {
-        auto const passed = gate(request, respond.labels());
-        if (!passed.route) return respond(open_path(split_target(request.target).path));
-        passed.route->handler.handler(
-            Context{request, passed.match, passed.principal.value_or(service::Principal{}), passed.csrf}, respond);
+        auto const admitted = std::static_pointer_cast<Admitted const>(request.admitted);
+        Passed checked;
+        Passed const* passed = &checked;
+        if (admitted && admitted->tokens_generation == s.identity().tokens_generation()) {
+            respond.labels() = admitted->labels;
+            passed = &admitted->passed;
+        } else {
+            checked = gate(request, respond.labels());
+        }
+        if (!passed->route) return respond(open_path(split_target(request.target).path));
+        passed->route->handler.handler(
+            Context{request, passed->match, passed->principal.value_or(service::Principal{}), passed->csrf}, respond);
     }
 };
 
@@ -165,10 +182,14 @@ void Application::throttle_failures(std::shared_ptr<AuthThrottle> throttle) { ro
 Admission Application::admit(RequestHead const& head) {
     Responder responder(head.headers.get("X-Request-Id").value_or(new_request_id()), head.target, nullptr);
     try {
-        auto const passed = routes_->gate(head, responder.labels());
-        return {std::nullopt, passed.route ? passed.route->handler.body_limit : kDefaultBodyLimit};
+        auto const generation = routes_->s.identity().tokens_generation();  // before the token is checked
+        auto passed = routes_->gate(head, responder.labels());
+        auto const limit = passed.route ? passed.route->handler.body_limit : kDefaultBodyLimit;
+        if (passed.route && passed.route->handler.console) return {std::nullopt, limit, nullptr};  // its session is checked again
+        return {std::nullopt, limit,
+                std::make_shared<Routes::Admitted const>(Routes::Admitted{std::move(passed), responder.labels(), generation})};
     } catch (...) {
-        return {responder.decorate(responder.to_response(std::current_exception())), 0};
+        return {responder.decorate(responder.to_response(std::current_exception())), 0, nullptr};
     }
 }
 

@@ -52,7 +52,10 @@ json body_of(Request const& r) {
 }
 
 service::Command Context::command() const {
-    return {principal, idempotency_key(request), engine::sha256_hex(request.method + " " + match.path + "\n" + request.body)};
+    auto key = idempotency_key(request);
+    // Only a replay compares fingerprints: without a key none is needed.
+    auto fingerprint = key ? engine::sha256_hex(request.method + " " + match.path + "\n" + request.body) : std::string();
+    return {principal, std::move(key), std::move(fingerprint)};
 }
 
 Response Responder::decorate(Response r) const {

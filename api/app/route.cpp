@@ -1,24 +1,20 @@
 #include "api/app/route.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <string_view>
 
 namespace hazeguard::api {
 namespace {
-std::vector<std::string> segments(std::string const& path) {
-    std::vector<std::string> out;
-    std::size_t i = 0;
-    while (i < path.size()) {
-        if (path[i] == '/') {
-            ++i;
-            continue;
-        }
-        auto j = path.find('/', i);
-        if (j == std::string::npos) j = path.size();
-        out.push_back(path.substr(i, j - i));
-        i = j;
-    }
-    return out;
+/// The next segment of `s` at or after `pos` (empty ones, from repeated slashes, are skipped);
+/// empty at the end. Matching walks pattern and path side by side without copying either.
+std::string_view next_segment(std::string_view s, std::size_t& pos) {
+    while (pos < s.size() && s[pos] == '/') ++pos;
+    auto const end = std::min(s.find('/', pos), s.size());
+    auto const segment = s.substr(pos, end - pos);
+    pos = end;
+    return segment;
 }
 
 std::string percent_decode(std::string const& s) {
@@ -74,17 +70,21 @@ Target split_target(std::string const& target) {
 }
 
 bool match_pattern(std::string const& pattern, std::string const& path, RouteMatch& out) {
-    auto const p = segments(pattern), s = segments(path);
-    if (p.size() != s.size()) return false;
-    for (std::size_t i = 0; i < p.size(); ++i) {
-        if (p[i] == "{id}") {
+    std::size_t at_pattern = 0, at_path = 0;
+    for (;;) {
+        auto const p = next_segment(pattern, at_pattern), s = next_segment(path, at_path);
+        if (p.empty() || s.empty()) {
+            if (!p.empty() || !s.empty()) return false;  // one has more segments than the other
+            break;
+        }
+        if (p == "{id}") {
             std::int64_t v = 0;
-            auto [ptr, ec] = std::from_chars(s[i].data(), s[i].data() + s[i].size(), v);
-            if (ec != std::errc() || ptr != s[i].data() + s[i].size() || v < 1) return false;
+            auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+            if (ec != std::errc() || ptr != s.data() + s.size() || v < 1) return false;
             out.id = v;
-        } else if (p[i] == "{code}") {
-            out.code = percent_decode(s[i]);
-        } else if (p[i] != s[i]) {
+        } else if (p == "{code}") {
+            out.code = percent_decode(std::string(s));
+        } else if (p != s) {
             return false;
         }
     }

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -35,6 +36,8 @@ struct RequestHead {
 /// @brief A complete HTTP request as the application sees it.
 struct Request : RequestHead {
     std::string body;
+    /// @brief The note its Admission carried (null when none): the server hands it back unread.
+    std::shared_ptr<void const> admitted;
 };
 
 /// @brief What the access log and the metrics say of an exchange; never sent to the client.
@@ -57,6 +60,9 @@ struct Response {
 struct Admission {
     std::optional<Response> refusal;
     std::size_t body_limit = 0;
+    /// @brief The application's own note of what it found (route, principal), given back with
+    /// the request as Request::admitted, so the Handler need not find it again; may be null.
+    std::shared_ptr<void const> note;
 };
 
 /// @brief Delivers the response to a request; callable from any thread, now or later.

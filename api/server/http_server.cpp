@@ -270,7 +270,7 @@ private:
         auto const& h = parser_->get();
         info_ = {h.version(), h.keep_alive(), h.method() == http::verb::head, to_string(h.method_string()),
                  to_string(h.target()), Clock::now()};
-        Admission admission{std::nullopt, options().body_limit};
+        Admission admission{std::nullopt, options().body_limit, nullptr};
         if (options().admit) {
             try {
                 admission = options().admit(RequestHead{info_.method, info_.target, to_headers(h), peer_});
@@ -284,6 +284,7 @@ private:
             return refuse(to_beast(std::move(*admission.refusal), info_), std::move(labels));
         }
         limit_ = admission.body_limit;
+        admitted_ = std::move(admission.note);
         auto const declared = parser_->content_length();
         if (declared && *declared > limit_) return refuse(too_large(info_.version), {});
         if (!reserve_body(declared.value_or(0))) return refuse(overloaded(info_.version), {});
@@ -353,6 +354,7 @@ private:
         request.headers = to_headers(req);
         request.peer = peer_;
         request.body = std::move(req.body());
+        request.admitted = std::move(admitted_);
         std::string error;
         try {
             shared_->handler(std::move(request), std::move(respond));
@@ -520,6 +522,7 @@ private:
     std::optional<http::response<http::empty_body>> continue_;  // a 100 Continue being written
     RequestInfo info_;
     std::size_t limit_ = 0;     // the body limit of the request being read
+    std::shared_ptr<void const> admitted_;  // its Admission's note, for the Handler
     std::size_t reserved_ = 0;  // its share of the in-flight body budget
     std::deque<Outgoing> queue_;
     ReadState read_state_ = ReadState::reading;

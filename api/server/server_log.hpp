@@ -18,5 +18,8 @@ void log_line(std::string const& level, std::string const& msg, nlohmann::ordere
 /// only when no route matched), status, body bytes, duration and principal name — never a token
 /// or a query string, which may carry personal data.
 void log_access(Exchange const& exchange);
+/// @brief The line log_access() writes (newline included): the same members, in the same order
+/// and the same JSON text as log_line's objects.
+std::string access_log_line(Exchange const& exchange);
 
 }  // namespace hazeguard::api

@@ -89,20 +89,27 @@ void GroupCommitter::loop() {
     }
 }
 
+// Prepared once and stepped per job: sqlite3_exec would compile the same text for every job.
+void GroupCommitter::run_statement(std::unique_ptr<SQLite::Statement>& statement, char const* sql) {
+    if (!statement) statement = std::make_unique<SQLite::Statement>(db_, sql);
+    else statement->reset();  // also after a failed step
+    statement->exec();
+}
+
 bool GroupCommitter::run_group(std::deque<Job>& group) {
     std::lock_guard db_lock(db_mutex_);
     tl_current = &db_;
     try {
         SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
         for (Job& j : group) {
-            db_.exec("SAVEPOINT job");
+            run_statement(savepoint_, "SAVEPOINT job");
             try {
                 j.work();
-                db_.exec("RELEASE job");
+                run_statement(release_, "RELEASE job");
             } catch (...) {
                 j.error = std::current_exception();
-                db_.exec("ROLLBACK TO job");
-                db_.exec("RELEASE job");
+                run_statement(rollback_, "ROLLBACK TO job");
+                run_statement(release_, "RELEASE job");
             }
         }
         tx.commit();

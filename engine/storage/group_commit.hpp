@@ -9,10 +9,12 @@
 #include <deque>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 namespace hazeguard::storage {
 
@@ -60,6 +62,7 @@ private:
     };
     void loop();
     bool run_group(std::deque<Job>& group);  ///< true when the group's COMMIT succeeded
+    void run_statement(std::unique_ptr<SQLite::Statement>& statement, char const* sql);
 
     SQLite::Database& db_;
     std::mutex& db_mutex_;
@@ -69,6 +72,8 @@ private:
     std::deque<Job> queue_;
     bool stopping_ = false;
     Observer observer_;  // guarded by mutex_
+    // The savepoint statements, prepared on first use by the writer thread (which alone uses them).
+    std::unique_ptr<SQLite::Statement> savepoint_, release_, rollback_;
     std::thread thread_;
 };
 

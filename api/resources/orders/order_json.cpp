@@ -13,10 +13,18 @@ json level_named(ViewContext const& views, std::optional<std::string> const& id)
     return id && !id->empty() ? views.level(views.plan.rank(*id)) : json(nullptr);
 }
 
+// Member by member rather than from an initializer list, which builds every pair as an array
+// first: this runs for every acknowledgement's answer.
 json acknowledgement_json(ViewContext const& views, ports::Acknowledgement const& ack,
                           std::optional<engine::Instant> due) {
-    return {{"at", views.local(ack.at)}, {"by", ack.by},   {"phone", ack.phone}, {"note", optional_json(ack.note)},
-            {"channel", ack.channel},           {"late", engine::is_late(ack.at, due)}};
+    json out = json::object();
+    out["at"] = views.local(ack.at);
+    out["by"] = ack.by;
+    out["phone"] = ack.phone;
+    out["note"] = optional_json(ack.note);
+    out["channel"] = ack.channel;
+    out["late"] = engine::is_late(ack.at, due);
+    return out;
 }
 
 json plant_json(engine::Enterprise const& e) {
@@ -102,11 +110,13 @@ json linked_order_json(ViewContext const& views, service::LinkedOrder const& lin
 }
 
 json ack_json(ViewContext const& views, service::AckOutcome const& outcome) {
-    return {{"id", outcome.order.id},
-            {"status", std::string(engine::to_string(outcome.order.status))},
-            {"current", outcome.order.current()},
-            {"acknowledgement", acknowledgement_json(views, outcome.acknowledgement, outcome.due)},
-            {"drill", views.drill}};
+    json out = json::object();
+    out["id"] = outcome.order.id;
+    out["status"] = std::string(engine::to_string(outcome.order.status));
+    out["current"] = outcome.order.current();
+    out["acknowledgement"] = acknowledgement_json(views, outcome.acknowledgement, outcome.due);
+    out["drill"] = views.drill;
+    return out;
 }
 
 json order_page_json(ViewContext const& views, service::OrderPage const& page) {

@@ -51,6 +51,9 @@ public:
     /// @brief The principal of a token already found valid (remembered), without a storage read;
     /// nullopt for any other token.
     std::optional<Principal> known_principal(std::string const& bearer_token);
+    /// @brief Changes whenever the remembered tokens are dropped (a revocation, here or by another
+    /// process): a principal found while it had one value is valid as long as it keeps it.
+    std::uint64_t tokens_generation() const { return cache_generation_.load(); }
     /// @brief Drops the cached tokens when another process (`hazeguard token revoke`) revoked one:
     /// one small read; the serve loop calls it every 200 ms.
     void refresh_token_cache();
@@ -82,7 +85,7 @@ private:
     ViewContext views_;
     std::shared_mutex cache_mutex_;
     std::unordered_map<std::string, CachedToken> cache_;   ///< SHA-256 → valid token
-    std::uint64_t cache_generation_ = 0;                    ///< bumped by forget_tokens(), under the mutex
+    std::atomic<std::uint64_t> cache_generation_{0};        ///< bumped by forget_tokens(), under the mutex
     std::atomic<std::int64_t> tokens_epoch_{-1};            ///< settings 'tokens_epoch' when last checked
 };
 

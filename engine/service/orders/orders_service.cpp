@@ -68,7 +68,9 @@ AckOutcome OrdersService::acknowledge_in(Tx& tx, ports::OrderRecord order, ports
         case engine::AckDecision::record:
             tx.store.orders().record_acknowledgement(order, ack, engine::is_late(tx.now, due));
             order.status = engine::OrderStatus::acknowledged;
-            break;
+            // What was just stored, as details() would read it back (the note is stored as text).
+            ack.note = ack.note.value_or("");
+            return {order, std::move(ack), due};
         case engine::AckDecision::repeat: break;  // the first acknowledgement, unchanged
     }
     return {order, *tx.store.orders().details(order.id).acknowledgement, due};

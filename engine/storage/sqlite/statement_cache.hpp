@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -18,24 +19,38 @@ public:
     /// @brief The statement for `sql`, reset and with its bindings cleared.
     SQLite::Statement& get(std::string const& sql) {
         auto& slot = statements_[sql];
-        if (!slot) {
-            slot = std::make_unique<SQLite::Statement>(db_, sql);
+        if (!slot.statement) {
+            slot.statement = std::make_unique<SQLite::Statement>(db_, sql);
         } else {
-            slot->reset();
-            slot->clearBindings();
+            slot.statement->reset();
+            slot.statement->clearBindings();
         }
-        return *slot;
+        if (!slot.handed_out) {
+            slot.handed_out = true;
+            handed_out_.push_back(&slot);
+        }
+        return *slot.statement;
     }
     /// @brief A stepped statement pins its connection's snapshot (and the WAL): reset them all
-    /// when a job or a query ends.
+    /// when a job or a query ends. Only those handed out since the last call can have been
+    /// stepped, so only they are reset (a job uses a few of the connection's many statements).
     void reset_all() {
-        for (auto& [sql, st] : statements_) st->reset();
+        for (Slot* slot : handed_out_) {
+            slot->statement->reset();
+            slot->handed_out = false;
+        }
+        handed_out_.clear();
     }
     SQLite::Database& db() { return db_; }
 
 private:
     SQLite::Database& db_;
-    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+    struct Slot {
+        std::unique_ptr<SQLite::Statement> statement;
+        bool handed_out = false;  ///< by get() since the last reset_all()
+    };
+    std::unordered_map<std::string, Slot> statements_;  // nodes stay put: handed_out_ points into them
+    std::vector<Slot*> handed_out_;
 };
 
 }  // namespace hazeguard::storage

@@ -27,7 +27,7 @@ Admission refuse(int status) {
     r.status = status;
     r.body = "{}";
     r.labels = {"/v1/refused", ""};
-    return {r, 0};
+    return {r, 0, nullptr};
 }
 
 }  // namespace
@@ -61,7 +61,7 @@ TEST_CASE("a refused head is answered before its body is sent, and the handler n
     std::atomic<int> calls{0};
     auto options = test_options();
     options.admit = [](RequestHead const& head) {
-        return head.headers.get("Authorization") ? Admission{std::nullopt, 1024} : refuse(401);
+        return head.headers.get("Authorization") ? Admission{std::nullopt, 1024, nullptr} : refuse(401);
     };
     ServerThread server(counting_echo(calls), options);
     HttpClient client(server.port());
@@ -78,7 +78,7 @@ TEST_CASE("the admitted route's limit applies, above and below the server's defa
     auto options = test_options();
     options.body_limit = 1024;  // the default; the route below admits 2 MiB
     options.admit = [](RequestHead const& head) {
-        return Admission{std::nullopt, head.target == "/big" ? std::size_t{2} << 20 : 1024};
+        return Admission{std::nullopt, head.target == "/big" ? std::size_t{2} << 20 : 1024, nullptr};
     };
     ServerThread server(echo, options);
     HttpClient client(server.port());
@@ -175,7 +175,7 @@ TEST_CASE("the observer sees route, principal, status, bytes and the request id 
     std::vector<Exchange> seen;
     auto options = test_options();
     options.admit = [](RequestHead const& head) {
-        return head.target == "/refused" ? refuse(403) : Admission{std::nullopt, 1024};
+        return head.target == "/refused" ? refuse(403) : Admission{std::nullopt, 1024, nullptr};
     };
     options.observe = [&](Exchange const& e) {
         std::lock_guard lock(mutex);
