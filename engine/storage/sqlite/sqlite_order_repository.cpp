@@ -168,9 +168,13 @@ std::optional<std::int64_t> SqliteOrderRepository::latest_batch(std::int64_t epi
 
 std::vector<std::int64_t> SqliteOrderRepository::ids(ports::OrderQuery const& f) {
     using Overdue = ports::OrderQuery::Overdue;
+    // The batch's orders are walked in id order between its first and last id (two reads of the
+    // orders_batch index), so a page stops after :limit rows instead of sorting the whole batch:
+    // +o.batch_id keeps SQLite from choosing that index for the walk itself.
     std::string sql = "SELECT o.id FROM orders o JOIN order_batches b ON b.id = o.batch_id JOIN enterprises e ON "
-                      "e.list_version = b.list_version AND e.id = o.enterprise_id WHERE o.batch_id = :b AND "
-                      "b.episode_id = :ep AND o.id > :after";
+                      "e.list_version = b.list_version AND e.id = o.enterprise_id WHERE +o.batch_id = :b AND "
+                      "b.episode_id = :ep AND o.id > max(:after, (SELECT min(id) - 1 FROM orders WHERE batch_id = :b)) "
+                      "AND o.id <= (SELECT max(id) FROM orders WHERE batch_id = :b)";
     if (f.status) sql += " AND o.status = :status";
     if (f.district) sql += " AND e.district = :district";
     if (f.industry) sql += " AND e.industry = :industry";
