@@ -52,7 +52,7 @@ PANELS = [
      [("run", "report_json_s", "JSON", "#1f77b4"),
       ("run", "report_html_s", "HTML", "#ff7f0e"),
       ("run", "report_csv_s", "CSV", "#2ca02c")],
-     [(100000, 0.3, "≤ 0.3 s (HTML)"), (100000, 0.4, "≤ 0.4 s (JSON, CSV)")]),
+     [(100000, 0.3, "≤ 0.3"), (100000, 0.4, "≤ 0.4 s")]),
     ("List generate and import", "s",
      [("list", "import_s", "import", "#1f77b4"),
       ("list", "generate_s", "generate", "#ff7f0e"),
@@ -181,7 +181,7 @@ def main():
            '(log scale). Points: medians of the runs at that size (n beside the 1M point when 1). '
            'Dotted grey: proportional to the plants.</text>',
            '<text x="10" y="54" font-size="10.5">Red ticks: the issue\'s limits at the size they apply to. '
-           'Measured on a shared 2-core machine with other builds running (load averages below).</text>']
+           'Measured on a shared 2-core machine; the load averages of each run are below.</text>']
     for i, (title, unit, lines, limits) in enumerate(PANELS):
         ox, oy = 10 + (i % COLS) * PW, HEAD + (i // COLS) * PH
         px0, px1, py0, py1 = ox + ML, ox + PW - MR, oy + MT, oy + PH - MB
