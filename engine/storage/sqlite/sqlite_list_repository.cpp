@@ -1,11 +1,13 @@
 #include "engine/storage/sqlite/sqlite_list_repository.hpp"
 
+#include "engine/storage/sqlite/columns.hpp"
+
 namespace hazeguard::storage {
 
 std::optional<std::int64_t> SqliteListRepository::latest_version() {
     auto& q = st_.get("SELECT max(version) FROM lists");
     q.executeStep();
-    return q.getColumn(0).isNull() ? std::nullopt : std::optional<std::int64_t>(q.getColumn(0).getInt64());
+    return optional_int(q.getColumn(0));
 }
 
 namespace {
@@ -87,12 +89,8 @@ std::vector<ports::ListChangeRow> SqliteListRepository::changes(std::int64_t fro
         q.bind(2, to);
         q.bind(3, low);
         q.bind(4, high);
-        auto text = [&](int column) {
-            auto const c = q.getColumn(column);
-            return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
-        };
         while (static_cast<int>(page.size()) < limit && q.executeStep())
-            page.push_back({q.getColumn(0).getString(), text(1), text(2)});
+            page.push_back({q.getColumn(0).getString(), optional_text(q.getColumn(1)), optional_text(q.getColumn(2))});
         q.reset();
         if (static_cast<int>(page.size()) == limit || last_step) break;
         low = high;
