@@ -32,12 +32,16 @@ struct Application::Routes {
     std::shared_ptr<Metrics> metrics = std::make_shared<Metrics>(HG_VERSION);
     LoadSource load;
     RouteEnv env;
-    std::vector<Route<RouteSpec>> list;
+    std::vector<Route<RouteSpec>> list = all_routes();
+    RouteIndex<RouteSpec> index{list};
 
-    explicit Routes(service::Service& service) : s(service) {
+    explicit Routes(service::Service& service) : s(service) {}
+
+    std::vector<Route<RouteSpec>> all_routes() {
         env.metrics = [this] { return metrics_response(); };
-        list = route_table(s, env);
-        for (auto& r : console_routes(s, env)) list.push_back(std::move(r));
+        auto all = route_table(s, env);
+        for (auto& r : console_routes(s, env)) all.push_back(std::move(r));
+        return all;
     }
     ~Routes() { env.progress->close(); }  // its thread renders through `s`: stopped before `s` may go
 
@@ -92,7 +96,7 @@ struct Application::Routes {
             if (head.method != "GET") throw method_not_allowed(head, target.path, "GET");
             return {};
         }
-        auto found = find_route(list, head.method, target);
+        auto found = find_route(index, head.method, target);
         if (found.method_not_allowed) throw method_not_allowed(head, target.path, found.allow);
         if (!found.route) throw Problem(404, "/problems/not-found", "Not found", "no resource at " + target.path);
         labels.route = found.route->pattern;

@@ -92,4 +92,29 @@ bool match_pattern(std::string const& pattern, std::string const& path, RouteMat
     return true;
 }
 
+std::string route_key(std::string_view pattern) {
+    std::string key;
+    std::size_t at = 0;
+    for (int n = 0; n < 2; ++n) {
+        auto const segment = next_segment(pattern, at);
+        if (segment.empty() || segment.front() == '{') break;
+        if (!key.empty()) key += '/';
+        key += segment;
+    }
+    return key;
+}
+
+std::array<std::string, 3> path_keys(std::string_view path) {
+    std::array<std::string, 3> keys;
+    std::size_t at = 0;
+    for (std::size_t n = 1; n < keys.size(); ++n) {
+        keys[n] = keys[n - 1];
+        auto const segment = next_segment(path, at);
+        if (segment.empty()) continue;
+        if (!keys[n].empty()) keys[n] += '/';
+        keys[n] += segment;
+    }
+    return keys;
+}
+
 }  // namespace hazeguard::api

@@ -4,7 +4,8 @@
 // async_write completes, so there is never more than one write in flight.
 //
 // Handlers are asynchronous: a session hands the request over and reads nothing more until the
-// response comes back (from any thread, posted to the session's strand), so a connection has one
+// response comes back (from any thread; answers of the same moment are handed to the I/O threads in
+// one batch, answer_batcher.hpp, and each runs on its session's strand), so a connection has one
 // request in the application at a time and its responses can never be reordered. Pipelined bytes
 // wait in the read buffer. While the application works no I/O thread is blocked, so a few threads
 // serve many connections whose writes wait for a group commit.
@@ -16,6 +17,7 @@
 // a client sends can end the process: every parser error answers a problem or closes the
 // connection, and an exception escaping a handler is logged and costs only its connection.
 #include "api/server/http_server.hpp"
+#include "api/server/answer_batcher.hpp"
 #include "api/server/server_log.hpp"
 
 #include <boost/asio/dispatch.hpp>
@@ -79,6 +81,7 @@ struct Shared {
     std::atomic<std::size_t> connections{0};
     std::atomic<std::size_t> body_bytes{0};
     std::atomic<bool> draining{false};
+    AnswerBatcher answers;  // answers from other threads, handed to the I/O threads in batches
     std::mutex sessions_mutex;
     std::unordered_map<HttpSession const*, std::weak_ptr<HttpSession>> sessions;
 
@@ -232,10 +235,12 @@ public:
 private:
     enum class ReadState { reading, handling, paused, stopped };
 
-    /// One request's way back: the first call of its Respond (from any thread) posts the response
-    /// to the session's strand. It keeps the session and the io_context alive while the
-    /// application holds it, so an answer arriving after stop() touches nothing destroyed; the
-    /// posted handler holds only the session, so a stopped io_context's queue never owns it.
+    /// One request's way back: the first call of its Respond (from any thread) hands the response
+    /// to the I/O threads (in a batch with the other answers of the same moment, AnswerBatcher),
+    /// which dispatch it to the session's strand. It keeps the session and the io_context alive
+    /// while the application holds it, so an answer arriving after stop() touches nothing
+    /// destroyed; the handed-over task holds only the session, so a stopped io_context's queue
+    /// never owns it.
     struct Pending {
         std::shared_ptr<net::io_context> context;  // declared first: released last
         std::shared_ptr<HttpSession> session;
@@ -273,7 +278,9 @@ private:
         Admission admission{std::nullopt, options().body_limit, nullptr};
         if (options().admit) {
             try {
-                admission = options().admit(RequestHead{info_.method, info_.target, to_headers(h), peer_});
+                RequestHead head{info_.method, info_.target, to_headers(h), peer_};
+                admission = options().admit(head);
+                head_fields_ = std::move(head.headers);
             } catch (std::exception const& e) {
                 log_line("error", "admission failed", {{"error", e.what()}, {"target", info_.target}});
                 return refuse(internal_error(info_), {});
@@ -289,9 +296,19 @@ private:
         if (declared && *declared > limit_) return refuse(too_large(info_.version), {});
         if (!reserve_body(declared.value_or(0))) return refuse(overloaded(info_.version), {});
         parser_->body_limit(limit_);
+        if (buffer_.size() > 0 && !parser_->is_done()) return parse_buffered_body();
         if (parser_->is_done()) return on_read({}, 0);
         if (beast::iequals(h[http::field::expect], "100-continue")) return send_continue();
         do_read_body();
+    }
+
+    /// The body (or its start) came with the head, as a small request's does: parsed here, without
+    /// another asynchronous read and its trip through the scheduler.
+    void parse_buffered_body() {
+        beast::error_code ec;
+        buffer_.consume(parser_->put(buffer_.data(), ec));
+        if (ec == http::error::need_more) ec = {};
+        on_body(ec, 0);
     }
 
     /// A client that asked to wait (Expect: 100-continue, as curl does for large uploads) is told
@@ -335,6 +352,7 @@ private:
         read_state_ = ReadState::handling;
         stream_.expires_never();  // the application may take its time (a group commit); writes set their own
 
+        bool const chunked = parser_->chunked();
         BeastRequest req = parser_->release();
         auto pending = std::make_shared<Pending>();
         pending->context = context_.lock();
@@ -343,15 +361,21 @@ private:
         pending->info = info_;
         Respond respond = [pending](Response response) {
             if (pending->answered.exchange(true)) return;  // the first answer wins
-            net::post(pending->executor, [session = pending->session, info = pending->info,
-                                          response = std::move(response)]() mutable {
-                session->on_response(info, std::move(response));
-            });
+            auto answer = [session = pending->session, info = pending->info,
+                           response = std::move(response)]() mutable { session->on_response(info, std::move(response)); };
+            if (!pending->context) return net::post(pending->executor, std::move(answer));
+            pending->session->shared_->answers.hand_over(
+                *pending->context, [executor = pending->executor, answer = std::move(answer)]() mutable {
+                    // On an I/O thread: runs at once unless the strand is busy elsewhere.
+                    net::dispatch(executor, std::move(answer));
+                });
         };
         Request request;
         request.method = info_.method;
         request.target = info_.target;
-        request.headers = to_headers(req);
+        // The head's fields as admit() saw them, unless a chunked body's trailer may have added some.
+        request.headers = head_fields_ && !chunked ? std::move(*head_fields_) : to_headers(req);
+        head_fields_.reset();
         request.peer = peer_;
         request.body = std::move(req.body());
         request.admitted = std::move(admitted_);
@@ -523,6 +547,7 @@ private:
     RequestInfo info_;
     std::size_t limit_ = 0;     // the body limit of the request being read
     std::shared_ptr<void const> admitted_;  // its Admission's note, for the Handler
+    std::optional<Headers> head_fields_;    // its head's fields, as admit() saw them
     std::size_t reserved_ = 0;  // its share of the in-flight body budget
     std::deque<Outgoing> queue_;
     ReadState read_state_ = ReadState::reading;
