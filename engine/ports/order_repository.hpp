@@ -27,6 +27,8 @@ struct OrderRecord {
     engine::OrderStatus status = engine::OrderStatus::sent;
     std::optional<std::int64_t> supersedes;
     std::string credit_code;          ///< the plant's unified social credit code
+    /// The plant's district, industry and grade in its list version: the progress count it is in.
+    std::string district, industry, grade;
     /// When the episode's next batch takes (or took) effect; none while this batch is the latest.
     std::optional<engine::Instant> replaced_from;
 

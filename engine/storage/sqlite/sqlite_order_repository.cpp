@@ -9,7 +9,7 @@ using engine::Instant;
 
 std::optional<ports::OrderRecord> SqliteOrderRepository::find(std::int64_t id) {
     auto& q = st_.get("SELECT o.batch_id, o.enterprise_id, b.episode_id, b.list_version, o.kind, o.status, "
-                      "o.supersedes, e.credit_code, (SELECT max(id) FROM order_batches x WHERE x.episode_id = "
+                      "o.supersedes, e.credit_code, e.district, e.industry, e.grade, (SELECT max(id) FROM order_batches x WHERE x.episode_id = "
                       "b.episode_id), (SELECT n.effective_from FROM order_batches n WHERE n.episode_id = b.episode_id "
                       "AND n.id > b.id ORDER BY n.id LIMIT 1) FROM orders o JOIN order_batches b ON b.id = o.batch_id JOIN enterprises e ON "
                       "e.list_version = b.list_version AND e.id = o.enterprise_id WHERE o.id = ?");
@@ -23,12 +23,15 @@ std::optional<ports::OrderRecord> SqliteOrderRepository::find(std::int64_t id) {
                            q.getColumn(1).getInt64(),
                            q.getColumn(2).getInt64(),
                            q.getColumn(3).getInt64(),
-                           q.getColumn(8).getInt64(),
+                           q.getColumn(11).getInt64(),
                            *kind,
                            *status,
                            optional_int(q.getColumn(6)),
                            q.getColumn(7).getString(),
-                           optional_int(q.getColumn(9))};
+                           q.getColumn(8).getString(),
+                           q.getColumn(9).getString(),
+                           q.getColumn(10).getString(),
+                           optional_int(q.getColumn(12))};
     q.reset();
     return row;
 }
@@ -82,14 +85,16 @@ std::optional<Instant> SqliteOrderRepository::ack_due(ports::OrderRecord const& 
 
 // Keeps order_counts in step with one order's change: progress reads the counts, not the orders.
 void SqliteOrderRepository::count(ports::OrderRecord const& order, std::string const& set, bool late) {
-    auto& u = st_.get("UPDATE order_counts SET " + set + " WHERE batch_id = ? AND kind = ? AND (district, industry, "
-                      "grade) = (SELECT district, industry, grade FROM enterprises WHERE list_version = ? AND id = ?)");
+    // The plant's district, industry and grade came with the order (find): the count's key as is.
+    auto& u = st_.get("UPDATE order_counts SET " + set +
+                      " WHERE batch_id = ? AND kind = ? AND district = ? AND industry = ? AND grade = ?");
     int i = 1;
     if (set.find('?') != std::string::npos) u.bind(i++, late ? 1 : 0);
     u.bind(i++, order.batch);
     u.bind(i++, static_cast<int>(order.kind));
-    u.bind(i++, order.list_version);
-    u.bind(i++, order.enterprise_id);
+    u.bind(i++, order.district);
+    u.bind(i++, order.industry);
+    u.bind(i++, order.grade);
     u.exec();
 }
 
