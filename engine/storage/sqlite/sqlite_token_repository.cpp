@@ -48,7 +48,8 @@ std::optional<service::TokenRecord> SqliteTokenRepository::find(std::int64_t id)
 }
 
 std::optional<ports::ValidToken> SqliteTokenRepository::find_unrevoked(std::string const& hash) {
-    auto& q = st_.get("SELECT name, role, authority, enterprise_id, expires_at FROM tokens "
+    // INDEXED BY: the planner would take the UNIQUE index on hash and then read the table.
+    auto& q = st_.get("SELECT name, role, authority, enterprise_id, expires_at FROM tokens INDEXED BY tokens_check "
                       "WHERE hash = ? AND revoked_at IS NULL");
     q.bind(1, hash);
     if (!q.executeStep()) return std::nullopt;

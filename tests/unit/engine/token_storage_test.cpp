@@ -75,6 +75,14 @@ TEST_CASE("migration 0004 keeps older tokens, numbers them and gives them 90 day
         CHECK(repo.list(false, real_now()).size() == 1);
         CHECK_FALSE(revoke_token(repo, 3, "cli", real_now()));
         CHECK(repo.epoch() == 1);
+        // Checked through migration 0015's index (INDEXED BY: a missing index would fail here).
+        auto const valid = repo.find_unrevoked(engine::sha256_hex("hg_old"));
+        REQUIRE(valid);
+        CHECK(valid->principal.name == "值班员张伟");
+        CHECK(valid->principal.role == "duty_officer");
+        CHECK(valid->expires_at == tokens[0].expires_at);
+        CHECK_FALSE(repo.find_unrevoked(engine::sha256_hex("hg_older")));  // revoked above
+        CHECK_FALSE(repo.find_unrevoked(engine::sha256_hex("hg_never")));
     }
     for (char const* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
