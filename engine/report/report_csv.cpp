@@ -1,5 +1,8 @@
 #include "engine/report/evaluation_report.hpp"
 
+#include <algorithm>
+#include <limits>
+#include <stdexcept>
 #include <string_view>
 #include <unordered_map>
 
@@ -38,6 +41,11 @@ constexpr std::string_view kHeader[] = {"指令编号[order_id]",
                                         "计划减排VOCs（吨/日）[planned_vocs_t_per_day]",
                                         "基准日用电量（千瓦时）[baseline_kwh_per_day]",
                                         "报送日用电量（千瓦时）[reported_kwh_per_day]"};
+
+}  // namespace
+
+// Outside the anonymous namespace: CsvRows (declared in the header) holds them.
+namespace detail {
 
 /// Appends RFC 4180 cells and rows to a string.
 class CsvWriter {
@@ -78,7 +86,7 @@ private:
 /// once (an episode spans a few days; 100,000 orders carry up to nine instants each).
 class LocalTimes {
 public:
-    explicit LocalTimes(detail::ReportContext const& ctx) : ctx_(ctx) {}
+    explicit LocalTimes(ReportContext const& ctx) : ctx_(ctx) {}
 
     /// A cell with the local time, empty when absent.
     void cell(CsvWriter& csv, std::optional<Instant> t) {
@@ -99,9 +107,15 @@ public:
 private:
     static char digit(Instant value) { return static_cast<char>('0' + value); }
 
-    detail::ReportContext const& ctx_;
+    ReportContext const& ctx_;
     std::unordered_map<Instant, std::string> dates_;
 };
+
+}  // namespace detail
+
+namespace {
+using detail::CsvWriter;
+using detail::LocalTimes;
 
 std::string number(std::optional<double> value) { return value ? detail::decimal(*value) : std::string(); }
 
@@ -138,19 +152,53 @@ void write_row(OrderRecord const& o, LocalTimes& times, CsvWriter& csv) {
     csv.end_row();
 }
 
+// The rows to expect (the orders given, and those the batches count), for the first reservation.
+std::size_t expected_rows(EvaluationInput const& input) {
+    std::size_t rows = input.orders.size();
+    for (auto const& b : input.batches) rows += static_cast<std::size_t>(std::max(0, b.count + b.terminations));
+    return rows;
+}
+
 }  // namespace
 
-std::string render_csv(plans::Plan const& plan, EvaluationInput const& input) {
-    detail::ReportContext const ctx(plan, input);
-    std::string out;
-    out.reserve(1024 + ctx.orders.size() * 320);
-    out += kBom;
-    CsvWriter csv(out);
-    for (auto const header : kHeader) csv.cell(header);
-    csv.end_row();
-    LocalTimes times(ctx);
-    for (auto const* o : ctx.orders) write_row(*o, times, csv);
-    return out;
+namespace detail {
+
+/// The CSV being written: the header, then one row per order as it comes.
+class CsvRows {
+public:
+    explicit CsvRows(ReportContext const& ctx) : csv_(out_), times_(ctx) {
+        out_.reserve(1024 + expected_rows(ctx.input) * 256);
+        out_ += kBom;
+        for (auto const header : kHeader) csv_.cell(header);
+        csv_.end_row();
+    }
+    void add(OrderRecord const& o) {
+        if (o.order_id < last_order_id_) throw std::invalid_argument("the CSV's orders must come by order id");
+        last_order_id_ = o.order_id;
+        write_row(o, times_, csv_);
+    }
+    std::string take() { return std::move(out_); }
+
+private:
+    std::string out_;
+    CsvWriter csv_;
+    LocalTimes times_;
+    std::int64_t last_order_id_ = std::numeric_limits<std::int64_t>::min();
+};
+
+}  // namespace detail
+
+CsvBuilder::CsvBuilder(plans::Plan const& plan, EvaluationInput const& input)
+    : ctx_(std::make_unique<detail::ReportContext>(plan, input)), rows_(std::make_unique<detail::CsvRows>(*ctx_)) {
+    for (auto const* o : ctx_->orders) rows_->add(*o);
 }
+
+CsvBuilder::~CsvBuilder() = default;
+
+void CsvBuilder::add(OrderRecord const& order) { rows_->add(order); }
+
+std::string CsvBuilder::take() { return rows_->take(); }
+
+std::string render_csv(plans::Plan const& plan, EvaluationInput const& input) { return CsvBuilder(plan, input).take(); }
 
 }  // namespace hazeguard::engine::report
