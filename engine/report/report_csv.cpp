@@ -1,6 +1,7 @@
 #include "engine/report/evaluation_report.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <limits>
 #include <stdexcept>
 #include <string_view>
@@ -55,7 +56,7 @@ public:
     /// A cell, quoted when it holds a comma, a quote or a line break.
     void cell(std::string_view text) {
         auto& out = next_cell();
-        if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+        if (!needs_quotes(text)) {
             out += text;
             return;
         }
@@ -65,6 +66,18 @@ public:
             out += c;
         }
         out += '"';
+    }
+    /// A cell with a whole number.
+    void cell(std::int64_t value) {
+        char digits[24];
+        auto const end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+        next_cell().append(digits, end);
+    }
+    /// A cell "<prefix><id>" ("batch:2"), as detail::ref() writes it.
+    void ref_cell(std::string_view prefix, std::int64_t id) {
+        char digits[24];
+        auto const end = std::to_chars(digits, digits + sizeof digits, id).ptr;
+        next_cell().append(prefix).append(digits, end);
     }
     /// Starts a cell whose text needs no quoting and returns the string to append it to.
     std::string& next_cell() {
@@ -78,6 +91,14 @@ public:
     }
 
 private:
+    // A hand loop: string_view::find_first_of searches the four characters once per character
+    // of the text (a third of the CSV's instructions at 100,000 rows).
+    static bool needs_quotes(std::string_view text) {
+        for (char c : text)
+            if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+        return false;
+    }
+
     std::string& out_;
     bool first_ = true;
 };
@@ -117,7 +138,11 @@ namespace {
 using detail::CsvWriter;
 using detail::LocalTimes;
 
-std::string number(std::optional<double> value) { return value ? detail::decimal(*value) : std::string(); }
+// A cell with a number as detail::decimal() writes it, empty when absent (never quoted).
+void number_cell(CsvWriter& csv, std::optional<double> value) {
+    auto& out = csv.next_cell();
+    if (value) out += detail::decimal(*value);
+}
 
 std::optional<double> planned(OrderRecord const& o, char const* pollutant) {
     auto it = o.planned_t_per_day.find(pollutant);
@@ -126,8 +151,8 @@ std::optional<double> planned(OrderRecord const& o, char const* pollutant) {
 }
 
 void write_row(OrderRecord const& o, LocalTimes& times, CsvWriter& csv) {
-    csv.cell(std::to_string(o.order_id));
-    csv.cell(detail::ref("batch", o.batch_id));
+    csv.cell(o.order_id);
+    csv.ref_cell("batch:", o.batch_id);
     csv.cell(o.termination ? "termination" : "order");
     csv.cell(o.level);
     csv.cell(o.credit_code);
@@ -140,15 +165,16 @@ void write_row(OrderRecord const& o, LocalTimes& times, CsvWriter& csv) {
     times.cell(csv, o.ack_at);
     csv.cell(o.termination ? kNotApplicable : detail::name(detail::ack_status(o)));
     auto const minutes = o.termination ? std::nullopt : detail::ack_minutes(o);
-    csv.cell(minutes ? std::to_string(*minutes) : std::string());
+    if (minutes) csv.cell(*minutes);
+    else csv.next_cell();
     times.cell(csv, o.execution_due_at);
     times.cell(csv, o.executed_at);
     csv.cell(o.termination ? kNotApplicable : detail::name(detail::execution_status(o)));
     times.cell(csv, o.reminded_at);
     times.cell(csv, o.escalated_at);
-    for (auto const* pollutant : kPollutants) csv.cell(number(planned(o, pollutant)));
-    csv.cell(number(o.baseline_kwh_per_day));
-    csv.cell(number(o.reported_kwh_per_day));
+    for (auto const* pollutant : kPollutants) number_cell(csv, planned(o, pollutant));
+    number_cell(csv, o.baseline_kwh_per_day);
+    number_cell(csv, o.reported_kwh_per_day);
     csv.end_row();
 }
 
