@@ -64,7 +64,8 @@ void SqliteTransactions::read_alone(std::function<void(ports::Store&)> const& qu
         SQLite::Database db(file_, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX, 5000);
         // SQLite's default page cache (2 MiB): a report walks its tables in key order and reads each
         // page once, so a larger cache only takes fresh memory, whose page faults cost more than
-        // the reads here (64 MiB at 100,000 orders: about 5,000 more faults and +60 % CPU per report).
+        // the reads here (64 MiB, a fresh server's first report of 100,000 orders: 6,750 faults and
+        // 250 ms of CPU instead of 1,014 and 160 ms).
         SqliteStore store(db);
         SQLite::Transaction snapshot(db);  // rolled back at the end: nothing was written
         store.run(query);
