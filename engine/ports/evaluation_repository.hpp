@@ -49,9 +49,9 @@ public:
     virtual std::optional<engine::report::DirectiveRecord> directive(std::int64_t id) = 0;
     /// @brief (superseded order id, when its successor's batch was issued) for the episode's orders.
     virtual std::vector<std::pair<std::int64_t, engine::Instant>> superseded(std::int64_t episode) = 0;
-    /// @brief Every order of the episode (in no set order), with its planned reductions at its
-    /// batch's level under `plan_version`; only the orders without an acknowledgement (termination
-    /// notices aside) when `unacknowledged_only`. One query; `each` may move from its argument.
+    /// @brief Every order of the episode by order id, with its planned reductions at its batch's
+    /// level under `plan_version`; only the orders without an acknowledgement (termination notices
+    /// aside) when `unacknowledged_only`. `each` may move from its argument.
     virtual void orders(std::int64_t episode, std::string const& plan_version, bool unacknowledged_only,
                         std::function<void(EvaluationOrder&)> const& each) = 0;
     /// @brief Observations with `from <= at < to`, by granularity then time.

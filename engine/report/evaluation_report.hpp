@@ -6,6 +6,7 @@
 /// equal inputs give byte-identical output.
 
 #include <cstddef>
+#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -14,6 +15,11 @@
 #include "plans/plan.hpp"
 
 namespace hazeguard::engine::report {
+namespace detail {
+class ReportContext;
+struct OrderDigest;
+class CsvRows;
+}  // namespace detail
 
 /// @brief The "format" member of every report.
 inline constexpr char const* kReportFormat = "hazeguard-evaluation/1";
@@ -21,6 +27,22 @@ inline constexpr char const* kReportFormat = "hazeguard-evaluation/1";
 /// @brief The report: episode, timeline, observations, timeliness, forecast performance, level
 /// appropriateness, orders, reductions and findings.
 nlohmann::json build_report(plans::Plan const& plan, EvaluationInput const& input);
+
+/// @brief build_report() with the orders handed over one at a time instead of held in
+/// `input.orders` (at 100,000 orders the records cost more than the report).
+class ReportBuilder {
+public:
+    /// @brief Takes `input.orders` first; `plan` and `input` must outlive the builder.
+    ReportBuilder(plans::Plan const& plan, EvaluationInput const& input);
+    ~ReportBuilder();
+    /// @brief The next order, by order id (std::invalid_argument for one below the last).
+    void add(OrderRecord const& order);
+    nlohmann::json build() const;
+
+private:
+    std::unique_ptr<detail::ReportContext> ctx_;
+    std::unique_ptr<detail::OrderDigest> digest_;
+};
 
 /// @brief How many never-acknowledged orders the report lists (`orders.never_acknowledged`); all
 /// of them are in never_acknowledged_page().
@@ -34,5 +56,21 @@ nlohmann::json never_acknowledged_page(plans::Plan const& plan, EvaluationInput 
 /// @brief One row per order or termination notice, by order id, for Excel: UTF-8 with BOM, a
 /// Chinese header with the English keys in brackets, RFC 4180 quoting, CRLF line ends.
 std::string render_csv(plans::Plan const& plan, EvaluationInput const& input);
+
+/// @brief render_csv() with the orders handed over one at a time, each row written as it comes.
+class CsvBuilder {
+public:
+    /// @brief Takes `input.orders` first; `plan` and `input` must outlive the builder.
+    CsvBuilder(plans::Plan const& plan, EvaluationInput const& input);
+    ~CsvBuilder();
+    /// @brief The next order, by order id (std::invalid_argument for one below the last).
+    void add(OrderRecord const& order);
+    /// @brief The CSV; the builder is spent.
+    std::string take();
+
+private:
+    std::unique_ptr<detail::ReportContext> ctx_;
+    std::unique_ptr<detail::CsvRows> rows_;
+};
 
 }  // namespace hazeguard::engine::report

@@ -6,17 +6,11 @@
 
 #include "engine/report/detail/ack_latency.hpp"
 #include "engine/report/detail/never_acknowledged.hpp"
-#include "engine/report/detail/order_status.hpp"
-#include "engine/report/detail/order_tally.hpp"
+#include "engine/report/detail/order_digest.hpp"
 #include "engine/report/evaluation_report.hpp"
 
 namespace hazeguard::engine::report::detail {
 namespace {
-
-struct BatchWork {
-    OrderTally tally;
-    std::vector<std::int64_t> ack_minutes;
-};
 
 json batch_row(ReportContext const& ctx, OrderBatchRecord const& b, OrderTally const& tally) {
     json row = {{"ref", ref("batch", b.id)},
@@ -42,47 +36,28 @@ json breakdown(std::map<std::string, OrderTally> const& tallies) {
 
 }  // namespace
 
-json orders_section(ReportContext const& ctx) {
-    std::vector<BatchWork> work(ctx.batches.size());
-    OrderTally totals;
-    std::map<std::string, OrderTally> by_district, by_industry, by_grade;
-    std::vector<std::int64_t> all_minutes;
-    std::vector<OrderRecord const*> never;
-    for (auto const* o : ctx.orders) {
-        auto const batch = ctx.batch_index(o->batch_id);
-        if (batch) work[*batch].tally.add(*o);
-        totals.add(*o);
-        by_district[o->district].add(*o);
-        by_industry[o->industry].add(*o);
-        by_grade[o->grade].add(*o);
-        if (o->termination) continue;
-        if (auto minutes = ack_minutes(*o)) {
-            all_minutes.push_back(*minutes);
-            if (batch) work[*batch].ack_minutes.push_back(*minutes);
-        }
-        if (ack_status(*o) == AckStatus::never) never.push_back(o);
-    }
+json orders_section(ReportContext const& ctx, OrderDigest const& digest) {
+    auto const& work = digest.batches;
     json batches = json::array(), curves = json::array();
     for (std::size_t i = 0; i < ctx.batches.size(); ++i) {
         auto const& b = *ctx.batches[i];
         batches.push_back(batch_row(ctx, b, work[i].tally));
         if (work[i].tally.orders > 0)
             curves.push_back({{"ref", ref("batch", b.id)},
-                              {"points", ack_curve_points(std::move(work[i].ack_minutes), work[i].tally.orders)}});
+                              {"points", ack_curve_points(work[i].ack_minutes, work[i].tally.orders)}});
     }
-    order_never_acknowledged(never, kNeverAcknowledgedListed);
-    json const listed = never_acknowledged_rows(ctx, never, 0, kNeverAcknowledgedListed);
-    json all = {{"count", never.size()},
+    json const listed = never_acknowledged_rows(ctx, digest.never_listed(), 0, kNeverAcknowledgedListed);
+    json all = {{"count", digest.never_count},
                 {"listed", listed.size()},
                 {"href", "/v1/episodes/" + std::to_string(ctx.input.episode_id) + "/report/unacknowledged"}};
     json totals_json = json::object();
-    totals.write(totals_json);
+    digest.totals.write(totals_json);
     return {{"batches", std::move(batches)},
             {"totals", std::move(totals_json)},
-            {"ack_latency_minutes", latency_summary(std::move(all_minutes))},
-            {"by_district", breakdown(by_district)},
-            {"by_industry", breakdown(by_industry)},
-            {"by_grade", breakdown(by_grade)},
+            {"ack_latency_minutes", latency_summary(digest.all_minutes)},
+            {"by_district", breakdown(digest.by_district)},
+            {"by_industry", breakdown(digest.by_industry)},
+            {"by_grade", breakdown(digest.by_grade)},
             {"never_acknowledged", listed},
             {"never_acknowledged_all", std::move(all)},
             {"ack_curve", std::move(curves)}};

@@ -89,8 +89,27 @@ double round3(double value) {
 json rounded(double value) { return round3(value); }
 
 std::string decimal(double value) {
+    double const r = round3(value);
+    // Below 100,000 the shortest form of a value rounded to thousandths is its fixed form without
+    // trailing zeros (never the exponent form), written here from the whole number of
+    // thousandths: 4 to 6 of them per CSV row made to_chars a tenth of the CSV's cost.
+    if (std::isfinite(r) && std::fabs(r) < 1e5) {
+        auto const thousandths = static_cast<std::int64_t>(std::llround(r * 1000.0));
+        std::uint64_t const n = thousandths < 0 ? static_cast<std::uint64_t>(-thousandths) : static_cast<std::uint64_t>(thousandths);
+        char buffer[24];
+        char* end = std::to_chars(buffer + (thousandths < 0), buffer + 16, n / 1000).ptr;
+        if (thousandths < 0) buffer[0] = '-';
+        if (auto fraction = static_cast<unsigned>(n % 1000)) {
+            *end++ = '.';
+            for (unsigned unit = 100; fraction; unit /= 10) {
+                *end++ = static_cast<char>('0' + fraction / unit);
+                fraction %= unit;
+            }
+        }
+        return {buffer, end};
+    }
     char buffer[32];
-    auto const result = std::to_chars(buffer, buffer + sizeof buffer, round3(value));
+    auto const result = std::to_chars(buffer, buffer + sizeof buffer, r);
     return {buffer, result.ptr};
 }
 

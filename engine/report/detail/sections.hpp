@@ -7,6 +7,8 @@
 
 namespace hazeguard::engine::report::detail {
 
+struct OrderDigest;
+
 /// @brief "episode": identity, rule set, peak level and the window the report covers.
 json episode_section(ReportContext const& ctx);
 /// @brief "timeline": the episode's timeline rows by time, then seq.
@@ -20,9 +22,9 @@ json forecast_section(ReportContext const& ctx);
 /// @brief "level_appropriateness": justified level against level in force, day by day.
 json levels_section(ReportContext const& ctx);
 /// @brief "orders": acknowledgement and execution per batch, totals, breakdowns, latency.
-json orders_section(ReportContext const& ctx);
+json orders_section(ReportContext const& ctx, OrderDigest const& digest);
 /// @brief "reductions": required against planned per batch, electricity check per plant.
-json reductions_section(ReportContext const& ctx);
+json reductions_section(ReportContext const& ctx, OrderDigest const& digest);
 /// @brief "findings": what went wrong, read from the other members of `report`, each with
 /// evidence pointers into it.
 json findings_section(ReportContext const& ctx, json const& report);

@@ -4,6 +4,7 @@
 #include "engine/service/reports/reports_service.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <tuple>
@@ -126,8 +127,10 @@ report::OrderBatchRecord batch_record(plans::Plan const& plan, ports::BatchRecor
 
 }  // namespace
 
-report::EvaluationInput ReportsService::evaluation_input(std::int64_t episode, bool unacknowledged_only) {
-    report::EvaluationInput in;
+// Reads the episode into `in` on one snapshot, all but its orders, then hands its orders to
+// `orders` by order id (a report need not hold them: 100,000 records cost more than the report).
+void ReportsService::read_episode(std::int64_t episode, bool unacknowledged_only, report::EvaluationInput& in,
+                                  OrderConsumer const& orders) {
     transactions_.read_alone([&](ports::Store& store) {
         auto& records = store.evaluation();
         auto const e = store.episodes().find(episode);
@@ -156,24 +159,7 @@ report::EvaluationInput ReportsService::evaluation_input(std::int64_t episode, b
         });
         for (auto const id : facts.directives)
             if (auto d = records.directive(id)) in.directives.push_back(std::move(*d));
-        std::size_t orders = 0;
-        for (auto const& b : store.progress().batches(episode)) {
-            in.batches.push_back(batch_record(views_.plan, b));
-            orders += static_cast<std::size_t>(b.count + b.terminations);
-        }
-        in.orders.reserve(orders);
-        std::unordered_map<std::int64_t, Instant> superseded_at;
-        for (auto const& [id, at] : records.superseded(episode)) superseded_at.emplace(id, at);
-        records.orders(episode, in.plan_version, unacknowledged_only, [&](ports::EvaluationOrder& row) {
-            auto& o = row.record;
-            if (auto it = superseded_at.find(o.order_id); it != superseded_at.end()) o.superseded_at = it->second;
-            if (row.enterprise_entry) {
-                auto baseline = stored_baseline(*row.enterprise_entry);
-                o.baseline_t_per_day = std::move(baseline.t_per_day);
-                o.baseline_kwh_per_day = baseline.kwh_per_day;
-            }
-            in.orders.push_back(std::move(o));
-        });
+        for (auto const& b : store.progress().batches(episode)) in.batches.push_back(batch_record(views_.plan, b));
         Instant first = in.opened_at;
         Instant last = in.closed_at.value_or(in.opened_at);
         for (auto const& t : in.timeline) {
@@ -190,12 +176,41 @@ report::EvaluationInput ReportsService::evaluation_input(std::int64_t episode, b
                                     std::move(o.primary_pollutant)});
             if (o.revision > 1) ++in.observation_corrections;
         }
+        orders.begin(in);
+        std::unordered_map<std::int64_t, Instant> superseded_at;
+        for (auto const& [id, at] : records.superseded(episode)) superseded_at.emplace(id, at);
+        records.orders(episode, in.plan_version, unacknowledged_only, [&](ports::EvaluationOrder& row) {
+            auto& o = row.record;
+            if (auto it = superseded_at.find(o.order_id); it != superseded_at.end()) o.superseded_at = it->second;
+            if (row.enterprise_entry) {
+                auto baseline = stored_baseline(*row.enterprise_entry);
+                o.baseline_t_per_day = std::move(baseline.t_per_day);
+                o.baseline_kwh_per_day = baseline.kwh_per_day;
+            }
+            orders.add(o);
+        });
     });
+}
+
+report::EvaluationInput ReportsService::evaluation_input(std::int64_t episode, bool unacknowledged_only) {
+    report::EvaluationInput in;
+    read_episode(episode, unacknowledged_only, in,
+                 {[](report::EvaluationInput&) {}, [&in](report::OrderRecord& o) { in.orders.push_back(std::move(o)); }});
     return in;
 }
 
+template <class Builder, class Finish>
+auto ReportsService::built(std::int64_t episode, Finish finish) {
+    report::EvaluationInput in;
+    std::optional<Builder> builder;
+    read_episode(episode, false, in,
+                 {[&](report::EvaluationInput& all_but_orders) { builder.emplace(views_.plan, all_but_orders); },
+                  [&](report::OrderRecord& o) { builder->add(o); }});
+    return finish(*builder);
+}
+
 json ReportsService::episode_report(std::int64_t episode) {
-    return report::build_report(views_.plan, evaluation_input(episode));
+    return built<report::ReportBuilder>(episode, [](report::ReportBuilder const& b) { return b.build(); });
 }
 
 json ReportsService::never_acknowledged(std::int64_t episode, std::size_t page, std::size_t limit) {
@@ -203,11 +218,11 @@ json ReportsService::never_acknowledged(std::int64_t episode, std::size_t page, 
 }
 
 std::string ReportsService::episode_report_html(std::int64_t episode) {
-    return templates::render_report_html(views_.plan, report::build_report(views_.plan, evaluation_input(episode)));
+    return templates::render_report_html(views_.plan, episode_report(episode));
 }
 
 std::string ReportsService::episode_report_csv(std::int64_t episode) {
-    return report::render_csv(views_.plan, evaluation_input(episode));
+    return built<report::CsvBuilder>(episode, [](report::CsvBuilder& b) { return b.take(); });
 }
 
 }  // namespace hazeguard::service

@@ -44,6 +44,19 @@ public:
     void submit(std::function<void()> job) { queue_.submit(std::move(job)); }
 
 private:
+    /// Where read_episode() hands the orders: `begin` once the rest of the episode is read, then
+    /// `add` for each order by order id (it may move from it).
+    struct OrderConsumer {
+        std::function<void(engine::report::EvaluationInput&)> begin;
+        std::function<void(engine::report::OrderRecord&)> add;
+    };
+    void read_episode(std::int64_t episode, bool unacknowledged_only, engine::report::EvaluationInput& in,
+                      OrderConsumer const& orders);
+    /// finish(builder) of a report Builder (engine::report::ReportBuilder, CsvBuilder) given the
+    /// episode, its orders added one at a time.
+    template <class Builder, class Finish>
+    auto built(std::int64_t episode, Finish finish);
+
     ports::Transactions& transactions_;
     ViewContext views_;
     ReportQueue queue_;

@@ -3,60 +3,19 @@
 // tallies (order_counts) and totals are what counting the written orders again gives.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
-#include <unistd.h>
 
-#include <filesystem>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "engine/storage/database.hpp"
 #include "engine/storage/sqlite/order_count_tally.hpp"
 #include "engine/storage/sqlite/sqlite_store.hpp"
+#include "tests/support/temp_dir.hpp"
+#include "tests/unit/engine/seeded_list.hpp"
 
 namespace hazeguard::storage {
 namespace {
-namespace fs = std::filesystem;
-
-struct FanoutDir {
-    fs::path path = fs::temp_directory_path() /
-                    ("hg-fanout-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
-    FanoutDir() { fs::create_directories(path); }
-    ~FanoutDir() { fs::remove_all(path); }
-};
-
-std::vector<std::string> const kDistricts = {"小店区", "迎泽区", "清徐县"};
-std::vector<std::string> const kIndustries = {"焦化", "钢铁", "水泥", "玻璃"};
-std::vector<std::string> const kGrades = {"A", "B", "C"};
-
-// A list of 600 plants with ids 2, 4, …, 1200 (gaps) across 3 × 4 × 3 cells; every plant has an
-// orange row, one in 40 a red row (a sparse level: the tally searches instead of stepping).
-void seed_list(SQLite::Database& db) {
-    db.exec("INSERT INTO lists(version, imported_at, imported_by, source, count, sha256) VALUES (1, 0, 't', 't', 600, 'x')");
-    SQLite::Statement e(db, "INSERT INTO enterprises(list_version, id, credit_code, name, district, industry, grade) "
-                            "VALUES (1, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement l(db, "INSERT INTO enterprise_levels(list_version, plan_version, level, enterprise_id, source, "
-                            "so2, nox, pm, vocs) VALUES (1, 'p', ?, ?, 'enterprise', ?, ?, ?, ?)");
-    for (int i = 1; i <= 600; ++i) {
-        int const id = 2 * i;
-        e.bind(1, id);
-        e.bind(2, "code" + std::to_string(id));
-        e.bind(3, "企业" + std::to_string(id));
-        e.bind(4, kDistricts[static_cast<std::size_t>(i % 3)]);
-        e.bind(5, kIndustries[static_cast<std::size_t>(i / 3 % 4)]);
-        e.bind(6, kGrades[static_cast<std::size_t>(i / 12 % 3)]);
-        e.exec();
-        e.reset();
-        for (std::string const level : {"orange", "red"}) {
-            if (level == "red" && i % 40 != 7) continue;
-            l.bind(1, level);
-            l.bind(2, id);
-            for (int k = 0; k < 4; ++k) l.bind(3 + k, 0.1 * (i % 17) + 0.01 * k + (level == "red" ? 1 : 0));
-            l.exec();
-            l.reset();
-        }
-    }
-}
+using test::TempDir;
 
 // The tallies as a GROUP BY over the batch's orders gives them: district|industry|grade|kind|count.
 std::vector<std::string> recount(SQLite::Database& db, std::int64_t batch) {
@@ -87,8 +46,8 @@ ports::NewBatch batch_of(std::optional<std::string> level, std::optional<std::st
 
 TEST_CASE("a fan-out's tallies and totals equal a recount of its orders through upgrade and lift",
           "[engine][storage][orders]") {
-    FanoutDir dir;
-    auto db = open_database((dir.path / "db.sqlite").string());
+    TempDir dir("hg-fanout");
+    auto db = open_database(dir.file("db.sqlite"));
     seed_list(*db);
     SqliteStore store(*db);
 
@@ -123,8 +82,8 @@ TEST_CASE("a fan-out's tallies and totals equal a recount of its orders through 
 
 TEST_CASE("the order count tally counts plants in any order and skips plants not in the list",
           "[engine][storage][orders]") {
-    FanoutDir dir;
-    auto db = open_database((dir.path / "db.sqlite").string());
+    TempDir dir("hg-fanout");
+    auto db = open_database(dir.file("db.sqlite"));
     seed_list(*db);
     db->exec("INSERT INTO order_batches(id, episode_id, list_version, kind, cause, issued_at, effective_from, count, "
              "terminations, so2, nox, pm, vocs) VALUES (9, 1, 1, 'order', 'x', 0, 0, 0, 0, 0, 0, 0, 0)");
