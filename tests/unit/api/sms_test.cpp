@@ -210,6 +210,7 @@ TEST_CASE("an order reached by two texts and its webhook counts once in progress
         REQUIRE(db.execAndGet("SELECT count(*) FROM orders WHERE reached_at IS NOT NULL").getInt() == 2);
         db.exec("ALTER TABLE orders DROP COLUMN reached_at");
         db.exec("ALTER TABLE order_counts DROP COLUMN reached");
+        db.exec("DROP INDEX tokens_check");  // migration 0015's
         db.exec("PRAGMA user_version=13");
     }
     auto db = storage::open_database(path);
