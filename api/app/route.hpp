@@ -4,7 +4,7 @@
 
 #include <array>
 #include <cstdint>
-#include <functional>
+#include <functional>  // std::less<>
 #include <map>
 #include <optional>
 #include <string>
@@ -80,7 +80,8 @@ public:
 
     /// @brief Calls `visit(route)` for each route that may match `path`, in table order, until it
     /// returns false.
-    void each_candidate(std::string_view path, std::function<bool(Route<Handler> const&)> const& visit) const {
+    template <class Visit>
+    void each_candidate(std::string_view path, Visit&& visit) const {
         auto const keys = path_keys(path);
         std::array<std::vector<std::size_t> const*, 3> lists{};
         std::array<std::size_t, 3> at{};
