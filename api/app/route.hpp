@@ -76,8 +76,6 @@ public:
     RouteIndex(RouteIndex const&) = delete;
     RouteIndex& operator=(RouteIndex const&) = delete;
 
-    std::vector<Route<Handler>> const& routes() const { return routes_; }
-
     /// @brief Calls `visit(route)` for each route that may match `path`, in table order, until it
     /// returns false.
     template <class Visit>

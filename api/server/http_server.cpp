@@ -1,4 +1,5 @@
-// The only translation unit that includes Boost.Beast: every Beast type stays behind HttpServer::Impl.
+// The only translation unit that includes Boost.Beast (with beast_messages.hpp, its message conversions,
+// included here only): every Beast type stays behind HttpServer::Impl.
 // Shape follows Beast's advanced_server example (a listener, one http_session per connection), with
 // the write queue as fixed in Boost 1.85: a response stays at the front of the queue until its
 // async_write completes, so there is never more than one write in flight.
@@ -18,6 +19,7 @@
 // connection, and an exception escaping a handler is logged and costs only its connection.
 #include "api/server/http_server.hpp"
 #include "api/server/answer_batcher.hpp"
+#include "api/server/beast_messages.hpp"
 #include "api/server/server_log.hpp"
 
 #include <boost/asio/dispatch.hpp>
@@ -55,9 +57,9 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
-using BeastRequest = http::request<http::string_body>;
-using BeastResponse = http::response<http::string_body>;
-using Clock = std::chrono::steady_clock;
+// The message conversions (beast_messages.hpp).
+using wire::BeastRequest, wire::BeastResponse, wire::Clock, wire::RequestInfo, wire::Outgoing;
+using wire::problem, wire::to_beast, wire::to_headers, wire::to_string;
 
 /// Responses a connection may have waiting before we stop reading more pipelined requests.
 constexpr std::size_t queue_limit = 8;
@@ -96,8 +98,6 @@ struct Shared {
     void release(std::size_t n) { body_bytes -= n; }
 };
 
-std::string to_string(beast::string_view sv) { return {sv.data(), sv.size()}; }
-
 /// Errors that are part of normal connection life and not worth a log line.
 bool is_quiet(beast::error_code const& ec) {
     return ec == http::error::end_of_stream || ec == net::error::operation_aborted ||
@@ -108,88 +108,6 @@ void fail(beast::error_code const& ec, char const* what) {
     if (is_quiet(ec)) return;
     log_line("warn", std::string(what) + ": " + ec.message(), {{"error_code", ec.value()}});
 }
-
-BeastResponse problem(int status, std::string const& type, std::string const& title,
-                      std::string const& detail, unsigned version, bool keep_alive) {
-    nlohmann::ordered_json body;
-    body["type"] = type;
-    body["title"] = title;
-    body["status"] = status;
-    body["detail"] = detail;
-    BeastResponse res{static_cast<http::status>(status), version};
-    res.set(http::field::server, "hazeguard");
-    res.set(http::field::content_type, "application/problem+json");
-    res.keep_alive(keep_alive);
-    res.body() = body.dump();
-    res.prepare_payload();
-    return res;
-}
-
-Headers to_headers(http::fields const& fields) {
-    Headers out;
-    for (auto const& field : fields) {
-        std::string name = to_string(field.name_string());
-        std::string value = to_string(field.value());
-        // Headers keeps one value per name; a repeated field is the comma-joined list (RFC 9110 §5.3).
-        if (auto existing = out.get(name)) value = *existing + ", " + value;
-        out.set(std::move(name), std::move(value));
-    }
-    return out;
-}
-
-void check_header_text(std::string const& text) {
-    // A CR or LF coming from application data would let it inject headers into the response.
-    if (text.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos)
-        throw std::invalid_argument("response header contains CR, LF or NUL: " + text.substr(0, 64));
-}
-
-/// What answering a request needs to know of it once the request itself has been handed over.
-struct RequestInfo {
-    unsigned version = 11;
-    bool keep_alive = true;
-    bool head = false;
-    std::string method, target;  // for the log
-    Clock::time_point started{};
-};
-
-BeastResponse to_beast(Response&& response, RequestInfo const& req) {
-    if (response.status < 100 || response.status > 599)
-        throw std::invalid_argument("handler returned invalid status " + std::to_string(response.status));
-    BeastResponse res;
-    res.version(req.version);
-    res.result(static_cast<unsigned>(response.status));
-    res.set(http::field::server, "hazeguard");
-    if (!response.content_type.empty()) {
-        check_header_text(response.content_type);
-        res.set(http::field::content_type, response.content_type);
-    }
-    bool handler_closes = false;
-    for (auto const& [name, value] : response.headers.all()) {
-        check_header_text(name);
-        check_header_text(value);
-        // Framing belongs to the server: prepare_payload() computes it from the body.
-        if (beast::iequals(name, "Content-Length") || beast::iequals(name, "Transfer-Encoding")) continue;
-        if (beast::iequals(name, "Connection")) {
-            handler_closes = http::token_list{value}.exists("close");
-            continue;
-        }
-        res.set(name, value);
-    }
-    bool const bodyless = response.status < 200 || response.status == 204 || response.status == 304;
-    if (!bodyless) res.body() = std::move(response.body);
-    res.keep_alive(req.keep_alive && !handler_closes);
-    res.prepare_payload();
-    // A HEAD answer carries the GET's Content-Length but no body.
-    if (req.head) res.body().clear();
-    return res;
-}
-
-/// A response waiting to be written, with what the access log will say of it.
-struct Outgoing {
-    BeastResponse res;
-    RequestInfo info;
-    ExchangeLabels labels;
-};
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
 public:
